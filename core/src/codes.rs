@@ -1,0 +1,1 @@
+//! COS error codes (stub: being written).

@@ -1,0 +1,105 @@
+//! Iterating the unknown children of an error element without allocating.
+
+use crate::field::Field;
+use crate::value::{Value, ValueKind, find, skip_tag};
+
+/// One direct child of the error element that is not one of the six fields
+/// (or is a repeat of one), with its local name and value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Extra<'a> {
+    /// The element's local name (namespace prefix removed).
+    pub name: &'a str,
+    /// Its value: the joined text of its descendants, decoded on demand.
+    pub value: Value<'a>,
+}
+
+/// Iterator over [`Extra`]s; re-reads the (already validated) content of the
+/// error element, so it holds no storage of its own.
+#[derive(Clone, Debug)]
+pub struct Extras<'a> {
+    text: &'a str,
+    pos: usize,
+    seen: u32,
+}
+
+impl<'a> Extras<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Extras { text, pos: 0, seen: 0 }
+    }
+}
+
+impl<'a> Iterator for Extras<'a> {
+    type Item = Extra<'a>;
+
+    fn next(&mut self) -> Option<Extra<'a>> {
+        let b = self.text.as_bytes();
+        loop {
+            let rel = b.get(self.pos..)?.iter().position(|&c| c == b'<')?;
+            let i = self.pos + rel;
+            let rest = &b[i..];
+            if rest.starts_with(b"<!--") {
+                self.pos = find(&b[i..], b"-->").map_or(b.len(), |n| i + n + 3);
+            } else if rest.starts_with(b"<![CDATA[") {
+                self.pos = find(&b[i..], b"]]>").map_or(b.len(), |n| i + n + 3);
+            } else if rest.starts_with(b"<?") {
+                self.pos = find(&b[i..], b"?>").map_or(b.len(), |n| i + n + 2);
+            } else if rest.starts_with(b"</") {
+                // Not expected at depth 0 of validated content; stop safely.
+                self.pos = b.len();
+                return None;
+            } else {
+                let name_end = i + 1 + rest[1..].iter().position(|&c| matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>')).unwrap_or(rest.len() - 1);
+                let qname = self.text.get(i + 1..name_end).unwrap_or("");
+                let local = qname.rsplit(':').next().unwrap_or(qname);
+                let tag_end = skip_tag(b, i);
+                let self_closing = tag_end >= 2 && b[tag_end - 2] == b'/';
+                let (content_start, content_end, next) = if self_closing {
+                    (tag_end, tag_end, tag_end)
+                } else {
+                    let (end, after) = matching_end(b, tag_end);
+                    (tag_end, end, after)
+                };
+                self.pos = next;
+                if let Some(f) = Field::from_xml_name(local.as_bytes()) {
+                    if self.seen & f.bit() == 0 {
+                        self.seen |= f.bit();
+                        continue;
+                    }
+                }
+                let raw = self.text.get(content_start..content_end).unwrap_or("");
+                return Some(Extra { name: local, value: Value::new(raw, ValueKind::XmlContent) });
+            }
+        }
+    }
+}
+
+/// From just after a start tag, finds the `</` of its end tag and the index
+/// after that end tag.
+fn matching_end(b: &[u8], mut i: usize) -> (usize, usize) {
+    let mut depth = 0usize;
+    while let Some(rel) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+        i += rel;
+        let rest = &b[i..];
+        if rest.starts_with(b"<!--") {
+            i = find(rest, b"-->").map_or(b.len(), |n| i + n + 3);
+        } else if rest.starts_with(b"<![CDATA[") {
+            i = find(rest, b"]]>").map_or(b.len(), |n| i + n + 3);
+        } else if rest.starts_with(b"<?") {
+            i = find(rest, b"?>").map_or(b.len(), |n| i + n + 2);
+        } else if rest.starts_with(b"</") {
+            let after = skip_tag(b, i);
+            if depth == 0 {
+                return (i, after);
+            }
+            depth -= 1;
+            i = after;
+        } else {
+            let after = skip_tag(b, i);
+            if !(after >= 2 && b[after - 2] == b'/') {
+                depth += 1;
+            }
+            i = after;
+        }
+    }
+    (b.len(), b.len())
+}

@@ -1,0 +1,99 @@
+//! The six fields of a COS error body and a small bit set over them.
+
+/// A named field of a COS error body.
+///
+/// The discriminant is the field's bit position in a [`FieldSet`] and in the
+/// C ABI's `present` / `from_header` / `truncated` masks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum Field {
+    /// `<Code>`: the COS error code, e.g. `NoSuchKey`.
+    Code = 0,
+    /// `<Message>`: the human-readable message.
+    Message = 1,
+    /// `<Resource>`: the bucket / object the request addressed.
+    Resource = 2,
+    /// `<RequestId>`: the key for COS's diagnosis tool.
+    RequestId = 3,
+    /// `<TraceId>`: COS's internal trace id.
+    TraceId = 4,
+    /// `<ServerTime>`: the server clock, sent with signature errors.
+    ServerTime = 5,
+}
+
+impl Field {
+    /// All fields in bit order.
+    pub const ALL: [Field; 6] = [
+        Field::Code,
+        Field::Message,
+        Field::Resource,
+        Field::RequestId,
+        Field::TraceId,
+        Field::ServerTime,
+    ];
+
+    /// The element name in a COS XML body (case-sensitive).
+    pub const fn xml_name(self) -> &'static str {
+        match self {
+            Field::Code => "Code",
+            Field::Message => "Message",
+            Field::Resource => "Resource",
+            Field::RequestId => "RequestId",
+            Field::TraceId => "TraceId",
+            Field::ServerTime => "ServerTime",
+        }
+    }
+
+    /// The JSON key after normalisation (ASCII-lowercased, `_` and `-` removed).
+    pub const fn json_key(self) -> &'static str {
+        match self {
+            Field::Code => "code",
+            Field::Message => "message",
+            Field::Resource => "resource",
+            Field::RequestId => "requestid",
+            Field::TraceId => "traceid",
+            Field::ServerTime => "servertime",
+        }
+    }
+
+    /// This field's bit in a [`FieldSet`].
+    pub const fn bit(self) -> u32 {
+        1 << (self as u8)
+    }
+
+    /// The field whose XML element name is exactly `name`.
+    pub fn from_xml_name(name: &[u8]) -> Option<Field> {
+        Field::ALL
+            .into_iter()
+            .find(|f| f.xml_name().as_bytes() == name)
+    }
+}
+
+/// A set of [`Field`]s, stored as the bit mask the C ABI exposes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct FieldSet(pub u32);
+
+impl FieldSet {
+    /// The empty set.
+    pub const EMPTY: FieldSet = FieldSet(0);
+
+    /// Whether `field` is in the set.
+    pub const fn contains(self, field: Field) -> bool {
+        self.0 & field.bit() != 0
+    }
+
+    /// Adds `field`.
+    pub fn insert(&mut self, field: Field) {
+        self.0 |= field.bit();
+    }
+
+    /// Removes `field`.
+    pub fn remove(&mut self, field: Field) {
+        self.0 &= !field.bit();
+    }
+
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}

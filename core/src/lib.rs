@@ -1,0 +1,50 @@
+//! # coserr
+//!
+//! Turns the error answer of Tencent Cloud Object Storage (COS) — HTTP status,
+//! headers, and a small XML or JSON body — into one fixed-size error record.
+//!
+//! `#![no_std]` without `alloc`, `#![forbid(unsafe_code)]`, and no panics on
+//! any input. Two faces:
+//!
+//! - [`parse_body`] returns a zero-copy [`Body`]: the verdict plus spans into
+//!   the body, decoded on demand ([`Value`]), with [`Body::extras`] iterating
+//!   the unknown children of the error element;
+//! - [`ErrorRecord`] is the owned record with fixed-capacity strings.
+//!
+//! ```
+//! let body = coserr::parse_body(b"<Error><Code>NoSuchKey</Code><Message>gone</Message></Error>");
+//! assert_eq!(body.status(), coserr::BodyStatus::Ok);
+//! let code = body.field(coserr::Field::Code).unwrap();
+//! assert!(code.eq_str("NoSuchKey"));
+//! ```
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod body;
+mod chars;
+mod codes;
+mod extras;
+mod field;
+mod json;
+mod record;
+mod status;
+mod value;
+mod xml;
+
+pub use body::{Body, parse_body};
+pub use extras::{Extra, Extras};
+pub use field::{Field, FieldSet};
+pub use record::{ErrorRecord, RecordString};
+pub use status::{BodyFormat, BodyStatus, ParseError, Reason};
+pub use value::{Decoded, Piece, Value};
+
+/// Deepest XML element nesting accepted (the root element is depth 1).
+pub const MAX_DEPTH: usize = 256;
+/// Most attributes (namespace declarations included) accepted on one element.
+pub const MAX_ATTRIBUTES: usize = 256;
+/// Most prefixed namespace declarations in scope at once.
+pub const MAX_NAMESPACES: usize = 256;
+/// Deepest JSON nesting accepted: serde_json's default recursion limit
+/// (127 nested arrays/objects), so that both agree on every input.
+pub const MAX_JSON_DEPTH: usize = 127;

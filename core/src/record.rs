@@ -1,0 +1,172 @@
+//! The owned error record: every value copied into fixed-capacity strings.
+
+use heapless::String;
+
+use crate::body::Body;
+use crate::field::{Field, FieldSet};
+use crate::status::{BodyFormat, BodyStatus, ParseError};
+use crate::value::{Piece, Value, floor_char_boundary};
+use core::ops::ControlFlow;
+
+/// A fixed-capacity string of the record, re-exported for signatures.
+pub type RecordString<const N: usize> = String<N>;
+
+/// Capacities in bytes, one less than the C ABI's arrays (which add the NUL).
+pub mod capacity {
+    /// `code[64]`
+    pub const CODE: usize = 63;
+    /// `message[1024]`
+    pub const MESSAGE: usize = 1023;
+    /// `resource[1024]`
+    pub const RESOURCE: usize = 1023;
+    /// `request_id[128]`
+    pub const REQUEST_ID: usize = 127;
+    /// `trace_id[256]`
+    pub const TRACE_ID: usize = 255;
+    /// `server_time[64]`
+    pub const SERVER_TIME: usize = 63;
+}
+
+/// The owned COS error record.
+///
+/// Values longer than their capacity are cut at a UTF-8 boundary and their
+/// bit is set in [`ErrorRecord::truncated`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorRecord {
+    /// The body verdict.
+    pub body_status: BodyStatus,
+    /// XML, JSON, or neither.
+    pub body_format: BodyFormat,
+    /// Where the body went wrong, for [`BodyStatus::Malformed`].
+    pub body_error: Option<ParseError>,
+    /// Fields present (possibly empty).
+    pub present: FieldSet,
+    /// Fields whose value was cut to capacity.
+    pub truncated: FieldSet,
+    /// `Code`.
+    pub code: String<{ capacity::CODE }>,
+    /// `Message`.
+    pub message: String<{ capacity::MESSAGE }>,
+    /// `Resource`.
+    pub resource: String<{ capacity::RESOURCE }>,
+    /// `RequestId`.
+    pub request_id: String<{ capacity::REQUEST_ID }>,
+    /// `TraceId`.
+    pub trace_id: String<{ capacity::TRACE_ID }>,
+    /// `ServerTime`.
+    pub server_time: String<{ capacity::SERVER_TIME }>,
+}
+
+impl Default for ErrorRecord {
+    fn default() -> Self {
+        ErrorRecord {
+            body_status: BodyStatus::Empty,
+            body_format: BodyFormat::None,
+            body_error: None,
+            present: FieldSet::EMPTY,
+            truncated: FieldSet::EMPTY,
+            code: String::new(),
+            message: String::new(),
+            resource: String::new(),
+            request_id: String::new(),
+            trace_id: String::new(),
+            server_time: String::new(),
+        }
+    }
+}
+
+impl ErrorRecord {
+    /// Copies a parsed body into an owned record.
+    pub fn from_body(body: &Body<'_>) -> Self {
+        let mut rec = ErrorRecord {
+            body_status: body.status(),
+            body_format: body.format(),
+            body_error: body.error(),
+            ..ErrorRecord::default()
+        };
+        for f in Field::ALL {
+            if let Some(v) = body.field(f) {
+                rec.set_value(f, &v);
+            }
+        }
+        rec
+    }
+
+    /// The text of `field` ("" when absent).
+    pub fn get(&self, field: Field) -> &str {
+        match field {
+            Field::Code => &self.code,
+            Field::Message => &self.message,
+            Field::Resource => &self.resource,
+            Field::RequestId => &self.request_id,
+            Field::TraceId => &self.trace_id,
+            Field::ServerTime => &self.server_time,
+        }
+    }
+
+    /// Whether `field` is present.
+    pub fn has(&self, field: Field) -> bool {
+        self.present.contains(field)
+    }
+
+    /// Replaces `field` with a decoded body value, marking it present.
+    pub fn set_value(&mut self, field: Field, value: &Value<'_>) {
+        self.clear(field);
+        self.present.insert(field);
+        let cut = value
+            .for_each_piece(|p| {
+                let mut tmp = [0u8; 4];
+                let s = match p {
+                    Piece::Str(s) => s,
+                    Piece::Char(c) => c.encode_utf8(&mut tmp),
+                };
+                if self.append(field, s) { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
+            })
+            .is_break();
+        if cut {
+            self.truncated.insert(field);
+        }
+    }
+
+    /// Replaces `field` with `text`, marking it present.
+    pub fn set_str(&mut self, field: Field, text: &str) {
+        self.clear(field);
+        self.present.insert(field);
+        if !self.append(field, text) {
+            self.truncated.insert(field);
+        }
+    }
+
+    fn clear(&mut self, field: Field) {
+        self.present.remove(field);
+        self.truncated.remove(field);
+        match field {
+            Field::Code => self.code.clear(),
+            Field::Message => self.message.clear(),
+            Field::Resource => self.resource.clear(),
+            Field::RequestId => self.request_id.clear(),
+            Field::TraceId => self.trace_id.clear(),
+            Field::ServerTime => self.server_time.clear(),
+        }
+    }
+
+    /// Appends as much of `s` as fits at a UTF-8 boundary; false when cut.
+    fn append(&mut self, field: Field, s: &str) -> bool {
+        match field {
+            Field::Code => push_cut(&mut self.code, s),
+            Field::Message => push_cut(&mut self.message, s),
+            Field::Resource => push_cut(&mut self.resource, s),
+            Field::RequestId => push_cut(&mut self.request_id, s),
+            Field::TraceId => push_cut(&mut self.trace_id, s),
+            Field::ServerTime => push_cut(&mut self.server_time, s),
+        }
+    }
+}
+
+/// Pushes the longest prefix of `s` that fits, on a char boundary.
+pub(crate) fn push_cut<const N: usize>(dst: &mut String<N>, s: &str) -> bool {
+    let room = N - dst.len();
+    let take = floor_char_boundary(s, room);
+    let _ = dst.push_str(s.get(..take).unwrap_or(""));
+    take == s.len()
+}
