@@ -1,7 +1,850 @@
-//! XML error bodies (stub).
+//! The XML scanner: one pass, fixed storage, roxmltree's exact verdict.
+//!
+//! The control flow follows roxmltree 0.21's tokenizer and tree builder step
+//! by step (declaration, misc, DOCTYPE refusal, root element, content, misc),
+//! including its quirks, because "the reference is roxmltree" is the contract:
+//! an XML declaration is recognised only as `<?xml ` with a space; `<?xml?>` is
+//! an ordinary PI; a qualified name may have an empty prefix (`<:a>`); the
+//! `xml:` prefix is predefined for attributes but not for elements; a character
+//! reference to a surrogate or beyond U+10FFFF reads as U+FFFD.
+//!
+//! While checking, it records where the error element's fields and children
+//! are, so that values can be decoded later without a second parse.
 
 use crate::body::Scan;
+use crate::chars::{is_ascii_name_char, is_ascii_name_start, is_name_char, is_name_start, is_space};
+use crate::field::Field;
+use crate::status::{ParseError, Reason};
+use crate::value::{Span, ValueKind, parse_reference};
+use crate::{MAX_ATTRIBUTES, MAX_DEPTH, MAX_NAMESPACES};
 
-pub(crate) fn scan(_text: &str, _start: usize) -> Scan {
-    Scan::new()
+const NS_XML_URI: &[u8] = b"http://www.w3.org/XML/1998/namespace";
+const NS_XMLNS_URI: &[u8] = b"http://www.w3.org/2000/xmlns/";
+
+type Result<T> = core::result::Result<T, ParseError>;
+
+/// Scans the XML document that starts at `text[start]` (a `<`).
+pub(crate) fn scan(text: &str, start: usize) -> Scan {
+    let mut p = Parser::new(text, start);
+    if let Err(e) = p.document() {
+        p.scan.error = Some(e);
+    }
+    p.scan
+}
+
+/// A byte range `[start, end)` of the input.
+#[derive(Clone, Copy, Default, Debug)]
+struct Range {
+    start: u32,
+    end: u32,
+}
+
+/// A qualified name: `prefix` is empty when there is no colon (or `:local`).
+#[derive(Clone, Copy, Default, Debug)]
+struct QName {
+    prefix: Range,
+    local: Range,
+}
+
+/// A prefixed namespace declaration in scope.
+#[derive(Clone, Copy, Default, Debug)]
+struct Binding {
+    prefix: Range,
+    uri: Range,
+    /// Depth of the element that declared it (1 = root).
+    depth: u32,
+}
+
+/// The namespace an attribute name resolved to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Ns {
+    None,
+    Xml,
+    Binding(usize),
+}
+
+/// How the start tag ended.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum TagEnd {
+    Open,
+    Empty,
+}
+
+/// What the root element turned out to be.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Root {
+    None,
+    Error,
+    Wrapper,
+    Other,
+}
+
+struct Parser<'a> {
+    s: &'a str,
+    b: &'a [u8],
+    pos: usize,
+    /// Open elements: their qualified names, innermost last.
+    stack: [QName; MAX_DEPTH],
+    depth: usize,
+    bindings: [Binding; MAX_NAMESPACES],
+    nbindings: usize,
+    /// Ordinary attributes of the start tag being read.
+    attrs: [QName; MAX_ATTRIBUTES],
+    nattrs: usize,
+    root_seen: bool,
+    // Extraction state.
+    scan: Scan,
+    root: Root,
+    /// Depth of the error element (0 = not found yet / closed).
+    error_depth: usize,
+    /// Set once the wrapper's first `Error` child has been taken.
+    error_done: bool,
+    /// Fields whose first element has been opened (taken or in progress).
+    claimed: u32,
+    /// The field element currently open: field, content start.
+    open_field: Option<(Field, usize)>,
+}
+
+fn err<T>(offset: usize, reason: Reason) -> Result<T> {
+    Err(ParseError { offset, reason })
+}
+
+impl<'a> Parser<'a> {
+    fn new(s: &'a str, start: usize) -> Self {
+        Parser {
+            s,
+            b: s.as_bytes(),
+            pos: start,
+            stack: [QName::default(); MAX_DEPTH],
+            depth: 0,
+            bindings: [Binding::default(); MAX_NAMESPACES],
+            nbindings: 0,
+            attrs: [QName::default(); MAX_ATTRIBUTES],
+            nattrs: 0,
+            root_seen: false,
+            scan: Scan::new(),
+            root: Root::None,
+            error_depth: 0,
+            error_done: false,
+            claimed: 0,
+            open_field: None,
+        }
+    }
+
+    // -- stream primitives -------------------------------------------------
+
+    #[inline]
+    fn at_end(&self) -> bool {
+        self.pos >= self.b.len()
+    }
+
+    #[inline]
+    fn cur(&self) -> Option<u8> {
+        self.b.get(self.pos).copied()
+    }
+
+    #[inline]
+    fn starts_with(&self, pat: &[u8]) -> bool {
+        self.b.get(self.pos..).is_some_and(|r| r.starts_with(pat))
+    }
+
+    #[inline]
+    fn skip_spaces(&mut self) {
+        while self.cur().is_some_and(is_space) {
+            self.pos += 1;
+        }
+    }
+
+    /// An error at the current position: end of input if we are there.
+    fn fail<T>(&self, reason: Reason) -> Result<T> {
+        if self.at_end() { err(self.pos, Reason::UnexpectedEof) } else { err(self.pos, reason) }
+    }
+
+    fn expect_byte(&mut self, c: u8) -> Result<()> {
+        if self.cur() == Some(c) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            self.fail(Reason::InvalidSyntax)
+        }
+    }
+
+    fn expect_str(&mut self, pat: &[u8]) -> Result<()> {
+        if self.starts_with(pat) {
+            self.pos += pat.len();
+            Ok(())
+        } else if self.b.len().saturating_sub(self.pos) < pat.len() && pat.starts_with(&self.b[self.pos..]) {
+            err(self.b.len(), Reason::UnexpectedEof)
+        } else {
+            err(self.pos, Reason::InvalidSyntax)
+        }
+    }
+
+    fn slice(&self, r: Range) -> &'a [u8] {
+        self.b.get(r.start as usize..r.end as usize).unwrap_or(&[])
+    }
+
+    fn range_from(&self, start: usize) -> Range {
+        Range { start: start as u32, end: self.pos as u32 }
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.s.get(i..).and_then(|r| r.chars().next())
+    }
+
+    // -- character data ------------------------------------------------------
+
+    /// Checks that `[from, to)` holds only XML characters. The input is valid
+    /// UTF-8, so only control bytes and U+FFFE/U+FFFF (EF BF BE/BF) can fail.
+    fn check_chars(&self, from: usize, to: usize) -> Result<()> {
+        let bytes = self.b.get(from..to).unwrap_or(&[]);
+        for (i, &c) in bytes.iter().enumerate() {
+            if (c < 0x20 && !is_space(c)) || (c == 0xEF && is_nonchar(bytes, i)) {
+                return err(from + i, Reason::InvalidChar);
+            }
+        }
+        Ok(())
+    }
+
+    /// Advances to the first occurrence of `pat`, checking characters on the
+    /// way; the position is left at the pattern. Used for comments, PIs, CDATA.
+    fn until(&mut self, pat: &[u8]) -> Result<usize> {
+        let from = self.pos;
+        let rest = self.b.get(from..).unwrap_or(&[]);
+        match find(rest, pat) {
+            Some(n) => {
+                self.check_chars(from, from + n)?;
+                self.pos = from + n;
+                Ok(self.pos)
+            }
+            None => {
+                self.check_chars(from, self.b.len())?;
+                err(self.b.len(), Reason::UnexpectedEof)
+            }
+        }
+    }
+
+    // -- names -----------------------------------------------------------------
+
+    /// `Name` (PI targets): NameStartChar NameChar*, colons allowed anywhere.
+    fn name(&mut self) -> Result<Range> {
+        let start = self.pos;
+        match self.char_at(self.pos) {
+            Some(c) if is_name_start(c) => self.pos += c.len_utf8(),
+            _ => return err(start, Reason::InvalidName),
+        }
+        while let Some(&c) = self.b.get(self.pos) {
+            if c < 0x80 {
+                if !is_ascii_name_char(c) {
+                    break;
+                }
+                self.pos += 1;
+            } else {
+                match self.char_at(self.pos) {
+                    Some(ch) if is_name_char(ch) => self.pos += ch.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        Ok(self.range_from(start))
+    }
+
+    /// A qualified name with at most one colon; prefix (if any) and local
+    /// part must each begin with a NameStartChar. An empty prefix is allowed.
+    fn qname(&mut self) -> Result<QName> {
+        let start = self.pos;
+        let mut colon = None;
+        while let Some(&c) = self.b.get(self.pos) {
+            if c < 0x80 {
+                if c == b':' {
+                    if colon.is_some() {
+                        return err(start, Reason::InvalidName);
+                    }
+                    colon = Some(self.pos);
+                    self.pos += 1;
+                } else if is_ascii_name_char(c) {
+                    self.pos += 1;
+                } else {
+                    break;
+                }
+            } else {
+                match self.char_at(self.pos) {
+                    Some(ch) if is_name_char(ch) => self.pos += ch.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        let (prefix, local_start) = match colon {
+            Some(c) => (Range { start: start as u32, end: c as u32 }, c + 1),
+            None => (Range { start: start as u32, end: start as u32 }, start),
+        };
+        let local = self.range_from(local_start);
+        let starts_ok = |r: Range| match self.b.get(r.start as usize) {
+            Some(&c) if c < 0x80 => is_ascii_name_start(c),
+            Some(_) => self.char_at(r.start as usize).is_some_and(is_name_start),
+            None => false,
+        };
+        if (prefix.end > prefix.start && !starts_ok(prefix)) || local.end == local.start || !starts_ok(local) {
+            return err(start, Reason::InvalidName);
+        }
+        Ok(QName { prefix, local })
+    }
+
+    fn qname_eq(&self, a: QName, b: QName) -> bool {
+        self.slice(a.prefix) == self.slice(b.prefix) && self.slice(a.local) == self.slice(b.local)
+    }
+
+    // -- document structure ------------------------------------------------
+
+    fn document(&mut self) -> Result<()> {
+        self.declaration()?;
+        self.misc()?;
+        self.skip_spaces();
+        if self.starts_with(b"<!DOCTYPE") {
+            return err(self.pos, Reason::Doctype);
+        }
+        self.skip_spaces();
+        if self.cur() == Some(b'<') && self.start_tag()? == Some(TagEnd::Open) {
+            self.content()?;
+        }
+        self.misc()?;
+        if !self.at_end() {
+            return err(self.pos, Reason::InvalidStructure);
+        }
+        if !self.root_seen {
+            return err(self.pos, Reason::UnexpectedEof);
+        }
+        if self.depth > 0 {
+            return err(self.pos, Reason::UnexpectedEof);
+        }
+        Ok(())
+    }
+
+    /// `<?xml version=... encoding=... standalone=... ?>`, only at the start
+    /// and only when written `<?xml` + space (roxmltree's recognition rule).
+    fn declaration(&mut self) -> Result<()> {
+        if !self.starts_with(b"<?xml ") {
+            return Ok(());
+        }
+        self.pos += 5;
+        self.decl_spaces()?;
+        if !self.starts_with(b"version") {
+            return self.expect_str(b"version");
+        }
+        self.decl_attribute()?;
+        self.decl_spaces()?;
+        if self.starts_with(b"encoding") {
+            self.decl_attribute()?;
+            self.decl_spaces()?;
+        }
+        if self.starts_with(b"standalone") {
+            self.decl_attribute()?;
+        }
+        self.skip_spaces();
+        self.expect_str(b"?>")
+    }
+
+    fn decl_spaces(&mut self) -> Result<()> {
+        if self.cur().is_some_and(is_space) {
+            self.skip_spaces();
+            Ok(())
+        } else if !self.starts_with(b"?>") && !self.at_end() {
+            err(self.pos, Reason::InvalidSyntax)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// `name = 'value'` inside the declaration (values are not interpreted).
+    fn decl_attribute(&mut self) -> Result<()> {
+        self.qname()?;
+        self.eq()?;
+        let quote = self.quote()?;
+        let start = self.pos;
+        let end = memchr2(quote, b'<', &self.b[start..]).map_or(self.b.len(), |n| start + n);
+        self.check_chars(start, end)?;
+        self.pos = end;
+        self.expect_byte(quote)
+    }
+
+    fn eq(&mut self) -> Result<()> {
+        self.skip_spaces();
+        self.expect_byte(b'=')?;
+        self.skip_spaces();
+        Ok(())
+    }
+
+    fn quote(&mut self) -> Result<u8> {
+        match self.cur() {
+            Some(q @ (b'"' | b'\'')) => {
+                self.pos += 1;
+                Ok(q)
+            }
+            _ => self.fail(Reason::InvalidSyntax),
+        }
+    }
+
+    /// Comments, PIs and whitespace around the root element.
+    fn misc(&mut self) -> Result<()> {
+        while !self.at_end() {
+            self.skip_spaces();
+            if self.starts_with(b"<!--") {
+                self.comment()?;
+            } else if self.starts_with(b"<?") {
+                self.pi()?;
+            } else {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// `<!-- ... -->`: no `--` inside, must not end with `-`.
+    fn comment(&mut self) -> Result<()> {
+        let start = self.pos;
+        self.pos += 4;
+        let dashes = self.until(b"--")?;
+        if self.b.get(dashes + 2) == Some(&b'>') {
+            self.pos = dashes + 3;
+            Ok(())
+        } else if dashes + 2 >= self.b.len() {
+            err(self.b.len(), Reason::UnexpectedEof)
+        } else {
+            err(start, Reason::InvalidComment)
+        }
+    }
+
+    /// `<?target content?>`; `<?xml ` here is a misplaced declaration.
+    fn pi(&mut self) -> Result<()> {
+        if self.starts_with(b"<?xml ") {
+            return err(self.pos, Reason::InvalidSyntax);
+        }
+        self.pos += 2;
+        self.name()?;
+        self.skip_spaces();
+        self.until(b"?>")?;
+        self.pos += 2;
+        Ok(())
+    }
+
+    /// `<![CDATA[ ... ]]>`
+    fn cdata(&mut self) -> Result<()> {
+        self.pos += 9;
+        self.until(b"]]>")?;
+        self.pos += 3;
+        Ok(())
+    }
+
+    /// Element content, iteratively, until the root element closes.
+    fn content(&mut self) -> Result<()> {
+        while let Some(c) = self.cur() {
+            if c != b'<' {
+                self.text()?;
+                continue;
+            }
+            match self.b.get(self.pos + 1) {
+                Some(b'!') => {
+                    if self.starts_with(b"<!--") {
+                        self.comment()?;
+                    } else if self.starts_with(b"<![CDATA[") {
+                        self.cdata()?;
+                    } else if b"<![CDATA[".starts_with(&self.b[self.pos..]) || b"<!--".starts_with(&self.b[self.pos..]) {
+                        return err(self.b.len(), Reason::UnexpectedEof);
+                    } else {
+                        return err(self.pos, Reason::InvalidSyntax);
+                    }
+                }
+                Some(b'?') => self.pi()?,
+                Some(b'/') => {
+                    self.end_tag()?;
+                    if self.depth == 0 {
+                        return Ok(());
+                    }
+                }
+                Some(_) => {
+                    self.start_tag()?;
+                }
+                None => return err(self.b.len(), Reason::UnexpectedEof),
+            }
+        }
+        err(self.pos, Reason::UnexpectedEof)
+    }
+
+    /// Character data up to the next `<`: valid characters, valid references,
+    /// no `]]>`.
+    fn text(&mut self) -> Result<()> {
+        let start = self.pos;
+        let b = self.b;
+        let mut i = start;
+        while let Some(&c) = b.get(i) {
+            match c {
+                b'<' => break,
+                b'&' => match parse_reference(&b[i..]) {
+                    Some((_, n)) => {
+                        i += n;
+                        continue;
+                    }
+                    None => return err(i, Reason::InvalidReference),
+                },
+                b']' if b.get(i + 1) == Some(&b']') && b.get(i + 2) == Some(&b'>') => {
+                    return err(i, Reason::InvalidCharData);
+                }
+                0xEF if is_nonchar(b, i) => return err(i, Reason::InvalidChar),
+                0..=0x1F if !is_space(c) => return err(i, Reason::InvalidChar),
+                _ => {}
+            }
+            i += 1;
+        }
+        self.pos = i;
+        Ok(())
+    }
+
+    // -- tags ------------------------------------------------------------------
+
+    /// Reads a start tag. Returns None when the input ends inside it (roxmltree
+    /// then never creates the element; the caller reports the truncation).
+    fn start_tag(&mut self) -> Result<Option<TagEnd>> {
+        let tag_start = self.pos;
+        self.pos += 1;
+        let name = self.qname()?;
+        if self.slice(name.prefix) == b"xmlns" {
+            return err(tag_start + 1, Reason::InvalidNamespace);
+        }
+        let new_depth = self.depth + 1;
+        self.nattrs = 0;
+        let end = loop {
+            if self.at_end() {
+                return Ok(None);
+            }
+            let has_space = self.cur().is_some_and(is_space);
+            self.skip_spaces();
+            match self.cur() {
+                None => return Ok(None),
+                Some(b'/') => {
+                    self.pos += 1;
+                    self.expect_byte(b'>')?;
+                    break TagEnd::Empty;
+                }
+                Some(b'>') => {
+                    self.pos += 1;
+                    break TagEnd::Open;
+                }
+                Some(_) => {
+                    if !has_space {
+                        return err(self.pos, Reason::InvalidSyntax);
+                    }
+                    self.attribute(new_depth)?;
+                }
+            }
+        };
+        self.resolve_attributes()?;
+        if name.prefix.end > name.prefix.start && self.lookup(self.slice(name.prefix)).is_none() {
+            return err(tag_start + 1, Reason::InvalidNamespace);
+        }
+        if new_depth == 1 {
+            self.root_seen = true;
+        }
+        self.on_start(name, new_depth, end);
+        match end {
+            TagEnd::Open => {
+                if new_depth > MAX_DEPTH {
+                    return err(tag_start, Reason::LimitExceeded);
+                }
+                self.stack[self.depth] = name;
+                self.depth = new_depth;
+            }
+            TagEnd::Empty => self.pop_bindings(self.depth),
+        }
+        Ok(Some(end))
+    }
+
+    /// One `name="value"` of a start tag; namespace declarations are checked
+    /// and bound here, ordinary attributes collected for [`Self::resolve_attributes`].
+    fn attribute(&mut self, depth: usize) -> Result<()> {
+        let name = self.qname()?;
+        self.eq()?;
+        let quote = self.quote()?;
+        let start = self.pos;
+        let Some(n) = memchr2(quote, b'<', &self.b[start..]) else {
+            self.check_chars(start, self.b.len())?;
+            return err(self.b.len(), Reason::UnexpectedEof);
+        };
+        let end = start + n;
+        self.check_chars(start, end)?;
+        self.pos = end;
+        self.expect_byte(quote)?;
+        let value = Range { start: start as u32, end: end as u32 };
+        // Every reference must be well-formed and known.
+        let mut i = start;
+        while let Some(k) = memchr(b'&', &self.b[i..end]) {
+            match parse_reference(&self.b[i + k..end]) {
+                Some((_, len)) => i += k + len,
+                None => return err(i + k, Reason::InvalidReference),
+            }
+        }
+        let prefix = self.slice(name.prefix);
+        let local = self.slice(name.local);
+        if prefix == b"xmlns" {
+            if attr_value_eq(self.slice(value), NS_XMLNS_URI) {
+                return err(name.prefix.start as usize, Reason::InvalidNamespace);
+            }
+            let is_xml_uri = attr_value_eq(self.slice(value), NS_XML_URI);
+            if (local == b"xml") != is_xml_uri {
+                return err(name.prefix.start as usize, Reason::InvalidNamespace);
+            }
+            let declared_here = self.bindings[..self.nbindings]
+                .iter()
+                .rev()
+                .take_while(|bd| bd.depth as usize == depth)
+                .any(|bd| self.slice(bd.prefix) == local);
+            if declared_here {
+                return err(name.prefix.start as usize, Reason::InvalidNamespace);
+            }
+            if !is_xml_uri {
+                if self.nbindings == MAX_NAMESPACES {
+                    return err(name.prefix.start as usize, Reason::LimitExceeded);
+                }
+                self.bindings[self.nbindings] = Binding { prefix: name.local, uri: value, depth: depth as u32 };
+                self.nbindings += 1;
+            }
+        } else if local == b"xmlns" {
+            let v = self.slice(value);
+            if attr_value_eq(v, NS_XML_URI) || attr_value_eq(v, NS_XMLNS_URI) {
+                return err(name.prefix.start as usize, Reason::InvalidNamespace);
+            }
+        } else {
+            if self.nattrs == MAX_ATTRIBUTES {
+                return err(name.prefix.start as usize, Reason::LimitExceeded);
+            }
+            self.attrs[self.nattrs] = name;
+            self.nattrs += 1;
+        }
+        Ok(())
+    }
+
+    /// Resolves attribute prefixes (all declarations of the tag are known
+    /// now) and rejects two attributes with the same expanded name.
+    fn resolve_attributes(&self) -> Result<()> {
+        for i in 0..self.nattrs {
+            let a = self.attrs[i];
+            let ns_a = self.attr_ns(a)?;
+            for &b in &self.attrs[..i] {
+                if self.slice(a.local) != self.slice(b.local) {
+                    continue;
+                }
+                let ns_b = self.attr_ns(b)?;
+                if self.same_ns(ns_a, ns_b) {
+                    return err(a.prefix.start as usize, Reason::DuplicateAttribute);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn attr_ns(&self, a: QName) -> Result<Ns> {
+        let prefix = self.slice(a.prefix);
+        if prefix.is_empty() {
+            Ok(Ns::None)
+        } else if prefix == b"xml" {
+            Ok(Ns::Xml)
+        } else {
+            match self.lookup(prefix) {
+                Some(i) => Ok(Ns::Binding(i)),
+                None => err(a.prefix.start as usize, Reason::InvalidNamespace),
+            }
+        }
+    }
+
+    fn same_ns(&self, a: Ns, b: Ns) -> bool {
+        match (a, b) {
+            (Ns::Binding(x), Ns::Binding(y)) => {
+                x == y || attr_values_eq(self.slice(self.bindings[x].uri), self.slice(self.bindings[y].uri))
+            }
+            _ => a == b,
+        }
+    }
+
+    /// The innermost binding of `prefix`.
+    fn lookup(&self, prefix: &[u8]) -> Option<usize> {
+        self.bindings[..self.nbindings].iter().rposition(|bd| self.slice(bd.prefix) == prefix)
+    }
+
+    /// Drops the bindings declared by elements deeper than `depth`.
+    fn pop_bindings(&mut self, depth: usize) {
+        while self.nbindings > 0 && self.bindings[self.nbindings - 1].depth as usize > depth {
+            self.nbindings -= 1;
+        }
+    }
+
+    /// `</name S? >`, which must match the innermost open element.
+    fn end_tag(&mut self) -> Result<()> {
+        let start = self.pos;
+        self.pos += 2;
+        let name = self.qname()?;
+        self.skip_spaces();
+        self.expect_byte(b'>')?;
+        let Some(open) = self.depth.checked_sub(1).map(|d| self.stack[d]) else {
+            return err(start, Reason::InvalidStructure);
+        };
+        if !self.qname_eq(open, name) {
+            return err(start, Reason::MismatchedTag);
+        }
+        self.on_end(start, self.depth);
+        self.depth -= 1;
+        self.pop_bindings(self.depth);
+        Ok(())
+    }
+
+    // -- field extraction ------------------------------------------------------
+
+    /// A start tag at `depth` was accepted.
+    fn on_start(&mut self, name: QName, depth: usize, end: TagEnd) {
+        let local = self.slice(name.local);
+        if depth == 1 {
+            self.root = match local {
+                b"Error" => Root::Error,
+                b"ErrorResponse" => Root::Wrapper,
+                _ => Root::Other,
+            };
+            if self.root == Root::Error {
+                self.enter_error(depth, end);
+            }
+            return;
+        }
+        if depth == 2 && self.root == Root::Wrapper && !self.error_done && local == b"Error" {
+            self.enter_error(depth, end);
+            return;
+        }
+        if self.error_depth != 0 && depth == self.error_depth + 1 {
+            let field = Field::from_xml_name(local).filter(|f| self.claimed & f.bit() == 0);
+            if let Some(f) = field {
+                self.claimed |= f.bit();
+                match end {
+                    TagEnd::Open => self.open_field = Some((f, self.pos)),
+                    TagEnd::Empty => self.set_field(f, self.pos, self.pos),
+                }
+            }
+            if end == TagEnd::Empty {
+                self.child_complete();
+            }
+        }
+    }
+
+    fn enter_error(&mut self, depth: usize, end: TagEnd) {
+        self.scan.is_error_doc = true;
+        self.error_done = true;
+        if end == TagEnd::Open {
+            self.error_depth = depth;
+            self.scan.children = Some((self.pos, self.pos));
+        }
+    }
+
+    /// The element at `depth` closed; its end tag starts at `tag_start`.
+    fn on_end(&mut self, tag_start: usize, depth: usize) {
+        if self.error_depth == 0 {
+            return;
+        }
+        if depth == self.error_depth + 1 {
+            if let Some((f, content)) = self.open_field.take() {
+                self.set_field(f, content, tag_start);
+            }
+            self.child_complete();
+        } else if depth == self.error_depth {
+            self.error_depth = 0;
+        }
+    }
+
+    fn child_complete(&mut self) {
+        if let Some((_, end)) = &mut self.scan.children {
+            *end = self.pos;
+        }
+    }
+
+    fn set_field(&mut self, f: Field, start: usize, end: usize) {
+        self.scan.fields[f as usize] = Some(Span { start, end, kind: ValueKind::XmlContent });
+    }
+}
+
+/// U+FFFE or U+FFFF (EF BF BE / EF BF BF) at `b[i]`.
+#[inline]
+fn is_nonchar(b: &[u8], i: usize) -> bool {
+    b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF))
+}
+
+/// Iterates the bytes of an attribute value after roxmltree's normalisation:
+/// literal TAB/LF/CR become spaces (CR LF as one), references are decoded
+/// and inserted as they are.
+struct AttrBytes<'v> {
+    v: &'v [u8],
+    i: usize,
+    buf: [u8; 4],
+    buf_len: u8,
+    buf_pos: u8,
+}
+
+impl<'v> AttrBytes<'v> {
+    fn new(v: &'v [u8]) -> Self {
+        AttrBytes { v, i: 0, buf: [0; 4], buf_len: 0, buf_pos: 0 }
+    }
+}
+
+impl Iterator for AttrBytes<'_> {
+    type Item = u8;
+
+    fn next(&mut self) -> Option<u8> {
+        if self.buf_pos < self.buf_len {
+            let b = self.buf[self.buf_pos as usize];
+            self.buf_pos += 1;
+            return Some(b);
+        }
+        loop {
+            let c = *self.v.get(self.i)?;
+            if c == b'&' {
+                if let Some((ch, n)) = parse_reference(&self.v[self.i..]) {
+                    self.i += n;
+                    let len = ch.encode_utf8(&mut self.buf).len();
+                    self.buf_len = len as u8;
+                    self.buf_pos = 1;
+                    return Some(self.buf[0]);
+                }
+            }
+            self.i += 1;
+            return Some(match c {
+                b'\r' if self.v.get(self.i) == Some(&b'\n') => continue,
+                b'\n' | b'\r' | b'\t' => b' ',
+                _ => c,
+            });
+        }
+    }
+}
+
+/// Whether a raw attribute value normalises to `expected`.
+fn attr_value_eq(raw: &[u8], expected: &[u8]) -> bool {
+    AttrBytes::new(raw).eq(expected.iter().copied())
+}
+
+/// Whether two raw attribute values normalise to the same text.
+fn attr_values_eq(a: &[u8], b: &[u8]) -> bool {
+    AttrBytes::new(a).eq(AttrBytes::new(b))
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&c| c == needle)
+}
+
+fn memchr2(a: u8, b: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&c| c == a || c == b)
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut i = 0;
+    while let Some(n) = memchr(first, hay.get(i..)?) {
+        let at = i + n;
+        if hay.get(at..at + needle.len()) == Some(needle) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }

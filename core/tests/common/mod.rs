@@ -1,0 +1,59 @@
+//! Shared test helpers: a small seeded PRNG and the shared sample bodies.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// splitmix64: tiny, seeded, reproducible.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (n > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n
+    }
+
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len() as u64) as usize]
+    }
+}
+
+/// `../shared/cos` as seen from the repository root.
+pub fn shared_cos() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/cos")
+}
+
+/// Reads `../shared/cos/<rel>`.
+pub fn read_shared(rel: &str) -> Vec<u8> {
+    let p = shared_cos().join(rel);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
+}
+
+/// Every body in samples/, edge/ and bench/ (name, bytes), sorted by name.
+pub fn all_bodies() -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for dir in ["samples", "edge", "bench"] {
+        let d = shared_cos().join(dir);
+        for entry in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("cannot list {}: {e}", d.display())) {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "tsv") {
+                continue;
+            }
+            let name = format!("{dir}/{}", path.file_name().unwrap().to_string_lossy());
+            out.push((name, std::fs::read(&path).unwrap()));
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,393 @@
+//! Differential test: the XML verdict, the six fields and the extras must equal
+//! what roxmltree (the reference) gives, on tens of thousands of generated
+//! documents per run. Seeded and reproducible; a failure prints the document.
+//!
+//! `COSERR_DIFF_CASES=n` runs more (or fewer) cases; `COSERR_DIFF_SEED=s`
+//! changes the seed.
+
+use coserr::{BodyStatus, Field, parse_body};
+
+mod common;
+use common::Rng;
+
+/// What roxmltree says the body means, computed independently.
+#[derive(Debug, PartialEq)]
+enum Expected {
+    NotXml,
+    Malformed,
+    NotErrorDoc,
+    Ok { fields: [Option<String>; 6], extras: Vec<(String, String)> },
+}
+
+fn descendant_text(n: roxmltree::Node) -> String {
+    n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect()
+}
+
+fn oracle(body: &[u8]) -> Expected {
+    let mut d = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    while let [b' ' | b'\t' | b'\r' | b'\n', rest @ ..] = d {
+        d = rest;
+    }
+    if d.first() != Some(&b'<') {
+        return Expected::NotXml;
+    }
+    let Ok(text) = std::str::from_utf8(d) else { return Expected::Malformed };
+    let Ok(doc) = roxmltree::Document::parse(text) else { return Expected::Malformed };
+    let root = doc.root_element();
+    let err_el = match root.tag_name().name() {
+        "Error" => Some(root),
+        "ErrorResponse" => root.children().find(|c| c.is_element() && c.tag_name().name() == "Error"),
+        _ => None,
+    };
+    let Some(err_el) = err_el else { return Expected::NotErrorDoc };
+    let mut fields: [Option<String>; 6] = Default::default();
+    let mut extras = Vec::new();
+    for child in err_el.children().filter(|c| c.is_element()) {
+        let name = child.tag_name().name();
+        match Field::ALL.iter().find(|f| f.xml_name() == name) {
+            Some(f) if fields[*f as usize].is_none() => fields[*f as usize] = Some(descendant_text(child)),
+            _ => extras.push((name.to_string(), descendant_text(child))),
+        }
+    }
+    Expected::Ok { fields, extras }
+}
+
+fn ours(body: &[u8]) -> Expected {
+    let b = parse_body(body);
+    match b.status() {
+        BodyStatus::NotXml => Expected::NotXml,
+        BodyStatus::Malformed => Expected::Malformed,
+        BodyStatus::NotErrorDoc => Expected::NotErrorDoc,
+        BodyStatus::Empty => panic!("an XML candidate cannot be empty"),
+        BodyStatus::Ok => Expected::Ok {
+            fields: Field::ALL.map(|f| b.field(f).map(|v| v.to_string())),
+            extras: b.extras().map(|e| (e.name.to_string(), e.value.to_string())).collect(),
+        },
+    }
+}
+
+/// Checks one body, returning a description of the disagreement.
+fn check(body: &[u8]) -> Result<(), String> {
+    let want = oracle(body);
+    if want == Expected::NotXml {
+        return Ok(());
+    }
+    let got = ours(body);
+    if got != want {
+        return Err(format!("roxmltree: {want:?}\ncoserr:    {got:?}"));
+    }
+    // The other faces must agree with the decoded values too.
+    let b = parse_body(body);
+    for f in Field::ALL {
+        if let Some(v) = b.field(f) {
+            let s = v.to_string();
+            assert!(v.eq_str(&s));
+            assert_eq!(v.decoded_len(), s.len());
+            assert_eq!(v.is_empty(), s.is_empty());
+            let mut buf = [0u8; 7];
+            let d = v.decode_into(&mut buf);
+            assert!(s.as_bytes().starts_with(&buf[..d.len]));
+            assert_eq!(d.truncated, s.len() > 7);
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Generator
+
+const NAMES: &[&str] = &["Code", "Message", "Resource", "RequestId", "TraceId", "ServerTime", "HostId", "StringToSign", "Detail", "x", "ä", "a.b-c_d", "Code2"];
+const PREFIXES: &[&str] = &["", "s3:", "p:", "q:", "xml:", "xmlns:", ":", "ns0:"];
+
+fn gen_text(r: &mut Rng, out: &mut String, strict: bool) {
+    let n = r.below(6);
+    for _ in 0..n {
+        let k = r.below(24);
+        if strict && matches!(k, 9 | 10) {
+            continue;
+        }
+        match k {
+            0 => out.push_str("&amp;"),
+            1 => out.push_str("&lt;&gt;&quot;&apos;"),
+            2 if strict => out.push_str(r.pick(&["&#13;", "&#xD;", "&#10;", "&#x9;", "&#xD800;", "&#x110000;", "&#x1F600;", "&#65;", "&#xfffd;", "&#0000065;"])),
+            2 => out.push_str(r.pick(&["&#0;", "&#x0;", "&#99999999999;", "&#x;", "&#;", "&#X41;", "&#xFFFE;", "&#xD800;"])),
+            3 => out.push_str("\r\n"),
+            4 => out.push('\r'),
+            5 => out.push_str("<![CDATA[a<b>&amp;\r\n]]]]>"),
+            6 => out.push_str("<!-- c -->"),
+            7 => out.push_str("<?pi data?>"),
+            8 => out.push_str("中文 é 😀"),
+            9 => out.push_str("]]>"),
+            10 => out.push_str("&unknown;"),
+            11 => out.push_str("<b>in</b>"),
+            12 => out.push_str("<b/>"),
+            13 => out.push('\t'),
+            14 => out.push_str("\r&amp;"),
+            15 => out.push_str("&amp;\r"),
+            16 => out.push_str("  "),
+            17 => out.push('>'),
+            18 => out.push_str("<![CDATA[\r]]>"),
+            19 => out.push_str("x\ry"),
+            _ => {
+                let len = r.below(12);
+                for _ in 0..len {
+                    out.push(r.pick(&['a', 'Z', '0', ' ', '-', '/', '=', '+', '.']));
+                }
+            }
+        }
+    }
+}
+
+fn gen_attrs(r: &mut Rng, out: &mut String, strict: bool) {
+    // Strict: at most one attribute, so no duplicates.
+    for _ in 0..r.below(if strict { 2 } else { 3 }) {
+        out.push(r.pick(&[' ', '\t', '\n']));
+        let k = r.below(10);
+        if strict && matches!(k, 2 | 3 | 6) {
+            out.push_str("id=\"v\"");
+            break;
+        }
+        match k {
+            0 => out.push_str("xmlns=\"urn:x\""),
+            1 => out.push_str(r.pick(&["xmlns:p=\"urn:p\"", "xmlns:q=\"urn:p\"", "xmlns:p='urn:q'", "xmlns:s3=\"http://s3.amazonaws.com/doc/2006-03-01/\""])),
+            2 => out.push_str(r.pick(&["xmlns:xml=\"http://www.w3.org/XML/1998/namespace\"", "xmlns:xml=\"urn:bad\"", "xmlns:x=\"http://www.w3.org/XML/1998/namespace\"", "xmlns:x=\"http://www.w3.org/2000/xmlns/\"", "xmlns=\"http://www.w3.org/2000/xmlns/\"", "xmlns:p=\"\"", "xmlns:p=\"urn:&#112;\"", "xmlns:q=\"urn:p\t\""])),
+            3 => out.push_str(r.pick(&["p:a=\"1\"", "q:a=\"2\"", "a=\"3\"", "xml:lang=\"en\"", "z:a=\"4\""])),
+            4 => out.push_str("a = '1'"),
+            5 => out.push_str("b=\"x&amp;y &#60; >\""),
+            6 => out.push_str(r.pick(&["c=\"<\"", "d=\"&bad;\"", "e=\"\"", "f='\"'", "g=\"a\r\nb\""])),
+            _ => out.push_str("id=\"v\""),
+        }
+    }
+    if r.below(8) == 0 {
+        out.push(' ');
+    }
+}
+
+fn gen_element(r: &mut Rng, out: &mut String, depth: u32, strict: bool) {
+    let prefix = if !strict && r.below(6) == 0 { r.pick(PREFIXES) } else { "" };
+    let name = r.pick(NAMES);
+    out.push('<');
+    out.push_str(prefix);
+    out.push_str(name);
+    gen_attrs(r, out, strict);
+    if r.below(7) == 0 {
+        out.push_str("/>");
+        return;
+    }
+    out.push('>');
+    if depth < 3 && r.below(4) == 0 {
+        gen_element(r, out, depth + 1, strict);
+    }
+    gen_text(r, out, strict);
+    if depth < 3 && r.below(5) == 0 {
+        gen_element(r, out, depth + 1, strict);
+    }
+    out.push_str("</");
+    out.push_str(prefix);
+    out.push_str(name);
+    if r.below(10) == 0 {
+        out.push(' ');
+    }
+    out.push('>');
+}
+
+fn gen_misc(r: &mut Rng, out: &mut String, strict: bool) {
+    for _ in 0..r.below(3) {
+        if strict {
+            out.push_str(r.pick(&["\n", "  ", "<!-- note -->", "<?pi x?>", "<!---->", "<?xml-stylesheet href='a'?>", "<?xml?>", "\r\n"]));
+            continue;
+        }
+        out.push_str(r.pick(&["\n", "  ", "<!-- note -->", "<?pi x?>", "<!---->", "<!-- a--b -->", "<!-- a- -->", "<?xml-stylesheet href='a'?>", "<?xml?>", "<?xml version='1.0'?>", "\r\n", "text", "<!DOCTYPE Error>"]));
+    }
+}
+
+fn gen_document(r: &mut Rng, strict: bool) -> String {
+    let mut out = String::new();
+    if r.below(10) == 0 {
+        out.push('\u{FEFF}');
+    }
+    if r.below(5) == 0 {
+        out.push_str(r.pick(&["   ", "\n", " \r\n\t"]));
+    }
+    if strict && r.below(2) == 0 {
+        out.push_str(r.pick(&["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version='1.0' encoding='utf-8' ?>", "<?xml version = '1.0' ?>"]));
+    } else if r.below(2) == 0 {
+        out.push_str(r.pick(&[
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<?xml version='1.0' encoding='utf-8' ?>",
+            "<?xml version=\"1.0\"?>",
+            "<?xml version=\"1.0\" standalone=\"yes\"?>",
+            "<?xml version = '1.0' ?>",
+            "<?xml  version=\"1.0\"encoding=\"UTF-8\"?>",
+            "<?xml encoding=\"UTF-8\"?>",
+            "<?xml version=\"1.0\" foo=\"x\"?>",
+            "<?xml version=\"1<0\"?>",
+            "<?xml\tversion=\"1.0\"?>",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\" ?>",
+        ]));
+    }
+    gen_misc(r, &mut out, strict);
+    let root_prefix = if r.below(8) == 0 { r.pick(if strict { &["s3:", ":"] } else { &["s3:", "p:", ":", "xml:"] }) } else { "" };
+    let root = match r.below(10) {
+        0 => "ErrorResponse",
+        1 => r.pick(&["CompleteMultipartUploadResult", "error", "Errors", "DeleteResult"]),
+        _ => "Error",
+    };
+    out.push('<');
+    out.push_str(root_prefix);
+    out.push_str(root);
+    if strict || root_prefix == "s3:" || r.below(4) == 0 {
+        out.push_str(" xmlns:s3=\"http://s3.amazonaws.com/doc/2006-03-01/\"");
+    }
+    if root_prefix == "p:" && r.below(2) == 0 {
+        out.push_str(" xmlns:p=\"urn:p\"");
+    }
+    gen_attrs(r, &mut out, strict);
+    if r.below(30) == 0 {
+        out.push_str("/>");
+    } else {
+        out.push('>');
+        let inner_error = root == "ErrorResponse";
+        if inner_error {
+            out.push_str(r.pick(&["<Error>", "<s3:Error>", "<Other/><Error>", "<Error/><Error>"]));
+        }
+        for _ in 0..r.below(9) {
+            if r.below(3) == 0 {
+                gen_text(r, &mut out, strict);
+            }
+            gen_element(r, &mut out, 0, strict);
+            if r.below(3) == 0 {
+                out.push_str(r.pick(&["\n\t", "  ", "<!-- x -->", "<?p?>"]));
+            }
+        }
+        if inner_error {
+            out.push_str(r.pick(&["</Error>", "</s3:Error>", "</Error><Error><Code>Second</Code></Error>"]));
+            out.push_str("<RequestId>outer</RequestId>");
+        }
+        out.push_str("</");
+        out.push_str(root_prefix);
+        out.push_str(root);
+        out.push('>');
+    }
+    gen_misc(r, &mut out, strict);
+    out
+}
+
+const SNIPPETS: &[&[u8]] = &[
+    b"<", b">", b"&", b"&amp;", b"]]>", b"--", b"\r", b"\0", b"\x01", b"\xEF\xBF\xBE", b"\xEF\xBF\xBF", b":", b"\"", b"'",
+    b"=", b"/", b"<!--", b"<?", b"<![CDATA[", b"</Error>", b"<Code>", b"\xFF", b"\xC3", b"\xE4\xB8", b" ", b"\n", b"xmlns:a=\"b\" ",
+];
+
+fn mutate(r: &mut Rng, doc: &mut Vec<u8>) {
+    for _ in 0..1 + r.below(2) {
+        let at = if doc.is_empty() { 0 } else { r.below(doc.len() as u64 + 1) as usize };
+        match r.below(5) {
+            0 if at < doc.len() => {
+                doc.remove(at);
+            }
+            1 if at < doc.len() => doc[at] = r.below(256) as u8,
+            2 => {
+                let s = r.pick(SNIPPETS);
+                doc.splice(at..at, s.iter().copied());
+            }
+            3 => doc.truncate(at),
+            _ => {
+                let s = r.pick(SNIPPETS);
+                let end = (at + s.len()).min(doc.len());
+                doc.splice(at..end, s.iter().copied());
+            }
+        }
+    }
+}
+
+#[test]
+fn agrees_with_roxmltree_on_generated_documents() {
+    let seed = std::env::var("COSERR_DIFF_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5EED_C05E_u64);
+    let cases: u64 = std::env::var("COSERR_DIFF_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(24_000);
+    let mut r = Rng::new(seed);
+    let (mut accepted, mut rejected, mut failures) = (0u32, 0u32, Vec::new());
+    for i in 0..cases {
+        // Even cases: strictly valid constructs; odd: anything, then mutated.
+        let mut doc = gen_document(&mut r, i % 4 == 0).into_bytes();
+        if i % 2 == 1 {
+            mutate(&mut r, &mut doc);
+        }
+        match oracle(&doc) {
+            Expected::Malformed => rejected += 1,
+            Expected::NotXml => {}
+            _ => accepted += 1,
+        }
+        if let Err(why) = check(&doc) {
+            failures.push(format!("case {i} (seed {seed:#x}): {:?}\n{why}", String::from_utf8_lossy(&doc)));
+            if failures.len() >= 5 {
+                break;
+            }
+        }
+    }
+    eprintln!("accepted {accepted}, rejected {rejected} of {cases}");
+    assert!(failures.is_empty(), "{} disagreements, first:\n{}", failures.len(), failures.join("\n\n"));
+    // The generator must exercise both verdicts substantially.
+    assert!(accepted > cases as u32 / 5 && rejected > cases as u32 / 5, "accepted {accepted}, rejected {rejected}");
+}
+
+/// Every prefix of every sample and edge body agrees with roxmltree too.
+#[test]
+fn agrees_with_roxmltree_on_every_truncation_of_every_sample() {
+    for (name, body) in common::all_bodies() {
+        for cut in 0..=body.len() {
+            if let Err(why) = check(&body[..cut]) {
+                panic!("{name} cut at {cut}: {:?}\n{why}", String::from_utf8_lossy(&body[..cut]));
+            }
+        }
+    }
+}
+
+/// Hand-picked documents on the edges of roxmltree's rules.
+#[test]
+fn agrees_with_roxmltree_on_quirks() {
+    let docs: &[&str] = &[
+        "<:Error><Code>c</Code></:Error>",
+        "<Error><:Code>c</:Code></Error>",
+        "<xml:Error/>",
+        "<Error xml:lang='en'><Code>c</Code></Error>",
+        "<Error a='1' a='2'/>",
+        "<Error xmlns:p='u' xmlns:q='u' p:a='1' q:a='2'/>",
+        "<Error xmlns:p='u' xmlns:q='u&#9;' p:a='1' q:a='2'/>",
+        "<Error xmlns:p='u' xmlns:q='u\t' p:a='1' q:a='2'/>",
+        "<Error p:a='1' xmlns:p='u'/>",
+        "<Error xmlns:p='u' xmlns:p='v'/>",
+        "<Error xmlns='a' xmlns='b'/>",
+        "<Error z:xmlns='a'/>",
+        "<Error xmlns:xmlns='a'/>",
+        "<xmlns:Error/>",
+        "<Error><Code>&#xD800;</Code></Error>",
+        "<Error><Code>&#x110000;</Code></Error>",
+        "<Error><Code>&#4294967296;</Code></Error>",
+        "<Error><Code>a\r&#65;\r</Code></Error>",
+        "<Error><Code>&#65;\r</Code></Error>",
+        "<Error><Code>\r\r&amp;\r\n\r</Code></Error>",
+        "<?xml?><Error/>",
+        "<?xml version='1.0'?><?xml version='1.0'?><Error/>",
+        "<?xmlfoo?><Error/>",
+        "<?a=b?><Error/>",
+        "<Error/><!-- -->",
+        "<Error/>text",
+        "<Error></Error >",
+        "<Error></Error\n>",
+        "<Error><Code>a]]b</Code></Error>",
+        "<Error><Code>a]>b</Code></Error>",
+        "<Error><Code>\u{0085}\u{2028}</Code></Error>",
+        "<Error><Code>\u{FFFE}</Code></Error>",
+        "<Error><Code><![CDATA[]]></Code><Code>2</Code></Error>",
+        "<Error attr=\"a>b\"><Detail x='>' y=\"/>\"><Code>n</Code></Detail><Code>c</Code></Error>",
+        "<Error>\u{0080}</Error>",
+        "<\u{00C0}/>",
+        "<a\u{0300}/>",
+        "<Error><Message>   </Message></Error>",
+    ];
+    for d in docs {
+        if let Err(why) = check(d.as_bytes()) {
+            panic!("{d:?}\n{why}");
+        }
+    }
+}
