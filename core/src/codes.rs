@@ -1,1 +1,513 @@
-//! COS error codes (stub: being written).
+//! COS error codes ([`CodeId`]) and what the status and code say about an
+//! error: its [`Category`] and whether it is [`retryable`].
+//!
+//! All three are pure functions of the HTTP status and the code text, the
+//! `code_id`, `category` and `retryable` of the error record (DESIGN §3,
+//! "Derived"). The table itself is generated from
+//! `../shared/cos/error_codes.tsv` by `tools/gen_codes.py` into
+//! `codes_table.rs`.
+
+use core::fmt;
+
+// Laid out by its generator (rustfmt's default style) and skipped by rustfmt,
+// so that `gen_codes.py --check` and `cargo fmt --check` can never disagree,
+// whatever a rustfmt.toml says.
+#[rustfmt::skip]
+#[path = "codes_table.rs"]
+mod table;
+
+pub use table::CodeId;
+
+/// One row of the generated table: everything known about one code.
+struct Entry {
+    /// The code as the service spells it (`""` for [`CodeId::Unknown`]).
+    code: &'static str,
+    /// The HTTP statuses the COS documentation lists for it, ascending.
+    statuses: &'static [u16],
+    /// A short paraphrase of the documentation.
+    meaning: &'static str,
+}
+
+/// The hash of a code for [`table::SLOTS`]: a Fibonacci hash of the length
+/// and five sampled bytes. `tools/gen_codes.py` has the same function; the
+/// check below proves they agree for every code.
+const fn code_hash(b: &[u8]) -> usize {
+    let n = b.len();
+    let x = n as u64
+        | byte_at(b, 0) << 8
+        | byte_at(b, n / 4) << 16
+        | byte_at(b, n / 2) << 24
+        | byte_at(b, n.saturating_sub(1 + n / 4)) << 32
+        | byte_at(b, n.saturating_sub(1)) << 40;
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - table::HASH_BITS)) as usize
+}
+
+/// `b[i]`, or 0 past the end (never, for the indices [`code_hash`] uses).
+const fn byte_at(b: &[u8], i: usize) -> u64 {
+    if i < b.len() { b[i] as u64 } else { 0 }
+}
+
+/// The id in slot `i` (wrapping), 0 for an empty slot.
+const fn slot(i: usize) -> u16 {
+    table::SLOTS[i & (table::SLOTS.len() - 1)]
+}
+
+// The generated table is checked when the crate compiles: ids are dense and in
+// order, every code is non-empty and within `MAX_CODE_LEN`, and a lookup of
+// every code (the same probing as `CodeId::from_code`) finds its own id within
+// `MAX_PROBES` (so the codes are distinct and this file and the generator hash
+// alike).
+const _: () = {
+    assert!(table::SLOTS.len() == 1 << table::HASH_BITS);
+    assert!(table::ENTRIES[0].code.is_empty());
+    let mut i = 0;
+    while i < CodeId::COUNT {
+        let id = i + 1;
+        assert!(CodeId::ALL[i] as usize == id);
+        let code = table::ENTRIES[id].code.as_bytes();
+        assert!(!code.is_empty() && code.len() <= table::MAX_CODE_LEN);
+        assert!(!table::ENTRIES[id].statuses.is_empty());
+        let start = code_hash(code);
+        let mut probe = 0;
+        loop {
+            assert!(probe < table::MAX_PROBES);
+            let found = slot(start + probe) as usize;
+            assert!(found != 0);
+            if is(code, table::ENTRIES[found].code) {
+                assert!(found == id);
+                break;
+            }
+            probe += 1;
+        }
+        i += 1;
+    }
+};
+
+impl CodeId {
+    /// The known code spelled exactly `code`, or [`CodeId::Unknown`].
+    ///
+    /// The match is exact and case-sensitive, because COS codes are: `BadRquest`
+    /// (sic) and `BadRequest` are two codes, `nosuchkey` is none, and
+    /// `Request has expired` (with its spaces) is one. Nothing is trimmed.
+    /// One hash of the length and five bytes, then on average 1.1 slots of a
+    /// generated open-addressing table (a handful at most, bounded by the
+    /// generator) and one comparison: no allocation, a few nanoseconds.
+    pub fn from_code(code: &str) -> CodeId {
+        let b = code.as_bytes();
+        if b.is_empty() || b.len() > table::MAX_CODE_LEN {
+            return CodeId::Unknown;
+        }
+        let start = code_hash(b);
+        let mut probe = 0;
+        while probe < table::MAX_PROBES {
+            match CodeId::from_u32(u32::from(slot(start + probe))) {
+                Some(id) if !id.is_known() => return CodeId::Unknown, // empty slot
+                Some(id) if id.as_str().as_bytes() == b => return id,
+                Some(_) => probe += 1,
+                None => return CodeId::Unknown, // not in a generated table
+            }
+        }
+        CodeId::Unknown
+    }
+
+    /// The id with number `id` (as in `coserr_error.code_id`); `Some(Unknown)`
+    /// for 0, `None` above [`CodeId::COUNT`].
+    pub fn from_u32(id: u32) -> Option<CodeId> {
+        match id.checked_sub(1) {
+            None => Some(CodeId::Unknown),
+            Some(i) => CodeId::ALL.get(usize::try_from(i).ok()?).copied(),
+        }
+    }
+
+    /// The number of this id (as in `coserr_error.code_id`); 0 for `Unknown`.
+    pub const fn as_u32(self) -> u32 {
+        self as u32
+    }
+
+    /// Whether this is a code of the table (not [`CodeId::Unknown`]).
+    pub const fn is_known(self) -> bool {
+        !matches!(self, CodeId::Unknown)
+    }
+
+    /// The code text as the service spells it, so that
+    /// `CodeId::from_code(id.as_str()) == id` for every id.
+    ///
+    /// The empty string for [`CodeId::Unknown`]: there is no such code, and a
+    /// made-up name such as `"Unknown"` could be mistaken for one the service
+    /// sent. The error record keeps the code text it received either way.
+    pub const fn as_str(self) -> &'static str {
+        self.entry().code
+    }
+
+    /// The HTTP statuses the COS documentation lists for this code, ascending
+    /// and without repeats (`[302, 307]` for `TemporaryRedirect`); empty for
+    /// [`CodeId::Unknown`].
+    pub const fn statuses(self) -> &'static [u16] {
+        self.entry().statuses
+    }
+
+    /// A short paraphrase of the documentation, ending in its source tag
+    /// (`[doc]`, `[legacy]`, `[vector]`, `[sdk]`). A code documented with
+    /// several statuses has one meaning per status, each as `"<status>: …"`,
+    /// joined with `" | "`. Empty for [`CodeId::Unknown`].
+    pub const fn meaning(self) -> &'static str {
+        self.entry().meaning
+    }
+
+    const fn entry(self) -> &'static Entry {
+        // Promoted to a `'static` array; every discriminant is an index of it
+        // (checked above), the fallback is never taken.
+        let entries: &'static [Entry; CodeId::COUNT + 1] = &table::ENTRIES;
+        let i = self as usize;
+        if i < entries.len() {
+            &entries[i]
+        } else {
+            &entries[0]
+        }
+    }
+}
+
+/// What kind of failure an error is, as a pure function of status and code:
+/// see [`category`]. The discriminants are the C ABI's `category` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[repr(u32)]
+pub enum Category {
+    /// None of the others, or nothing to go on (no usable status, unknown code).
+    #[default]
+    Other = 0,
+    /// The bucket, object, upload, version or configuration does not exist.
+    NotFound = 1,
+    /// Who is asking and what the account may do: credentials, signature,
+    /// clock skew, token expiry, permissions, ownership, account standing and
+    /// billing, legal or audit blocks.
+    AccessAuth = 2,
+    /// The request conflicts with the current state of the resource: it
+    /// already exists, is not empty, is locked, is archived, has another
+    /// operation in progress.
+    Conflict = 3,
+    /// A conditional request's condition did not hold (`If-Match` and
+    /// friends), including `304 Not Modified`.
+    Precondition = 4,
+    /// Too many requests: slow down and retry.
+    Throttled = 5,
+    /// The request is wrong or not allowed as sent: fix it before sending it
+    /// again (bad argument, malformed XML, size or count limits, unsupported
+    /// feature, wrong method).
+    InvalidRequest = 6,
+    /// The service failed (5xx, `InternalError`, `ServiceUnavailable`).
+    Server = 7,
+    /// The resource is elsewhere (3xx other than 304): follow `Location`.
+    Redirect = 8,
+}
+
+impl Category {
+    /// Every category, in discriminant order.
+    pub const ALL: [Category; 9] = [
+        Category::Other,
+        Category::NotFound,
+        Category::AccessAuth,
+        Category::Conflict,
+        Category::Precondition,
+        Category::Throttled,
+        Category::InvalidRequest,
+        Category::Server,
+        Category::Redirect,
+    ];
+
+    /// A stable lowercase, hyphenated name for logs and the JSON digest:
+    /// `other`, `not-found`, `access-auth`, `conflict`, `precondition`,
+    /// `throttled`, `invalid-request`, `server`, `redirect`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Category::Other => "other",
+            Category::NotFound => "not-found",
+            Category::AccessAuth => "access-auth",
+            Category::Conflict => "conflict",
+            Category::Precondition => "precondition",
+            Category::Throttled => "throttled",
+            Category::InvalidRequest => "invalid-request",
+            Category::Server => "server",
+            Category::Redirect => "redirect",
+        }
+    }
+
+    /// The discriminant (the C ABI value).
+    pub const fn as_u32(self) -> u32 {
+        self as u32
+    }
+
+    /// The category with discriminant `value`, if any.
+    pub const fn from_u32(value: u32) -> Option<Category> {
+        Some(match value {
+            0 => Category::Other,
+            1 => Category::NotFound,
+            2 => Category::AccessAuth,
+            3 => Category::Conflict,
+            4 => Category::Precondition,
+            5 => Category::Throttled,
+            6 => Category::InvalidRequest,
+            7 => Category::Server,
+            8 => Category::Redirect,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The category of an error with HTTP `status` (0 when unknown) and `code`
+/// (the code text as received, `""` when there is none).
+///
+/// Three steps, the first that decides wins:
+///
+/// 1. **The code names the kind of failure**, whatever the status (COS puts
+///    `InternalError` or `SlowDown` inside a 200, and older clusters answer
+///    some codes with another status than the current documentation):
+///    - throttled: `SlowDown`, `TooManyRequests…`, `RequestLimitExceeded…`,
+///      `…Throttl…`, `…FreqControl`;
+///    - server: `InternalError…`, `InternalServer…`, `…InternalException`,
+///      `ServiceUnavailable…`;
+///    - redirect: `…Redirect`;
+///    - precondition: `PreconditionFailed`, `NotModified`;
+///    - access-auth: `AccessDenied…`, `AccessForbidden…`, `…AccessKeyId` (the
+///      misspelled `InvaildAccessKeyId` too), `…Signature…`, `ExpiredToken`,
+///      `InvalidToken`, `InvalidSecurity`, `RequestTimeTooSkewed`,
+///      `Request has expired`, `…Auth…` (`NoProcessAuthority`, Tencent Cloud
+///      API's `AuthFailure…`), `Unauthorized…`;
+///    - not-found: `No` followed by a capital letter (`NoSuch…`,
+///      `NoLifecycle`, `NoBucketQuotaPolicy`), `ResourceNotFound…`;
+///    - conflict: `…Already…`, `…Exists` / `…Exist` without `Not`
+///      (`LoggingConfExists`, `RecordAlreadyExist`), `…NotEmpty`,
+///      `…NotAppendable`, `AppendPosition…`, `Invalid…State`
+///      (`InvalidObjectState` is 403 for an archived object and 409
+///      otherwise: the object's state is the problem either way),
+///      `OperationAborted`, `ResourceInUse…`.
+/// 2. **The status**: the response's own if it is 300..=599; otherwise (0
+///    unknown, or an error document inside a 2xx) the first status the COS
+///    documentation lists for a known code:
+///    304, 412, 428 precondition; other 3xx redirect; 401, 402 (arrears,
+///    quota), 403, 407, 451 (legal/audit block) access-auth; 404, 410
+///    not-found; 409, 423 conflict; 429 throttled; other 4xx
+///    invalid-request; 503 throttled (a 503 whose code does not say
+///    `ServiceUnavailable` is most often COS rate limiting, for instance on
+///    a body-less HEAD); other 5xx server.
+/// 3. **Weaker hints in an unknown code** when there is no usable status:
+///    `Invalid…`, `Malformed…`, `Bad…`, `Missing…`, `Unsupported…`,
+///    `…NotSupport…`, `…TooLarge`, `…TooLong`, `…TooSmall`, `…Validation…`,
+///    `…LimitExceeded…` invalid-request; `…NotFound…`, `…NotExist…`
+///    not-found; `…Conflict…`, `…Locked` conflict.
+///
+/// Otherwise [`Category::Other`]. Codes are matched case-sensitively. Step 1
+/// is worked out for every known code when the crate compiles, so a known
+/// code costs one [`CodeId::from_code`] lookup.
+///
+/// Deliberately not step 1 (their status decides): `…Conflict` codes (the
+/// 400 `NotifyRule…Conflict` codes are invalid configurations), `Kms…` codes
+/// (a missing or disabled KMS key is a bad request, not a missing object),
+/// `RequestTimeout` and `UserNetworkTooSlow` (400: invalid-request, but
+/// `RequestTimeout` is [`retryable`]).
+pub fn category(status: u32, code: &str) -> Category {
+    let id = CodeId::from_code(code);
+    let strong = if id.is_known() {
+        id.strong_category()
+    } else {
+        category_from_code(code.as_bytes())
+    };
+    if let Some(c) = strong {
+        return c;
+    }
+    let status = if (300..=599).contains(&status) {
+        status
+    } else {
+        match id.statuses().first() {
+            Some(&documented) => u32::from(documented),
+            None => status,
+        }
+    };
+    if let Some(c) = category_from_status(status) {
+        return c;
+    }
+    category_from_hints(code.as_bytes()).unwrap_or(Category::Other)
+}
+
+/// Step 1 of [`category`] for every known code, worked out when the crate
+/// compiles (entry 0, `Unknown`, is `None`).
+const STRONG: [Option<Category>; CodeId::COUNT + 1] = {
+    let mut out = [None; CodeId::COUNT + 1];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = category_from_code(table::ENTRIES[i].code.as_bytes());
+        i += 1;
+    }
+    out
+};
+
+impl CodeId {
+    /// Step 1 of [`category`] for a known code, from [`STRONG`].
+    const fn strong_category(self) -> Option<Category> {
+        let i = self as usize;
+        if i < STRONG.len() { STRONG[i] } else { None }
+    }
+}
+
+/// Step 1 of [`category`].
+const fn category_from_code(c: &[u8]) -> Option<Category> {
+    let throttled = is(c, "SlowDown")
+        || starts(c, "TooManyRequests")
+        || starts(c, "RequestLimitExceeded")
+        || has(c, "Throttl")
+        || ends(c, "FreqControl");
+    if throttled {
+        return Some(Category::Throttled);
+    }
+    let server = starts(c, "InternalError")
+        || starts(c, "InternalServer")
+        || ends(c, "InternalException")
+        || starts(c, "ServiceUnavailable");
+    if server {
+        return Some(Category::Server);
+    }
+    if ends(c, "Redirect") {
+        return Some(Category::Redirect);
+    }
+    if is(c, "PreconditionFailed") || is(c, "NotModified") {
+        return Some(Category::Precondition);
+    }
+    let access = starts(c, "AccessDenied")
+        || starts(c, "AccessForbidden")
+        || ends(c, "AccessKeyId")
+        || has(c, "Signature")
+        || is(c, "ExpiredToken")
+        || is(c, "InvalidToken")
+        || is(c, "InvalidSecurity")
+        || is(c, "RequestTimeTooSkewed")
+        || is(c, "Request has expired")
+        || has(c, "Auth")
+        || starts(c, "Unauthorized");
+    if access {
+        return Some(Category::AccessAuth);
+    }
+    let not_found = matches!(c, [b'N', b'o', next, ..] if next.is_ascii_uppercase())
+        || starts(c, "ResourceNotFound");
+    if not_found {
+        return Some(Category::NotFound);
+    }
+    let conflict = has(c, "Already")
+        || ((ends(c, "Exists") || ends(c, "Exist")) && !has(c, "Not"))
+        || ends(c, "NotEmpty")
+        || ends(c, "NotAppendable")
+        || starts(c, "AppendPosition")
+        || (starts(c, "Invalid") && ends(c, "State"))
+        || is(c, "OperationAborted")
+        || starts(c, "ResourceInUse");
+    if conflict {
+        return Some(Category::Conflict);
+    }
+    None
+}
+
+/// Step 2 of [`category`].
+const fn category_from_status(status: u32) -> Option<Category> {
+    Some(match status {
+        304 | 412 | 428 => Category::Precondition,
+        300..=399 => Category::Redirect,
+        401 | 402 | 403 | 407 | 451 => Category::AccessAuth,
+        404 | 410 => Category::NotFound,
+        409 | 423 => Category::Conflict,
+        429 | 503 => Category::Throttled,
+        400..=499 => Category::InvalidRequest,
+        500..=599 => Category::Server,
+        _ => return None,
+    })
+}
+
+/// Step 3 of [`category`].
+const fn category_from_hints(c: &[u8]) -> Option<Category> {
+    let invalid = starts(c, "Invalid")
+        || starts(c, "Malformed")
+        || starts(c, "Bad")
+        || starts(c, "Missing")
+        || starts(c, "Unsupported")
+        || has(c, "NotSupport")
+        || ends(c, "TooLarge")
+        || ends(c, "TooLong")
+        || ends(c, "TooSmall")
+        || has(c, "Validation")
+        || has(c, "LimitExceeded");
+    if invalid {
+        return Some(Category::InvalidRequest);
+    }
+    if has(c, "NotFound") || has(c, "NotExist") {
+        return Some(Category::NotFound);
+    }
+    if has(c, "Conflict") || ends(c, "Locked") {
+        return Some(Category::Conflict);
+    }
+    None
+}
+
+// Byte-string tests for the rules, `const` so that `STRONG` is computed when
+// the crate compiles, and plain loops because codes are short.
+
+/// `c[at..]` starts with `p`.
+const fn matches_at(c: &[u8], at: usize, p: &str) -> bool {
+    let p = p.as_bytes();
+    if at > c.len() || c.len() - at < p.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < p.len() {
+        if c[at + i] != p[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn is(c: &[u8], s: &str) -> bool {
+    c.len() == s.len() && matches_at(c, 0, s)
+}
+
+const fn starts(c: &[u8], p: &str) -> bool {
+    matches_at(c, 0, p)
+}
+
+const fn ends(c: &[u8], p: &str) -> bool {
+    c.len() >= p.len() && matches_at(c, c.len() - p.len(), p)
+}
+
+const fn has(c: &[u8], p: &str) -> bool {
+    let mut at = 0;
+    while at + p.len() <= c.len() {
+        if matches_at(c, at, p) {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+/// Whether sending the same request again may succeed, for an error with HTTP
+/// `status` (0 when unknown) and `code` (`""` when there is none).
+///
+/// True for any 5xx status, and for the codes `SlowDown`, `RequestTimeout`,
+/// `InternalError` and `ServiceUnavailable` whatever the status (also inside
+/// a 200, and `RequestTimeout` comes with 400). Never for another 4xx: in
+/// particular a 429 whose code is none of those four (such as the vector
+/// API's `TooManyRequestsException`) is **not** retryable, as DESIGN §3
+/// says; a caller that wants to retry on 429 can test
+/// [`Category::Throttled`]. Codes are matched exactly and case-sensitively.
+/// A client error (unparseable body) whose status is 5xx is retryable: pass
+/// its status and an empty code.
+pub fn retryable(status: u32, code: &str) -> bool {
+    (500..=599).contains(&status)
+        || matches!(
+            code,
+            "SlowDown" | "RequestTimeout" | "InternalError" | "ServiceUnavailable"
+        )
+}

@@ -33,6 +33,7 @@ mod value;
 mod xml;
 
 pub use body::{Body, parse_body};
+pub use codes::{Category, CodeId, category, retryable};
 pub use extras::{Extra, Extras};
 pub use field::{Field, FieldSet};
 pub use record::{ErrorRecord, RecordString};
