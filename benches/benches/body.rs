@@ -1,0 +1,55 @@
+//! coserr against the XML parsers a COS client could use instead, on the same
+//! bodies, extracting the same six values (see `coserr_benches` and
+//! `tests/agree.rs`, which checks that they agree).
+//!
+//! ```text
+//! cargo bench -p coserr-benches --bench body -- --warm-up-time 1 --measurement-time 2
+//! ```
+//!
+//! One group per body, named after the file; in each, `coserr_view`,
+//! `coserr_owned`, `roxmltree`, `quick_xml`, `xmlparser`, `aws_smithy_xml` and
+//! the floor `byte_sum`.
+
+use std::hint::black_box;
+
+use coserr_benches::{BODIES, VIEW_BUF};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+fn bodies(c: &mut Criterion) {
+    for body in BODIES {
+        let bytes = body.bytes;
+        let mut group = c.benchmark_group(body.name);
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+
+        let mut buf = [0u8; VIEW_BUF];
+        group.bench_function("coserr_view", |b| {
+            b.iter(|| black_box(coserr_benches::coserr_view(black_box(bytes), &mut buf)))
+        });
+        group.bench_function("coserr_owned", |b| {
+            b.iter(|| black_box(coserr_benches::coserr_owned(black_box(bytes))))
+        });
+        group.bench_function("roxmltree", |b| {
+            b.iter(|| black_box(coserr_benches::roxmltree(black_box(bytes))))
+        });
+        group.bench_function("quick_xml", |b| {
+            b.iter(|| black_box(coserr_benches::quick_xml(black_box(bytes))))
+        });
+        group.bench_function("xmlparser", |b| {
+            b.iter(|| black_box(coserr_benches::xmlparser(black_box(bytes))))
+        });
+        group.bench_function("aws_smithy_xml", |b| {
+            b.iter(|| black_box(coserr_benches::aws_smithy_xml(black_box(bytes))))
+        });
+        group.bench_function("byte_sum", |b| {
+            b.iter(|| black_box(coserr_benches::byte_sum(black_box(bytes))))
+        });
+        group.finish();
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().without_plots();
+    targets = bodies
+}
+criterion_main!(benches);
