@@ -22,7 +22,12 @@ pub(crate) struct Scan {
 
 impl Scan {
     pub(crate) const fn new() -> Self {
-        Scan { fields: [None; 6], error: None, is_error_doc: false, children: None }
+        Scan {
+            fields: [None; 6],
+            error: None,
+            is_error_doc: false,
+            children: None,
+        }
     }
 }
 
@@ -80,7 +85,9 @@ pub fn parse_body(bytes: &[u8]) -> Body<'_> {
         format: BodyFormat::None,
         scan: Scan::new(),
     };
-    let Some(&first) = bytes.get(start) else { return body };
+    let Some(&first) = bytes.get(start) else {
+        return body;
+    };
     if first != b'<' && first != b'{' {
         body.status = BodyStatus::NotXml;
         return body;
@@ -91,7 +98,10 @@ pub fn parse_body(bytes: &[u8]) -> Body<'_> {
         Ok(text) => (text, None),
         Err(e) => {
             let valid = e.valid_up_to();
-            (core::str::from_utf8(&bytes[..valid]).unwrap_or(""), Some(valid))
+            (
+                core::str::from_utf8(&bytes[..valid]).unwrap_or(""),
+                Some(valid),
+            )
         }
     };
     body.text = text;
@@ -104,7 +114,10 @@ pub fn parse_body(bytes: &[u8]) -> Body<'_> {
     };
     if let Some(valid) = bad_utf8_at {
         if scan.error.is_none_or(|e| e.offset >= valid) {
-            scan.error = Some(ParseError { offset: valid, reason: Reason::InvalidUtf8 });
+            scan.error = Some(ParseError {
+                offset: valid,
+                reason: Reason::InvalidUtf8,
+            });
         }
     }
     body.status = match (scan.error, scan.is_error_doc) {

@@ -10,12 +10,6 @@ pub(crate) fn is_xml_char(c: char) -> bool {
     !matches!(u, 0xFFFE | 0xFFFF)
 }
 
-/// Whether an ASCII byte may appear in character data (XML `Char`).
-#[inline]
-pub(crate) fn is_xml_char_byte(b: u8) -> bool {
-    b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r')
-}
-
 /// `S`: the four XML whitespace bytes.
 #[inline]
 pub(crate) fn is_space(b: u8) -> bool {
@@ -23,12 +17,12 @@ pub(crate) fn is_space(b: u8) -> bool {
 }
 
 #[inline]
-pub(crate) fn is_ascii_name_start(b: u8) -> bool {
+pub(crate) const fn is_ascii_name_start(b: u8) -> bool {
     matches!(b, b'A'..=b'Z' | b'a'..=b'z' | b':' | b'_')
 }
 
 #[inline]
-pub(crate) fn is_ascii_name_char(b: u8) -> bool {
+pub(crate) const fn is_ascii_name_char(b: u8) -> bool {
     matches!(b, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b':' | b'_' | b'-' | b'.')
 }
 

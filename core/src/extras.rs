@@ -24,7 +24,11 @@ pub struct Extras<'a> {
 
 impl<'a> Extras<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Extras { text, pos: 0, seen: 0 }
+        Extras {
+            text,
+            pos: 0,
+            seen: 0,
+        }
     }
 }
 
@@ -48,7 +52,12 @@ impl<'a> Iterator for Extras<'a> {
                 self.pos = b.len();
                 return None;
             } else {
-                let name_end = i + 1 + rest[1..].iter().position(|&c| matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>')).unwrap_or(rest.len() - 1);
+                let name_end = i
+                    + 1
+                    + rest[1..]
+                        .iter()
+                        .position(|&c| matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
+                        .unwrap_or(rest.len() - 1);
                 let qname = self.text.get(i + 1..name_end).unwrap_or("");
                 let local = qname.rsplit(':').next().unwrap_or(qname);
                 let tag_end = skip_tag(b, i);
@@ -67,7 +76,10 @@ impl<'a> Iterator for Extras<'a> {
                     }
                 }
                 let raw = self.text.get(content_start..content_end).unwrap_or("");
-                return Some(Extra { name: local, value: Value::new(raw, ValueKind::XmlContent) });
+                return Some(Extra {
+                    name: local,
+                    value: Value::new(raw, ValueKind::XmlContent),
+                });
             }
         }
     }

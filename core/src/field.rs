@@ -63,9 +63,15 @@ impl Field {
 
     /// The field whose XML element name is exactly `name`.
     pub fn from_xml_name(name: &[u8]) -> Option<Field> {
-        Field::ALL
-            .into_iter()
-            .find(|f| f.xml_name().as_bytes() == name)
+        match name {
+            b"Code" => Some(Field::Code),
+            b"Message" => Some(Field::Message),
+            b"Resource" => Some(Field::Resource),
+            b"RequestId" => Some(Field::RequestId),
+            b"TraceId" => Some(Field::TraceId),
+            b"ServerTime" => Some(Field::ServerTime),
+            _ => None,
+        }
     }
 }
 

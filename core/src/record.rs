@@ -120,7 +120,11 @@ impl ErrorRecord {
                     Piece::Str(s) => s,
                     Piece::Char(c) => c.encode_utf8(&mut tmp),
                 };
-                if self.append(field, s) { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
+                if self.append(field, s) {
+                    ControlFlow::Continue(())
+                } else {
+                    ControlFlow::Break(())
+                }
             })
             .is_break();
         if cut {

@@ -14,6 +14,9 @@ use core::ops::ControlFlow;
 pub(crate) enum ValueKind {
     /// Element content: text, references, CDATA, comments, PIs, nested elements.
     XmlContent,
+    /// Element content that is one run of text without references or CRs:
+    /// its value is its raw text.
+    XmlText,
     /// The inside of a JSON string literal (without the quotes).
     JsonString,
     /// A JSON number literal, taken as its text.
@@ -65,11 +68,20 @@ impl<'a> Value<'a> {
     }
 
     /// Calls `f` with each decoded piece in order; stops early on `Break`.
-    pub fn for_each_piece<B>(&self, mut f: impl FnMut(Piece<'a>) -> ControlFlow<B>) -> ControlFlow<B> {
+    pub fn for_each_piece<B>(
+        &self,
+        mut f: impl FnMut(Piece<'a>) -> ControlFlow<B>,
+    ) -> ControlFlow<B> {
         match self.kind {
             ValueKind::XmlContent => xml_content(self.raw, &mut f),
             ValueKind::JsonString => json_string(self.raw, &mut f),
-            ValueKind::JsonNumber => f(Piece::Str(self.raw)),
+            ValueKind::XmlText | ValueKind::JsonNumber => {
+                if self.raw.is_empty() {
+                    ControlFlow::Continue(())
+                } else {
+                    f(Piece::Str(self.raw))
+                }
+            }
         }
     }
 
@@ -95,10 +107,17 @@ impl<'a> Value<'a> {
                     Piece::Str(s) => s,
                     Piece::Char(c) => c.encode_utf8(&mut tmp),
                 };
-                if sink.push(s) { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
+                if sink.push(s) {
+                    ControlFlow::Continue(())
+                } else {
+                    ControlFlow::Break(())
+                }
             })
             .is_break();
-        Decoded { len: sink.len, truncated }
+        Decoded {
+            len: sink.len,
+            truncated,
+        }
     }
 
     /// The length in bytes of the decoded value.
@@ -113,8 +132,14 @@ impl<'a> Value<'a> {
 
     /// Whether the decoded value is empty (`<Message/>`, `<Message></Message>`, `""`).
     pub fn is_empty(&self) -> bool {
-        self.for_each_piece(|p| if piece_len(p) > 0 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) })
-            .is_continue()
+        self.for_each_piece(|p| {
+            if piece_len(p) > 0 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+        .is_continue()
     }
 
     /// Whether the decoded value equals `other`, without decoding into a buffer.
@@ -194,7 +219,10 @@ pub(crate) fn floor_char_boundary(s: &str, max: usize) -> usize {
 
 /// Decodes validated element content: the joined text of all descendant text
 /// and CDATA nodes, exactly as roxmltree builds its text nodes.
-fn xml_content<'a, B>(content: &'a str, f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>) -> ControlFlow<B> {
+fn xml_content<'a, B>(
+    content: &'a str,
+    f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>,
+) -> ControlFlow<B> {
     let b = content.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -248,7 +276,10 @@ pub(crate) fn skip_tag(b: &[u8], mut i: usize) -> usize {
 /// they come from the document's own characters, but a `\r` that directly
 /// precedes a reference, or directly follows one, is kept as it is — and a
 /// `\r` produced by `&#13;` is always kept.
-fn text_run<'a, B>(run: &'a str, f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>) -> ControlFlow<B> {
+fn text_run<'a, B>(
+    run: &'a str,
+    f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>,
+) -> ControlFlow<B> {
     let b = run.as_bytes();
     let mut i = 0;
     let mut plain_start = 0;
@@ -325,7 +356,11 @@ fn cdata<'a, B>(text: &'a str, f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>) 
             f(Piece::Str(text.get(start..cr).unwrap_or("")))?;
         }
         f(Piece::Str("\n"))?;
-        i = if b.get(cr + 1) == Some(&b'\n') { cr + 2 } else { cr + 1 };
+        i = if b.get(cr + 1) == Some(&b'\n') {
+            cr + 2
+        } else {
+            cr + 1
+        };
         start = i;
     }
     if start < b.len() {
@@ -338,10 +373,7 @@ fn cdata<'a, B>(text: &'a str, f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>) 
 /// and the bytes consumed. The parser has validated it; anything unexpected
 /// yields a literal `&` so that decoding stays total.
 pub(crate) fn reference(b: &[u8]) -> (char, usize) {
-    match parse_reference(b) {
-        Some(r) => r,
-        None => ('&', 1),
-    }
+    parse_reference(b).unwrap_or(('&', 1))
 }
 
 /// Parses `&name;`, `&#123;` or `&#x1F;` with roxmltree's rules: a code point
@@ -352,7 +384,11 @@ pub(crate) fn parse_reference(b: &[u8]) -> Option<(char, usize)> {
         return None;
     }
     if b.get(1) == Some(&b'#') {
-        let (radix, digits_start) = if b.get(2) == Some(&b'x') { (16, 3) } else { (10, 2) };
+        let (radix, digits_start) = if b.get(2) == Some(&b'x') {
+            (16, 3)
+        } else {
+            (10, 2)
+        };
         let mut i = digits_start;
         let mut value: u32 = 0;
         while let Some(&c) = b.get(i) {
@@ -390,7 +426,10 @@ pub(crate) fn parse_reference(b: &[u8]) -> Option<(char, usize)> {
 // JSON strings
 
 /// Unescapes the inside of a validated JSON string literal.
-fn json_string<'a, B>(raw: &'a str, f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>) -> ControlFlow<B> {
+fn json_string<'a, B>(
+    raw: &'a str,
+    f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>,
+) -> ControlFlow<B> {
     let b = raw.as_bytes();
     let mut start = 0;
     let mut i = 0;
@@ -423,8 +462,11 @@ fn json_escape(b: &[u8]) -> (char, usize) {
         Some(b'r') => '\r',
         Some(b't') => '\t',
         Some(b'u') => {
-            let Some(hi) = hex4(b.get(2..6)) else { return ('\u{FFFD}', b.len().min(2)) };
-            if (0xD800..0xDC00).contains(&hi) && b.get(6) == Some(&b'\\') && b.get(7) == Some(&b'u') {
+            let Some(hi) = hex4(b.get(2..6)) else {
+                return ('\u{FFFD}', b.len().min(2));
+            };
+            if (0xD800..0xDC00).contains(&hi) && b.get(6) == Some(&b'\\') && b.get(7) == Some(&b'u')
+            {
                 if let Some(lo) = hex4(b.get(8..12)) {
                     if (0xDC00..0xE000).contains(&lo) {
                         let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);

@@ -12,7 +12,9 @@
 //! are, so that values can be decoded later without a second parse.
 
 use crate::body::Scan;
-use crate::chars::{is_ascii_name_char, is_ascii_name_start, is_name_char, is_name_start, is_space};
+use crate::chars::{
+    is_ascii_name_char, is_ascii_name_start, is_name_char, is_name_start, is_space,
+};
 use crate::field::Field;
 use crate::status::{ParseError, Reason};
 use crate::value::{Span, ValueKind, parse_reference};
@@ -24,12 +26,21 @@ const NS_XMLNS_URI: &[u8] = b"http://www.w3.org/2000/xmlns/";
 type Result<T> = core::result::Result<T, ParseError>;
 
 /// Scans the XML document that starts at `text[start]` (a `<`).
+///
+/// The first attempt uses small fixed storage, which every real COS body fits
+/// (and which costs almost nothing to set up); a document that needs more is
+/// scanned again with storage for the documented limits. Time stays linear.
 pub(crate) fn scan(text: &str, start: usize) -> Scan {
-    let mut p = Parser::new(text, start);
-    if let Err(e) = p.document() {
-        p.scan.error = Some(e);
+    match Parser::<16, 8, 8>::new(text, start).run() {
+        Some(scan) => scan,
+        None => scan_large(text, start),
     }
-    p.scan
+}
+
+#[inline(never)]
+fn scan_large(text: &str, start: usize) -> Scan {
+    let mut p = Parser::<MAX_DEPTH, MAX_ATTRIBUTES, MAX_NAMESPACES>::new(text, start);
+    p.run().unwrap_or(p.scan)
 }
 
 /// A byte range `[start, end)` of the input.
@@ -79,18 +90,25 @@ enum Root {
     Other,
 }
 
-struct Parser<'a> {
+/// The scanner, with room for `D` open elements, `A` attributes on one tag
+/// and `N` namespace bindings in scope.
+struct Parser<'a, const D: usize, const A: usize, const N: usize> {
     s: &'a str,
     b: &'a [u8],
     pos: usize,
     /// Open elements: their qualified names, innermost last.
-    stack: [QName; MAX_DEPTH],
+    stack: [QName; D],
     depth: usize,
-    bindings: [Binding; MAX_NAMESPACES],
+    bindings: [Binding; N],
     nbindings: usize,
     /// Ordinary attributes of the start tag being read.
-    attrs: [QName; MAX_ATTRIBUTES],
+    attrs: [QName; A],
     nattrs: usize,
+    /// Storage ran out before a documented limit did: scan again, larger.
+    retry: bool,
+    /// No reference, CR or markup seen since the open field element began,
+    /// so its value is its raw text.
+    plain: bool,
     root_seen: bool,
     // Extraction state.
     scan: Scan,
@@ -109,18 +127,20 @@ fn err<T>(offset: usize, reason: Reason) -> Result<T> {
     Err(ParseError { offset, reason })
 }
 
-impl<'a> Parser<'a> {
+impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
     fn new(s: &'a str, start: usize) -> Self {
         Parser {
             s,
             b: s.as_bytes(),
             pos: start,
-            stack: [QName::default(); MAX_DEPTH],
+            stack: [QName::default(); D],
             depth: 0,
-            bindings: [Binding::default(); MAX_NAMESPACES],
+            bindings: [Binding::default(); N],
             nbindings: 0,
-            attrs: [QName::default(); MAX_ATTRIBUTES],
+            attrs: [QName::default(); A],
             nattrs: 0,
+            retry: false,
+            plain: true,
             root_seen: false,
             scan: Scan::new(),
             root: Root::None,
@@ -129,6 +149,25 @@ impl<'a> Parser<'a> {
             claimed: 0,
             open_field: None,
         }
+    }
+
+    /// Scans the document; None when the storage was too small.
+    fn run(&mut self) -> Option<Scan> {
+        if let Err(e) = self.document() {
+            if self.retry {
+                return None;
+            }
+            self.scan.error = Some(e);
+        }
+        Some(self.scan)
+    }
+
+    /// Storage of capacity `cap` (the documented limit being `limit`) is full.
+    fn full<T>(&mut self, offset: usize, cap: usize, limit: usize) -> Result<T> {
+        if cap < limit {
+            self.retry = true;
+        }
+        err(offset, Reason::LimitExceeded)
     }
 
     // -- stream primitives -------------------------------------------------
@@ -157,7 +196,11 @@ impl<'a> Parser<'a> {
 
     /// An error at the current position: end of input if we are there.
     fn fail<T>(&self, reason: Reason) -> Result<T> {
-        if self.at_end() { err(self.pos, Reason::UnexpectedEof) } else { err(self.pos, reason) }
+        if self.at_end() {
+            err(self.pos, Reason::UnexpectedEof)
+        } else {
+            err(self.pos, reason)
+        }
     }
 
     fn expect_byte(&mut self, c: u8) -> Result<()> {
@@ -173,7 +216,9 @@ impl<'a> Parser<'a> {
         if self.starts_with(pat) {
             self.pos += pat.len();
             Ok(())
-        } else if self.b.len().saturating_sub(self.pos) < pat.len() && pat.starts_with(&self.b[self.pos..]) {
+        } else if self.b.len().saturating_sub(self.pos) < pat.len()
+            && pat.starts_with(&self.b[self.pos..])
+        {
             err(self.b.len(), Reason::UnexpectedEof)
         } else {
             err(self.pos, Reason::InvalidSyntax)
@@ -185,7 +230,10 @@ impl<'a> Parser<'a> {
     }
 
     fn range_from(&self, start: usize) -> Range {
-        Range { start: start as u32, end: self.pos as u32 }
+        Range {
+            start: start as u32,
+            end: self.pos as u32,
+        }
     }
 
     fn char_at(&self, i: usize) -> Option<char> {
@@ -198,12 +246,22 @@ impl<'a> Parser<'a> {
     /// UTF-8, so only control bytes and U+FFFE/U+FFFF (EF BF BE/BF) can fail.
     fn check_chars(&self, from: usize, to: usize) -> Result<()> {
         let bytes = self.b.get(from..to).unwrap_or(&[]);
-        for (i, &c) in bytes.iter().enumerate() {
+        let mut i = 0;
+        loop {
+            i = skip_while_not(
+                bytes,
+                i,
+                |c| (c < 0x20) | (c == 0xEF),
+                |x| swar_lt(x, 0x20) | swar_eq(x, 0xEF),
+            );
+            let Some(&c) = bytes.get(i) else {
+                return Ok(());
+            };
             if (c < 0x20 && !is_space(c)) || (c == 0xEF && is_nonchar(bytes, i)) {
                 return err(from + i, Reason::InvalidChar);
             }
+            i += 1;
         }
-        Ok(())
     }
 
     /// Advances to the first occurrence of `pat`, checking characters on the
@@ -254,40 +312,61 @@ impl<'a> Parser<'a> {
     fn qname(&mut self) -> Result<QName> {
         let start = self.pos;
         let mut colon = None;
-        while let Some(&c) = self.b.get(self.pos) {
-            if c < 0x80 {
-                if c == b':' {
+        loop {
+            // ASCII name characters other than ':' by table, the rest one by one.
+            while self
+                .b
+                .get(self.pos)
+                .is_some_and(|&c| ASCII_NAME[c as usize])
+            {
+                self.pos += 1;
+            }
+            match self.b.get(self.pos) {
+                Some(b':') => {
                     if colon.is_some() {
                         return err(start, Reason::InvalidName);
                     }
                     colon = Some(self.pos);
                     self.pos += 1;
-                } else if is_ascii_name_char(c) {
-                    self.pos += 1;
-                } else {
-                    break;
                 }
-            } else {
-                match self.char_at(self.pos) {
+                Some(&c) if c >= 0x80 => match self.char_at(self.pos) {
                     Some(ch) if is_name_char(ch) => self.pos += ch.len_utf8(),
                     _ => break,
-                }
+                },
+                _ => break,
             }
         }
         let (prefix, local_start) = match colon {
-            Some(c) => (Range { start: start as u32, end: c as u32 }, c + 1),
-            None => (Range { start: start as u32, end: start as u32 }, start),
+            Some(c) => (
+                Range {
+                    start: start as u32,
+                    end: c as u32,
+                },
+                c + 1,
+            ),
+            None => (
+                Range {
+                    start: start as u32,
+                    end: start as u32,
+                },
+                start,
+            ),
         };
         let local = self.range_from(local_start);
-        let starts_ok = |r: Range| match self.b.get(r.start as usize) {
-            Some(&c) if c < 0x80 => is_ascii_name_start(c),
-            Some(_) => self.char_at(r.start as usize).is_some_and(is_name_start),
-            None => false,
-        };
-        if (prefix.end > prefix.start && !starts_ok(prefix)) || local.end == local.start || !starts_ok(local) {
+        if (prefix.end > prefix.start && !self.starts_name(prefix)) || !self.starts_name(local) {
             return err(start, Reason::InvalidName);
         }
         Ok(QName { prefix, local })
+    }
+
+    /// Whether the (non-empty) range begins with a NameStartChar.
+    fn starts_name(&self, r: Range) -> bool {
+        match self.b.get(r.start as usize) {
+            _ if r.end == r.start => false,
+            Some(&c) if c < 0x80 => is_ascii_name_start(c),
+            Some(_) => self.char_at(r.start as usize).is_some_and(is_name_start),
+            None => false,
+        }
     }
 
     fn qname_eq(&self, a: QName, b: QName) -> bool {
@@ -361,8 +440,11 @@ impl<'a> Parser<'a> {
         self.eq()?;
         let quote = self.quote()?;
         let start = self.pos;
-        let end = memchr2(quote, b'<', &self.b[start..]).map_or(self.b.len(), |n| start + n);
-        self.check_chars(start, end)?;
+        let end = memchr2(quote, b'<', self.b.get(start..).unwrap_or(&[]))
+            .map_or(self.b.len(), |n| start + n);
+        if !self.b[start..end].iter().all(|&c| c >= 0x20 && c != 0xEF) {
+            self.check_chars(start, end)?;
+        }
         self.pos = end;
         self.expect_byte(quote)
     }
@@ -401,6 +483,7 @@ impl<'a> Parser<'a> {
 
     /// `<!-- ... -->`: no `--` inside, must not end with `-`.
     fn comment(&mut self) -> Result<()> {
+        self.plain = false;
         let start = self.pos;
         self.pos += 4;
         let dashes = self.until(b"--")?;
@@ -416,6 +499,7 @@ impl<'a> Parser<'a> {
 
     /// `<?target content?>`; `<?xml ` here is a misplaced declaration.
     fn pi(&mut self) -> Result<()> {
+        self.plain = false;
         if self.starts_with(b"<?xml ") {
             return err(self.pos, Reason::InvalidSyntax);
         }
@@ -429,6 +513,7 @@ impl<'a> Parser<'a> {
 
     /// `<![CDATA[ ... ]]>`
     fn cdata(&mut self) -> Result<()> {
+        self.plain = false;
         self.pos += 9;
         self.until(b"]]>")?;
         self.pos += 3;
@@ -448,7 +533,9 @@ impl<'a> Parser<'a> {
                         self.comment()?;
                     } else if self.starts_with(b"<![CDATA[") {
                         self.cdata()?;
-                    } else if b"<![CDATA[".starts_with(&self.b[self.pos..]) || b"<!--".starts_with(&self.b[self.pos..]) {
+                    } else if b"<![CDATA[".starts_with(&self.b[self.pos..])
+                        || b"<!--".starts_with(&self.b[self.pos..])
+                    {
                         return err(self.b.len(), Reason::UnexpectedEof);
                     } else {
                         return err(self.pos, Reason::InvalidSyntax);
@@ -473,14 +560,27 @@ impl<'a> Parser<'a> {
     /// Character data up to the next `<`: valid characters, valid references,
     /// no `]]>`.
     fn text(&mut self) -> Result<()> {
-        let start = self.pos;
         let b = self.b;
-        let mut i = start;
-        while let Some(&c) = b.get(i) {
+        let mut i = self.pos;
+        loop {
+            i = skip_while_not(
+                b,
+                i,
+                |c| (c < 0x20) | (c == b'<') | (c == b'&') | (c == b']') | (c == 0xEF),
+                |x| {
+                    swar_lt(x, 0x20)
+                        | swar_eq(x, b'<')
+                        | swar_eq(x, b'&')
+                        | swar_eq(x, b']')
+                        | swar_eq(x, 0xEF)
+                },
+            );
+            let Some(&c) = b.get(i) else { break };
             match c {
                 b'<' => break,
                 b'&' => match parse_reference(&b[i..]) {
                     Some((_, n)) => {
+                        self.plain = false;
                         i += n;
                         continue;
                     }
@@ -490,6 +590,7 @@ impl<'a> Parser<'a> {
                     return err(i, Reason::InvalidCharData);
                 }
                 0xEF if is_nonchar(b, i) => return err(i, Reason::InvalidChar),
+                b'\r' => self.plain = false,
                 0..=0x1F if !is_space(c) => return err(i, Reason::InvalidChar),
                 _ => {}
             }
@@ -504,6 +605,64 @@ impl<'a> Parser<'a> {
     /// Reads a start tag. Returns None when the input ends inside it (roxmltree
     /// then never creates the element; the caller reports the truncation).
     fn start_tag(&mut self) -> Result<Option<TagEnd>> {
+        // Fast path: `<name>` or `<name/>` with a plain ASCII name and no
+        // attributes, which is every tag of a typical COS body.
+        if let Some(end) = self.simple_start_tag() {
+            return Ok(Some(end));
+        }
+        self.start_tag_general()
+    }
+
+    fn simple_start_tag(&mut self) -> Option<TagEnd> {
+        let start = self.pos + 1;
+        if !self
+            .b
+            .get(start)
+            .is_some_and(|&c| is_ascii_name_start(c) && c != b':')
+        {
+            return None;
+        }
+        let mut j = start + 1;
+        while self.b.get(j).is_some_and(|&c| ASCII_NAME[c as usize]) {
+            j += 1;
+        }
+        let (end, after) = match self.b.get(j) {
+            Some(b'>') => (TagEnd::Open, j + 1),
+            Some(b'/') if self.b.get(j + 1) == Some(&b'>') => (TagEnd::Empty, j + 2),
+            _ => return None,
+        };
+        if end == TagEnd::Open && self.depth == D {
+            return None; // the general path reports the limit
+        }
+        let name = QName {
+            prefix: Range {
+                start: start as u32,
+                end: start as u32,
+            },
+            local: Range {
+                start: start as u32,
+                end: j as u32,
+            },
+        };
+        self.pos = after;
+        self.nattrs = 0;
+        let new_depth = self.depth + 1;
+        if new_depth == 1 {
+            self.root_seen = true;
+        }
+        self.plain = false;
+        self.on_start(name, new_depth, end);
+        match end {
+            TagEnd::Open => {
+                self.stack[self.depth] = name;
+                self.depth = new_depth;
+            }
+            TagEnd::Empty => self.pop_bindings(self.depth),
+        }
+        Some(end)
+    }
+
+    fn start_tag_general(&mut self) -> Result<Option<TagEnd>> {
         let tag_start = self.pos;
         self.pos += 1;
         let name = self.qname()?;
@@ -544,11 +703,12 @@ impl<'a> Parser<'a> {
         if new_depth == 1 {
             self.root_seen = true;
         }
+        self.plain = false;
         self.on_start(name, new_depth, end);
         match end {
             TagEnd::Open => {
-                if new_depth > MAX_DEPTH {
-                    return err(tag_start, Reason::LimitExceeded);
+                if self.depth == D {
+                    return self.full(tag_start, D, MAX_DEPTH);
                 }
                 self.stack[self.depth] = name;
                 self.depth = new_depth;
@@ -573,7 +733,10 @@ impl<'a> Parser<'a> {
         self.check_chars(start, end)?;
         self.pos = end;
         self.expect_byte(quote)?;
-        let value = Range { start: start as u32, end: end as u32 };
+        let value = Range {
+            start: start as u32,
+            end: end as u32,
+        };
         // Every reference must be well-formed and known.
         let mut i = start;
         while let Some(k) = memchr(b'&', &self.b[i..end]) {
@@ -601,10 +764,14 @@ impl<'a> Parser<'a> {
                 return err(name.prefix.start as usize, Reason::InvalidNamespace);
             }
             if !is_xml_uri {
-                if self.nbindings == MAX_NAMESPACES {
-                    return err(name.prefix.start as usize, Reason::LimitExceeded);
+                if self.nbindings == N {
+                    return self.full(name.prefix.start as usize, N, MAX_NAMESPACES);
                 }
-                self.bindings[self.nbindings] = Binding { prefix: name.local, uri: value, depth: depth as u32 };
+                self.bindings[self.nbindings] = Binding {
+                    prefix: name.local,
+                    uri: value,
+                    depth: depth as u32,
+                };
                 self.nbindings += 1;
             }
         } else if local == b"xmlns" {
@@ -613,8 +780,8 @@ impl<'a> Parser<'a> {
                 return err(name.prefix.start as usize, Reason::InvalidNamespace);
             }
         } else {
-            if self.nattrs == MAX_ATTRIBUTES {
-                return err(name.prefix.start as usize, Reason::LimitExceeded);
+            if self.nattrs == A {
+                return self.full(name.prefix.start as usize, A, MAX_ATTRIBUTES);
             }
             self.attrs[self.nattrs] = name;
             self.nattrs += 1;
@@ -658,7 +825,11 @@ impl<'a> Parser<'a> {
     fn same_ns(&self, a: Ns, b: Ns) -> bool {
         match (a, b) {
             (Ns::Binding(x), Ns::Binding(y)) => {
-                x == y || attr_values_eq(self.slice(self.bindings[x].uri), self.slice(self.bindings[y].uri))
+                x == y
+                    || attr_values_eq(
+                        self.slice(self.bindings[x].uri),
+                        self.slice(self.bindings[y].uri),
+                    )
             }
             _ => a == b,
         }
@@ -666,7 +837,9 @@ impl<'a> Parser<'a> {
 
     /// The innermost binding of `prefix`.
     fn lookup(&self, prefix: &[u8]) -> Option<usize> {
-        self.bindings[..self.nbindings].iter().rposition(|bd| self.slice(bd.prefix) == prefix)
+        self.bindings[..self.nbindings]
+            .iter()
+            .rposition(|bd| self.slice(bd.prefix) == prefix)
     }
 
     /// Drops the bindings declared by elements deeper than `depth`.
@@ -680,14 +853,30 @@ impl<'a> Parser<'a> {
     fn end_tag(&mut self) -> Result<()> {
         let start = self.pos;
         self.pos += 2;
-        let name = self.qname()?;
-        self.skip_spaces();
-        self.expect_byte(b'>')?;
-        let Some(open) = self.depth.checked_sub(1).map(|d| self.stack[d]) else {
+        let Some(open) = self
+            .depth
+            .checked_sub(1)
+            .and_then(|d| self.stack.get(d).copied())
+        else {
             return err(start, Reason::InvalidStructure);
         };
-        if !self.qname_eq(open, name) {
-            return err(start, Reason::MismatchedTag);
+        // Fast path: the start tag's name, byte for byte, then `>`.
+        // (`<:a>` closed by `</a>` takes the slow path, and matches there.)
+        let name = self.slice(Range {
+            start: open.prefix.start,
+            end: open.local.end,
+        });
+        if self.b.get(self.pos..self.pos + name.len()) == Some(name)
+            && self.b.get(self.pos + name.len()) == Some(&b'>')
+        {
+            self.pos += name.len() + 1;
+        } else {
+            let name = self.qname()?;
+            self.skip_spaces();
+            self.expect_byte(b'>')?;
+            if !self.qname_eq(open, name) {
+                return err(start, Reason::MismatchedTag);
+            }
         }
         self.on_end(start, self.depth);
         self.depth -= 1;
@@ -720,7 +909,10 @@ impl<'a> Parser<'a> {
             if let Some(f) = field {
                 self.claimed |= f.bit();
                 match end {
-                    TagEnd::Open => self.open_field = Some((f, self.pos)),
+                    TagEnd::Open => {
+                        self.open_field = Some((f, self.pos));
+                        self.plain = true;
+                    }
                     TagEnd::Empty => self.set_field(f, self.pos, self.pos),
                 }
             }
@@ -746,7 +938,16 @@ impl<'a> Parser<'a> {
         }
         if depth == self.error_depth + 1 {
             if let Some((f, content)) = self.open_field.take() {
-                self.set_field(f, content, tag_start);
+                let kind = if self.plain {
+                    ValueKind::XmlText
+                } else {
+                    ValueKind::XmlContent
+                };
+                self.scan.fields[f as usize] = Some(Span {
+                    start: content,
+                    end: tag_start,
+                    kind,
+                });
             }
             self.child_complete();
         } else if depth == self.error_depth {
@@ -761,9 +962,24 @@ impl<'a> Parser<'a> {
     }
 
     fn set_field(&mut self, f: Field, start: usize, end: usize) {
-        self.scan.fields[f as usize] = Some(Span { start, end, kind: ValueKind::XmlContent });
+        self.scan.fields[f as usize] = Some(Span {
+            start,
+            end,
+            kind: ValueKind::XmlText,
+        });
     }
 }
+
+/// ASCII `NameChar`s except `:`, which a qualified name treats specially.
+static ASCII_NAME: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = c as u8 != b':' && is_ascii_name_char(c as u8);
+        c += 1;
+    }
+    t
+};
 
 /// U+FFFE or U+FFFF (EF BF BE / EF BF BF) at `b[i]`.
 #[inline]
@@ -784,7 +1000,13 @@ struct AttrBytes<'v> {
 
 impl<'v> AttrBytes<'v> {
     fn new(v: &'v [u8]) -> Self {
-        AttrBytes { v, i: 0, buf: [0; 4], buf_len: 0, buf_pos: 0 }
+        AttrBytes {
+            v,
+            i: 0,
+            buf: [0; 4],
+            buf_len: 0,
+            buf_pos: 0,
+        }
     }
 }
 
@@ -826,6 +1048,64 @@ fn attr_value_eq(raw: &[u8], expected: &[u8]) -> bool {
 /// Whether two raw attribute values normalise to the same text.
 fn attr_values_eq(a: &[u8], b: &[u8]) -> bool {
     AttrBytes::new(a).eq(AttrBytes::new(b))
+}
+
+/// The index of the first byte at or after `i` for which `stop` holds (or
+/// `b.len()`). `stop_swar` flags the same bytes in a little-endian `u64`,
+/// exactly for the lowest flagged byte (the classic has-less / has-zero bit
+/// tricks, whose false positives only ever sit above a true one).
+///
+/// Sixteen bytes are tested at a time with a branch-free fold, which the
+/// compiler turns into SIMD compares: most of a COS body is long runs of
+/// plain text (ids, base64 trace ids) that need no attention. The chunk that
+/// holds the stop is then searched eight bytes at a time.
+#[inline(always)]
+fn skip_while_not(
+    b: &[u8],
+    mut i: usize,
+    stop: impl Fn(u8) -> bool,
+    stop_swar: impl Fn(u64) -> u64,
+) -> usize {
+    while let Some(chunk) = b.get(i..i + 16) {
+        let mut any = false;
+        for &c in chunk {
+            any |= stop(c);
+        }
+        if any {
+            break;
+        }
+        i += 16;
+    }
+    while let Some(word) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let mask = stop_swar(u64::from_le_bytes(word));
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&c) = b.get(i) {
+        if stop(c) {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// High bit set in (at least) the lowest byte of `x` that is below `n` (n <= 128).
+#[inline(always)]
+fn swar_lt(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(ONES * n as u64) & !x & HIGHS
+}
+
+/// High bit set in (at least) the lowest byte of `x` that equals `c`.
+#[inline(always)]
+fn swar_eq(x: u64, c: u8) -> u64 {
+    let y = x ^ (ONES * c as u64);
+    y.wrapping_sub(ONES) & !y & HIGHS
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {

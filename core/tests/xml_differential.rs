@@ -16,11 +16,17 @@ enum Expected {
     NotXml,
     Malformed,
     NotErrorDoc,
-    Ok { fields: [Option<String>; 6], extras: Vec<(String, String)> },
+    Ok {
+        fields: [Option<String>; 6],
+        extras: Vec<(String, String)>,
+    },
 }
 
 fn descendant_text(n: roxmltree::Node) -> String {
-    n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect()
+    n.descendants()
+        .filter(|d| d.is_text())
+        .filter_map(|d| d.text())
+        .collect()
 }
 
 fn oracle(body: &[u8]) -> Expected {
@@ -31,21 +37,31 @@ fn oracle(body: &[u8]) -> Expected {
     if d.first() != Some(&b'<') {
         return Expected::NotXml;
     }
-    let Ok(text) = std::str::from_utf8(d) else { return Expected::Malformed };
-    let Ok(doc) = roxmltree::Document::parse(text) else { return Expected::Malformed };
+    let Ok(text) = std::str::from_utf8(d) else {
+        return Expected::Malformed;
+    };
+    let Ok(doc) = roxmltree::Document::parse(text) else {
+        return Expected::Malformed;
+    };
     let root = doc.root_element();
     let err_el = match root.tag_name().name() {
         "Error" => Some(root),
-        "ErrorResponse" => root.children().find(|c| c.is_element() && c.tag_name().name() == "Error"),
+        "ErrorResponse" => root
+            .children()
+            .find(|c| c.is_element() && c.tag_name().name() == "Error"),
         _ => None,
     };
-    let Some(err_el) = err_el else { return Expected::NotErrorDoc };
+    let Some(err_el) = err_el else {
+        return Expected::NotErrorDoc;
+    };
     let mut fields: [Option<String>; 6] = Default::default();
     let mut extras = Vec::new();
     for child in err_el.children().filter(|c| c.is_element()) {
         let name = child.tag_name().name();
         match Field::ALL.iter().find(|f| f.xml_name() == name) {
-            Some(f) if fields[*f as usize].is_none() => fields[*f as usize] = Some(descendant_text(child)),
+            Some(f) if fields[*f as usize].is_none() => {
+                fields[*f as usize] = Some(descendant_text(child))
+            }
             _ => extras.push((name.to_string(), descendant_text(child))),
         }
     }
@@ -61,7 +77,10 @@ fn ours(body: &[u8]) -> Expected {
         BodyStatus::Empty => panic!("an XML candidate cannot be empty"),
         BodyStatus::Ok => Expected::Ok {
             fields: Field::ALL.map(|f| b.field(f).map(|v| v.to_string())),
-            extras: b.extras().map(|e| (e.name.to_string(), e.value.to_string())).collect(),
+            extras: b
+                .extras()
+                .map(|e| (e.name.to_string(), e.value.to_string()))
+                .collect(),
         },
     }
 }
@@ -96,7 +115,21 @@ fn check(body: &[u8]) -> Result<(), String> {
 // ---------------------------------------------------------------------------
 // Generator
 
-const NAMES: &[&str] = &["Code", "Message", "Resource", "RequestId", "TraceId", "ServerTime", "HostId", "StringToSign", "Detail", "x", "ä", "a.b-c_d", "Code2"];
+const NAMES: &[&str] = &[
+    "Code",
+    "Message",
+    "Resource",
+    "RequestId",
+    "TraceId",
+    "ServerTime",
+    "HostId",
+    "StringToSign",
+    "Detail",
+    "x",
+    "ä",
+    "a.b-c_d",
+    "Code2",
+];
 const PREFIXES: &[&str] = &["", "s3:", "p:", "q:", "xml:", "xmlns:", ":", "ns0:"];
 
 fn gen_text(r: &mut Rng, out: &mut String, strict: bool) {
@@ -109,8 +142,28 @@ fn gen_text(r: &mut Rng, out: &mut String, strict: bool) {
         match k {
             0 => out.push_str("&amp;"),
             1 => out.push_str("&lt;&gt;&quot;&apos;"),
-            2 if strict => out.push_str(r.pick(&["&#13;", "&#xD;", "&#10;", "&#x9;", "&#xD800;", "&#x110000;", "&#x1F600;", "&#65;", "&#xfffd;", "&#0000065;"])),
-            2 => out.push_str(r.pick(&["&#0;", "&#x0;", "&#99999999999;", "&#x;", "&#;", "&#X41;", "&#xFFFE;", "&#xD800;"])),
+            2 if strict => out.push_str(r.pick(&[
+                "&#13;",
+                "&#xD;",
+                "&#10;",
+                "&#x9;",
+                "&#xD800;",
+                "&#x110000;",
+                "&#x1F600;",
+                "&#65;",
+                "&#xfffd;",
+                "&#0000065;",
+            ])),
+            2 => out.push_str(r.pick(&[
+                "&#0;",
+                "&#x0;",
+                "&#99999999999;",
+                "&#x;",
+                "&#;",
+                "&#X41;",
+                "&#xFFFE;",
+                "&#xD800;",
+            ])),
             3 => out.push_str("\r\n"),
             4 => out.push('\r'),
             5 => out.push_str("<![CDATA[a<b>&amp;\r\n]]]]>"),
@@ -149,12 +202,38 @@ fn gen_attrs(r: &mut Rng, out: &mut String, strict: bool) {
         }
         match k {
             0 => out.push_str("xmlns=\"urn:x\""),
-            1 => out.push_str(r.pick(&["xmlns:p=\"urn:p\"", "xmlns:q=\"urn:p\"", "xmlns:p='urn:q'", "xmlns:s3=\"http://s3.amazonaws.com/doc/2006-03-01/\""])),
-            2 => out.push_str(r.pick(&["xmlns:xml=\"http://www.w3.org/XML/1998/namespace\"", "xmlns:xml=\"urn:bad\"", "xmlns:x=\"http://www.w3.org/XML/1998/namespace\"", "xmlns:x=\"http://www.w3.org/2000/xmlns/\"", "xmlns=\"http://www.w3.org/2000/xmlns/\"", "xmlns:p=\"\"", "xmlns:p=\"urn:&#112;\"", "xmlns:q=\"urn:p\t\""])),
-            3 => out.push_str(r.pick(&["p:a=\"1\"", "q:a=\"2\"", "a=\"3\"", "xml:lang=\"en\"", "z:a=\"4\""])),
+            1 => out.push_str(r.pick(&[
+                "xmlns:p=\"urn:p\"",
+                "xmlns:q=\"urn:p\"",
+                "xmlns:p='urn:q'",
+                "xmlns:s3=\"http://s3.amazonaws.com/doc/2006-03-01/\"",
+            ])),
+            2 => out.push_str(r.pick(&[
+                "xmlns:xml=\"http://www.w3.org/XML/1998/namespace\"",
+                "xmlns:xml=\"urn:bad\"",
+                "xmlns:x=\"http://www.w3.org/XML/1998/namespace\"",
+                "xmlns:x=\"http://www.w3.org/2000/xmlns/\"",
+                "xmlns=\"http://www.w3.org/2000/xmlns/\"",
+                "xmlns:p=\"\"",
+                "xmlns:p=\"urn:&#112;\"",
+                "xmlns:q=\"urn:p\t\"",
+            ])),
+            3 => out.push_str(r.pick(&[
+                "p:a=\"1\"",
+                "q:a=\"2\"",
+                "a=\"3\"",
+                "xml:lang=\"en\"",
+                "z:a=\"4\"",
+            ])),
             4 => out.push_str("a = '1'"),
             5 => out.push_str("b=\"x&amp;y &#60; >\""),
-            6 => out.push_str(r.pick(&["c=\"<\"", "d=\"&bad;\"", "e=\"\"", "f='\"'", "g=\"a\r\nb\""])),
+            6 => out.push_str(r.pick(&[
+                "c=\"<\"",
+                "d=\"&bad;\"",
+                "e=\"\"",
+                "f='\"'",
+                "g=\"a\r\nb\"",
+            ])),
             _ => out.push_str("id=\"v\""),
         }
     }
@@ -164,7 +243,11 @@ fn gen_attrs(r: &mut Rng, out: &mut String, strict: bool) {
 }
 
 fn gen_element(r: &mut Rng, out: &mut String, depth: u32, strict: bool) {
-    let prefix = if !strict && r.below(6) == 0 { r.pick(PREFIXES) } else { "" };
+    let prefix = if !strict && r.below(6) == 0 {
+        r.pick(PREFIXES)
+    } else {
+        ""
+    };
     let name = r.pick(NAMES);
     out.push('<');
     out.push_str(prefix);
@@ -194,10 +277,33 @@ fn gen_element(r: &mut Rng, out: &mut String, depth: u32, strict: bool) {
 fn gen_misc(r: &mut Rng, out: &mut String, strict: bool) {
     for _ in 0..r.below(3) {
         if strict {
-            out.push_str(r.pick(&["\n", "  ", "<!-- note -->", "<?pi x?>", "<!---->", "<?xml-stylesheet href='a'?>", "<?xml?>", "\r\n"]));
+            out.push_str(r.pick(&[
+                "\n",
+                "  ",
+                "<!-- note -->",
+                "<?pi x?>",
+                "<!---->",
+                "<?xml-stylesheet href='a'?>",
+                "<?xml?>",
+                "\r\n",
+            ]));
             continue;
         }
-        out.push_str(r.pick(&["\n", "  ", "<!-- note -->", "<?pi x?>", "<!---->", "<!-- a--b -->", "<!-- a- -->", "<?xml-stylesheet href='a'?>", "<?xml?>", "<?xml version='1.0'?>", "\r\n", "text", "<!DOCTYPE Error>"]));
+        out.push_str(r.pick(&[
+            "\n",
+            "  ",
+            "<!-- note -->",
+            "<?pi x?>",
+            "<!---->",
+            "<!-- a--b -->",
+            "<!-- a- -->",
+            "<?xml-stylesheet href='a'?>",
+            "<?xml?>",
+            "<?xml version='1.0'?>",
+            "\r\n",
+            "text",
+            "<!DOCTYPE Error>",
+        ]));
     }
 }
 
@@ -210,7 +316,11 @@ fn gen_document(r: &mut Rng, strict: bool) -> String {
         out.push_str(r.pick(&["   ", "\n", " \r\n\t"]));
     }
     if strict && r.below(2) == 0 {
-        out.push_str(r.pick(&["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version='1.0' encoding='utf-8' ?>", "<?xml version = '1.0' ?>"]));
+        out.push_str(r.pick(&[
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<?xml version='1.0' encoding='utf-8' ?>",
+            "<?xml version = '1.0' ?>",
+        ]));
     } else if r.below(2) == 0 {
         out.push_str(r.pick(&[
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
@@ -227,10 +337,23 @@ fn gen_document(r: &mut Rng, strict: bool) -> String {
         ]));
     }
     gen_misc(r, &mut out, strict);
-    let root_prefix = if r.below(8) == 0 { r.pick(if strict { &["s3:", ":"] } else { &["s3:", "p:", ":", "xml:"] }) } else { "" };
+    let root_prefix = if r.below(8) == 0 {
+        r.pick(if strict {
+            &["s3:", ":"]
+        } else {
+            &["s3:", "p:", ":", "xml:"]
+        })
+    } else {
+        ""
+    };
     let root = match r.below(10) {
         0 => "ErrorResponse",
-        1 => r.pick(&["CompleteMultipartUploadResult", "error", "Errors", "DeleteResult"]),
+        1 => r.pick(&[
+            "CompleteMultipartUploadResult",
+            "error",
+            "Errors",
+            "DeleteResult",
+        ]),
         _ => "Error",
     };
     out.push('<');
@@ -249,7 +372,12 @@ fn gen_document(r: &mut Rng, strict: bool) -> String {
         out.push('>');
         let inner_error = root == "ErrorResponse";
         if inner_error {
-            out.push_str(r.pick(&["<Error>", "<s3:Error>", "<Other/><Error>", "<Error/><Error>"]));
+            out.push_str(r.pick(&[
+                "<Error>",
+                "<s3:Error>",
+                "<Other/><Error>",
+                "<Error/><Error>",
+            ]));
         }
         for _ in 0..r.below(9) {
             if r.below(3) == 0 {
@@ -261,7 +389,11 @@ fn gen_document(r: &mut Rng, strict: bool) -> String {
             }
         }
         if inner_error {
-            out.push_str(r.pick(&["</Error>", "</s3:Error>", "</Error><Error><Code>Second</Code></Error>"]));
+            out.push_str(r.pick(&[
+                "</Error>",
+                "</s3:Error>",
+                "</Error><Error><Code>Second</Code></Error>",
+            ]));
             out.push_str("<RequestId>outer</RequestId>");
         }
         out.push_str("</");
@@ -274,13 +406,42 @@ fn gen_document(r: &mut Rng, strict: bool) -> String {
 }
 
 const SNIPPETS: &[&[u8]] = &[
-    b"<", b">", b"&", b"&amp;", b"]]>", b"--", b"\r", b"\0", b"\x01", b"\xEF\xBF\xBE", b"\xEF\xBF\xBF", b":", b"\"", b"'",
-    b"=", b"/", b"<!--", b"<?", b"<![CDATA[", b"</Error>", b"<Code>", b"\xFF", b"\xC3", b"\xE4\xB8", b" ", b"\n", b"xmlns:a=\"b\" ",
+    b"<",
+    b">",
+    b"&",
+    b"&amp;",
+    b"]]>",
+    b"--",
+    b"\r",
+    b"\0",
+    b"\x01",
+    b"\xEF\xBF\xBE",
+    b"\xEF\xBF\xBF",
+    b":",
+    b"\"",
+    b"'",
+    b"=",
+    b"/",
+    b"<!--",
+    b"<?",
+    b"<![CDATA[",
+    b"</Error>",
+    b"<Code>",
+    b"\xFF",
+    b"\xC3",
+    b"\xE4\xB8",
+    b" ",
+    b"\n",
+    b"xmlns:a=\"b\" ",
 ];
 
 fn mutate(r: &mut Rng, doc: &mut Vec<u8>) {
     for _ in 0..1 + r.below(2) {
-        let at = if doc.is_empty() { 0 } else { r.below(doc.len() as u64 + 1) as usize };
+        let at = if doc.is_empty() {
+            0
+        } else {
+            r.below(doc.len() as u64 + 1) as usize
+        };
         match r.below(5) {
             0 if at < doc.len() => {
                 doc.remove(at);
@@ -302,8 +463,14 @@ fn mutate(r: &mut Rng, doc: &mut Vec<u8>) {
 
 #[test]
 fn agrees_with_roxmltree_on_generated_documents() {
-    let seed = std::env::var("COSERR_DIFF_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5EED_C05E_u64);
-    let cases: u64 = std::env::var("COSERR_DIFF_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(24_000);
+    let seed = std::env::var("COSERR_DIFF_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5EED_C05E_u64);
+    let cases: u64 = std::env::var("COSERR_DIFF_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(24_000);
     let mut r = Rng::new(seed);
     let (mut accepted, mut rejected, mut failures) = (0u32, 0u32, Vec::new());
     for i in 0..cases {
@@ -318,16 +485,27 @@ fn agrees_with_roxmltree_on_generated_documents() {
             _ => accepted += 1,
         }
         if let Err(why) = check(&doc) {
-            failures.push(format!("case {i} (seed {seed:#x}): {:?}\n{why}", String::from_utf8_lossy(&doc)));
+            failures.push(format!(
+                "case {i} (seed {seed:#x}): {:?}\n{why}",
+                String::from_utf8_lossy(&doc)
+            ));
             if failures.len() >= 5 {
                 break;
             }
         }
     }
     eprintln!("accepted {accepted}, rejected {rejected} of {cases}");
-    assert!(failures.is_empty(), "{} disagreements, first:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} disagreements, first:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
     // The generator must exercise both verdicts substantially.
-    assert!(accepted > cases as u32 / 5 && rejected > cases as u32 / 5, "accepted {accepted}, rejected {rejected}");
+    assert!(
+        accepted > cases as u32 / 5 && rejected > cases as u32 / 5,
+        "accepted {accepted}, rejected {rejected}"
+    );
 }
 
 /// Every prefix of every sample and edge body agrees with roxmltree too.
@@ -336,7 +514,10 @@ fn agrees_with_roxmltree_on_every_truncation_of_every_sample() {
     for (name, body) in common::all_bodies() {
         for cut in 0..=body.len() {
             if let Err(why) = check(&body[..cut]) {
-                panic!("{name} cut at {cut}: {:?}\n{why}", String::from_utf8_lossy(&body[..cut]));
+                panic!(
+                    "{name} cut at {cut}: {:?}\n{why}",
+                    String::from_utf8_lossy(&body[..cut])
+                );
             }
         }
     }

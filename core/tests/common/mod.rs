@@ -45,7 +45,9 @@ pub fn all_bodies() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for dir in ["samples", "edge", "bench"] {
         let d = shared_cos().join(dir);
-        for entry in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("cannot list {}: {e}", d.display())) {
+        for entry in
+            std::fs::read_dir(&d).unwrap_or_else(|e| panic!("cannot list {}: {e}", d.display()))
+        {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|x| x == "tsv") {
                 continue;
