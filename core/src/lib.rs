@@ -24,19 +24,25 @@
 mod body;
 mod chars;
 mod codes;
+mod display;
 mod extras;
 mod field;
 mod json;
 mod record;
+mod response;
 mod status;
 mod value;
 mod xml;
 
 pub use body::{Body, parse_body};
 pub use codes::{Category, CodeId, category, retryable};
+pub use display::Digest;
 pub use extras::{Extra, Extras};
 pub use field::{Field, FieldSet};
-pub use record::{ErrorRecord, RecordString};
+pub use record::{ErrorRecord, Flags, Kind, RecordString, capacity};
+pub use response::{
+    CosError, HEAD_NOT_FOUND_CODE, HEAD_NOT_FOUND_MESSAGE, Header, Headers, Response,
+};
 pub use status::{BodyFormat, BodyStatus, ParseError, Reason};
 pub use value::{Decoded, Piece, Value};
 

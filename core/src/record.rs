@@ -3,6 +3,7 @@
 use heapless::String;
 
 use crate::body::Body;
+use crate::codes::{Category, CodeId};
 use crate::field::{Field, FieldSet};
 use crate::status::{BodyFormat, BodyStatus, ParseError};
 use crate::value::{Piece, Value, floor_char_boundary};
@@ -27,12 +28,62 @@ pub mod capacity {
     pub const SERVER_TIME: usize = 63;
 }
 
+/// What kind of error a response is (the C ABI's `COSERR_KIND_*`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum Kind {
+    /// Not an error: a 2xx/3xx without an error document.
+    #[default]
+    None = 0,
+    /// The service answered and the operation failed (`CosServiceError`).
+    Service = 1,
+    /// The answer could not be understood (`CosClientError`): a body that is
+    /// not XML, malformed, or not an error document, with an error status.
+    Client = 2,
+}
+
+impl Kind {
+    /// `"none"`, `"service"` or `"client"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Kind::None => "none",
+            Kind::Service => "service",
+            Kind::Client => "client",
+        }
+    }
+}
+
+/// Facts about how the record was put together (the C ABI's `COSERR_FLAG_*`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Flags(pub u32);
+
+impl Flags {
+    /// The body was malformed; its fields completed before the error are kept.
+    pub const PARTIAL: u32 = 1;
+    /// The body's request id or trace id differs from the header's.
+    pub const IDS_DISAGREE: u32 = 2;
+
+    /// Whether `flag` is set.
+    pub const fn contains(self, flag: u32) -> bool {
+        self.0 & flag != 0
+    }
+
+    /// Sets `flag`.
+    pub fn insert(&mut self, flag: u32) {
+        self.0 |= flag;
+    }
+}
+
 /// The owned COS error record.
 ///
 /// Values longer than their capacity are cut at a UTF-8 boundary and their
 /// bit is set in [`ErrorRecord::truncated`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ErrorRecord {
+    /// Service error, client error, or not an error.
+    pub kind: Kind,
+    /// HTTP status (0 = unknown).
+    pub status: u32,
     /// The body verdict.
     pub body_status: BodyStatus,
     /// XML, JSON, or neither.
@@ -41,8 +92,18 @@ pub struct ErrorRecord {
     pub body_error: Option<ParseError>,
     /// Fields present (possibly empty).
     pub present: FieldSet,
+    /// Fields whose value came from a header or the URL, not the body.
+    pub from_header: FieldSet,
     /// Fields whose value was cut to capacity.
     pub truncated: FieldSet,
+    /// [`Flags::PARTIAL`], [`Flags::IDS_DISAGREE`].
+    pub flags: Flags,
+    /// The code, if it is one of the COS table's.
+    pub code_id: CodeId,
+    /// What kind of failure the status and code describe.
+    pub category: Category,
+    /// Whether retrying the same request may succeed.
+    pub retryable: bool,
     /// `Code`.
     pub code: String<{ capacity::CODE }>,
     /// `Message`.
@@ -60,11 +121,18 @@ pub struct ErrorRecord {
 impl Default for ErrorRecord {
     fn default() -> Self {
         ErrorRecord {
+            kind: Kind::None,
+            status: 0,
             body_status: BodyStatus::Empty,
             body_format: BodyFormat::None,
             body_error: None,
             present: FieldSet::EMPTY,
+            from_header: FieldSet::EMPTY,
             truncated: FieldSet::EMPTY,
+            flags: Flags(0),
+            code_id: CodeId::Unknown,
+            category: Category::Other,
+            retryable: false,
             code: String::new(),
             message: String::new(),
             resource: String::new(),
@@ -76,7 +144,8 @@ impl Default for ErrorRecord {
 }
 
 impl ErrorRecord {
-    /// Copies a parsed body into an owned record.
+    /// Copies a parsed body into an owned record. Only the body-derived
+    /// parts are filled: [`ErrorRecord::from_response`] adds the rest.
     pub fn from_body(body: &Body<'_>) -> Self {
         let mut rec = ErrorRecord {
             body_status: body.status(),
@@ -84,6 +153,9 @@ impl ErrorRecord {
             body_error: body.error(),
             ..ErrorRecord::default()
         };
+        if body.is_partial() {
+            rec.flags.insert(Flags::PARTIAL);
+        }
         for f in Field::ALL {
             if let Some(v) = body.field(f) {
                 rec.set_value(f, &v);
@@ -141,8 +213,27 @@ impl ErrorRecord {
         }
     }
 
+    /// Replaces `field` with bytes that should be UTF-8 (a header, a URL, a
+    /// body that could not be parsed); invalid sequences become U+FFFD.
+    pub fn set_bytes(&mut self, field: Field, bytes: &[u8], from_header: bool) {
+        self.clear(field);
+        self.present.insert(field);
+        if from_header {
+            self.from_header.insert(field);
+        }
+        for chunk in bytes.utf8_chunks() {
+            let fits = self.append(field, chunk.valid())
+                && (chunk.invalid().is_empty() || self.append(field, "\u{FFFD}"));
+            if !fits {
+                self.truncated.insert(field);
+                return;
+            }
+        }
+    }
+
     fn clear(&mut self, field: Field) {
         self.present.remove(field);
+        self.from_header.remove(field);
         self.truncated.remove(field);
         match field {
             Field::Code => self.code.clear(),

@@ -1,0 +1,170 @@
+//! The one-line display for logs and support tickets, the JSON digest, and
+//! the accessors named after the COS Python SDK's getters.
+
+use core::fmt::{self, Write};
+
+use crate::field::Field;
+use crate::record::{ErrorRecord, Kind};
+
+impl ErrorRecord {
+    /// `get_status_code()`: the HTTP status (0 = unknown).
+    pub fn status_code(&self) -> u32 {
+        self.status
+    }
+
+    /// `get_error_code()`: the COS code, e.g. `NoSuchKey`.
+    pub fn error_code(&self) -> Option<&str> {
+        self.opt(Field::Code)
+    }
+
+    /// `get_error_msg()`: the message.
+    pub fn error_msg(&self) -> Option<&str> {
+        self.opt(Field::Message)
+    }
+
+    /// `get_resource_location()`: the resource (the URL when the body has none).
+    pub fn resource_location(&self) -> Option<&str> {
+        self.opt(Field::Resource)
+    }
+
+    /// `get_request_id()`: the key for COS's diagnosis tool.
+    pub fn request_id(&self) -> Option<&str> {
+        self.opt(Field::RequestId)
+    }
+
+    /// `get_trace_id()`.
+    pub fn trace_id(&self) -> Option<&str> {
+        self.opt(Field::TraceId)
+    }
+
+    /// The `ServerTime` of signature errors.
+    pub fn server_time(&self) -> Option<&str> {
+        self.opt(Field::ServerTime)
+    }
+
+    /// `get_digest_msg()`: a value whose `Display` is the JSON digest.
+    pub fn digest(&self) -> Digest<'_> {
+        Digest(self)
+    }
+
+    fn opt(&self, f: Field) -> Option<&str> {
+        self.has(f).then(|| self.get(f))
+    }
+
+    /// Writes the JSON digest: the Python SDK's keys `code`, `message`,
+    /// `resource`, `requestid`, `traceid` (null when absent), then `status`
+    /// and `kind`.
+    pub fn write_json<W: Write + ?Sized>(&self, w: &mut W) -> fmt::Result {
+        w.write_char('{')?;
+        for (i, (key, field)) in DIGEST_KEYS.iter().enumerate() {
+            if i > 0 {
+                w.write_char(',')?;
+            }
+            write!(w, "\"{key}\":")?;
+            match self.opt(*field) {
+                Some(v) => json_string(w, v)?,
+                None => w.write_str("null")?,
+            }
+        }
+        write!(
+            w,
+            ",\"status\":{},\"kind\":\"{}\"}}",
+            self.status,
+            self.kind.name()
+        )
+    }
+}
+
+/// The digest keys of the Python SDK, in its order.
+const DIGEST_KEYS: [(&str, Field); 5] = [
+    ("code", Field::Code),
+    ("message", Field::Message),
+    ("resource", Field::Resource),
+    ("requestid", Field::RequestId),
+    ("traceid", Field::TraceId),
+];
+
+/// The JSON digest of a record ([`ErrorRecord::digest`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Digest<'a>(&'a ErrorRecord);
+
+impl fmt::Display for Digest<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_json(f)
+    }
+}
+
+/// One line, always with status, code, message, request id and trace id
+/// (`-` when absent), values quoted and escaped so the line stays one line:
+///
+/// `CosServiceError status=404 code="NoSuchKey" message="..." request_id="..." trace_id="..." resource="..."`
+impl fmt::Display for ErrorRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.kind {
+            Kind::Service => "CosServiceError",
+            Kind::Client => "CosClientError",
+            Kind::None => "NotAnError",
+        };
+        write!(f, "{label} status={}", self.status)?;
+        if self.kind == Kind::Client {
+            write!(f, " cause={}", self.body_status.name())?;
+        }
+        for (name, field) in [
+            ("code", Field::Code),
+            ("message", Field::Message),
+            ("request_id", Field::RequestId),
+            ("trace_id", Field::TraceId),
+            ("resource", Field::Resource),
+        ] {
+            write!(f, " {name}=")?;
+            match self.opt(field) {
+                Some(v) => quoted(f, v)?,
+                None => f.write_char('-')?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `"..."` with `"`, `\` and control characters escaped Rust-style.
+fn quoted<W: Write + ?Sized>(w: &mut W, s: &str) -> fmt::Result {
+    w.write_char('"')?;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if c == '"' || c == '\\' || c.is_control() {
+            w.write_str(&s[start..i])?;
+            for e in c.escape_default() {
+                w.write_char(e)?;
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    w.write_str(&s[start..])?;
+    w.write_char('"')
+}
+
+/// A JSON string literal (RFC 8259 escapes).
+fn json_string<W: Write + ?Sized>(w: &mut W, s: &str) -> fmt::Result {
+    w.write_char('"')?;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let esc = match c {
+            '"' => Some("\\\""),
+            '\\' => Some("\\\\"),
+            '\n' => Some("\\n"),
+            '\r' => Some("\\r"),
+            '\t' => Some("\\t"),
+            _ => None,
+        };
+        if esc.is_some() || (c as u32) < 0x20 {
+            w.write_str(&s[start..i])?;
+            match esc {
+                Some(e) => w.write_str(e)?,
+                None => write!(w, "\\u{:04x}", c as u32)?,
+            }
+            start = i + 1;
+        }
+    }
+    w.write_str(&s[start..])?;
+    w.write_char('"')
+}

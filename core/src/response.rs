@@ -1,0 +1,252 @@
+//! From an HTTP response to one error record: DESIGN §3's decision table,
+//! the header fallbacks and the provenance of every value.
+
+use crate::body::{Body, parse_body};
+use crate::codes::{CodeId, category, retryable};
+use crate::field::{Field, FieldSet};
+use crate::record::{ErrorRecord, Flags, Kind};
+use crate::status::{BodyFormat, BodyStatus};
+
+/// A response's header list, looked up by name without regard to ASCII case.
+///
+/// Implemented for slices of [`Header`] and of `(&str, &str)` pairs; the C ABI
+/// implements it over its own array, so no list is ever copied.
+pub trait Headers {
+    /// The value of the first header called `name` (`name` is lowercase ASCII).
+    fn get(&self, name: &str) -> Option<&[u8]>;
+}
+
+/// One header: name and value as bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Header<'a> {
+    /// The header name, any case.
+    pub name: &'a [u8],
+    /// The raw value.
+    pub value: &'a [u8],
+}
+
+impl Headers for [Header<'_>] {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        self.iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name.as_bytes()))
+            .map(|h| h.value)
+    }
+}
+
+impl Headers for [(&str, &str)] {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        self.iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_bytes())
+    }
+}
+
+/// No headers.
+impl Headers for () {
+    fn get(&self, _name: &str) -> Option<&[u8]> {
+        None
+    }
+}
+
+/// Everything coserr needs of an HTTP response.
+#[derive(Clone, Copy, Debug)]
+pub struct Response<'a, H: Headers + ?Sized> {
+    /// HTTP status; 0 when unknown (then only the body decides).
+    pub status: u32,
+    /// `HEAD`, `GET`... (any case); empty when unknown.
+    pub method: &'a [u8],
+    /// The request URL; empty when unknown.
+    pub url: &'a [u8],
+    /// The response headers.
+    pub headers: &'a H,
+    /// The response body (possibly empty).
+    pub body: &'a [u8],
+}
+
+/// Request-id headers, in order of preference.
+const REQUEST_ID_HEADERS: [&str; 3] = ["x-cos-request-id", "x-ci-request-id", "x-img-request-id"];
+const TRACE_ID_HEADER: &str = "x-cos-trace-id";
+/// Vector buckets answer with the code in a header and a JSON body.
+const ERROR_CODE_HEADER: &str = "x-cos-error-code";
+
+/// What the Python SDK reports for a HEAD that finds nothing (HEAD has no body).
+pub const HEAD_NOT_FOUND_CODE: &str = "NoSuchResource";
+/// The message that goes with [`HEAD_NOT_FOUND_CODE`].
+pub const HEAD_NOT_FOUND_MESSAGE: &str = "The Resource You Head Not Exist";
+
+impl ErrorRecord {
+    /// Builds the error record of a response (DESIGN §3), parsing its body.
+    ///
+    /// | case | kind |
+    /// |---|---|
+    /// | status < 400 (or unknown) and the body is an XML `<Error>` document | service |
+    /// | status < 400 otherwise | none |
+    /// | status ≥ 400 with `x-cos-error-code` | service (code from the header) |
+    /// | status ≥ 400, empty body | service (HEAD 404: `NoSuchResource`) |
+    /// | status ≥ 400, XML or JSON error body | service |
+    /// | status ≥ 400, body not XML, malformed, or not an error document | client |
+    ///
+    /// With status 0 (unknown), a body that is not XML or is malformed is a
+    /// client error, and an empty body or a well-formed non-error document is
+    /// not an error. A JSON body inside a 2xx is never an error: Tencent
+    /// APIs answer success as `{"code":0,...}`.
+    pub fn from_response<H: Headers + ?Sized>(resp: &Response<'_, H>) -> ErrorRecord {
+        Self::from_parsed(resp, &parse_body(resp.body))
+    }
+
+    /// As [`ErrorRecord::from_response`], for a body the caller already parsed.
+    pub fn from_parsed<H: Headers + ?Sized>(
+        resp: &Response<'_, H>,
+        body: &Body<'_>,
+    ) -> ErrorRecord {
+        let mut rec = ErrorRecord::from_body(body);
+        rec.status = resp.status;
+        let header_code = resp.headers.get(ERROR_CODE_HEADER);
+        rec.kind = classify(resp.status, body, header_code.is_some());
+        if rec.kind == Kind::None {
+            rec.finish();
+            return rec;
+        }
+        if body.is_partial() {
+            rec.flags.insert(Flags::PARTIAL);
+        }
+        if rec.kind == Kind::Client {
+            // The body could not be read: keep its start as the message so
+            // nothing is lost (a partial body's completed fields stay too).
+            rec.set_bytes(Field::Message, resp.body, false);
+        }
+        if let Some(code) = header_code {
+            rec.set_bytes(Field::Code, code, true);
+            // The message is the body's own (vector buckets: JSON `message`),
+            // or else the body's text.
+            if rec.get(Field::Message).is_empty() && !resp.body.is_empty() {
+                rec.set_bytes(Field::Message, resp.body, false);
+            }
+        }
+        if resp.status == 404
+            && resp.method.eq_ignore_ascii_case(b"HEAD")
+            && body.status() == BodyStatus::Empty
+        {
+            rec.set_str(Field::Code, HEAD_NOT_FOUND_CODE);
+            rec.set_str(Field::Message, HEAD_NOT_FOUND_MESSAGE);
+        }
+        let request_id = REQUEST_ID_HEADERS.iter().find_map(|h| resp.headers.get(h));
+        rec.fall_back(Field::RequestId, request_id);
+        rec.fall_back(Field::TraceId, resp.headers.get(TRACE_ID_HEADER));
+        rec.fall_back(Field::Resource, Some(resp.url).filter(|u| !u.is_empty()));
+        rec.finish();
+        rec
+    }
+
+    /// Fills `field` from a header (or the URL) when the body left it absent
+    /// or empty; flags a disagreement when both have a value.
+    fn fall_back(&mut self, field: Field, value: Option<&[u8]>) {
+        let Some(value) = value else { return };
+        if self.has(field) && !self.get(field).is_empty() {
+            if field != Field::Resource && !self.equals_bytes(field, value) {
+                self.flags.insert(Flags::IDS_DISAGREE);
+            }
+            return;
+        }
+        self.set_bytes(field, value, true);
+    }
+
+    fn equals_bytes(&self, field: Field, value: &[u8]) -> bool {
+        let have = self.get(field).as_bytes();
+        if self.truncated.contains(field) {
+            value.starts_with(have)
+        } else {
+            have == value
+        }
+    }
+
+    /// Fills the derived values: code id, category, retryable.
+    fn finish(&mut self) {
+        if self.kind == Kind::None {
+            return;
+        }
+        let code = self.get(Field::Code);
+        let (id, cat, retry) = (
+            CodeId::from_code(code),
+            category(self.status, code),
+            retryable(self.status, code),
+        );
+        self.code_id = id;
+        self.category = cat;
+        self.retryable = retry;
+    }
+}
+
+/// Which row of the decision table a response falls in.
+fn classify(status: u32, body: &Body<'_>, has_error_code_header: bool) -> Kind {
+    let xml_error = body.status() == BodyStatus::Ok && body.format() == BodyFormat::Xml;
+    match status {
+        0 => match body.status() {
+            BodyStatus::Ok => Kind::Service,
+            BodyStatus::NotXml | BodyStatus::Malformed => Kind::Client,
+            BodyStatus::Empty | BodyStatus::NotErrorDoc => Kind::None,
+        },
+        1..400 => {
+            if xml_error {
+                Kind::Service
+            } else {
+                Kind::None
+            }
+        }
+        _ if has_error_code_header => Kind::Service,
+        _ => match body.status() {
+            BodyStatus::Ok | BodyStatus::Empty => Kind::Service,
+            BodyStatus::NotXml | BodyStatus::Malformed | BodyStatus::NotErrorDoc => Kind::Client,
+        },
+    }
+}
+
+impl FieldSet {
+    /// Whether any field of `other` is in the set.
+    pub const fn intersects(self, other: FieldSet) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+/// A response's error record together with the body it came from, for
+/// what the fixed record cannot hold: the raw body and the extras.
+#[derive(Clone, Debug)]
+pub struct CosError<'a> {
+    /// The owned record.
+    pub record: ErrorRecord,
+    /// The parsed body (spans into the caller's bytes).
+    pub body: Body<'a>,
+}
+
+impl<'a> CosError<'a> {
+    /// Parses a response. `None` when it is not an error.
+    pub fn from_response<H: Headers + ?Sized>(resp: &Response<'a, H>) -> Option<CosError<'a>> {
+        let body = parse_body(resp.body);
+        let record = ErrorRecord::from_parsed(resp, &body);
+        (record.kind != Kind::None).then_some(CosError { record, body })
+    }
+
+    /// `get_origin_msg()`: the body exactly as received.
+    pub fn origin_msg(&self) -> &'a [u8] {
+        self.body.bytes()
+    }
+
+    /// The other children of the error element (`HostId`, `StringToSign`...).
+    pub fn extras(&self) -> crate::Extras<'a> {
+        self.body.extras()
+    }
+}
+
+impl core::ops::Deref for CosError<'_> {
+    type Target = ErrorRecord;
+
+    fn deref(&self) -> &ErrorRecord {
+        &self.record
+    }
+}
+
+impl core::fmt::Display for CosError<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.record.fmt(f)
+    }
+}
