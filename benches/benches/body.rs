@@ -7,7 +7,7 @@
 //! ```
 //!
 //! One group per body, named after the file; in each, `coserr_view`,
-//! `coserr_owned`, `roxmltree`, `quick_xml`, `xmlparser`, `aws_smithy_xml` and
+//! `coserr_owned`, `coserr_response` (the whole response path), `roxmltree`, `quick_xml`, `xmlparser`, `aws_smithy_xml` and
 //! the floor `byte_sum`.
 
 use std::hint::black_box;
@@ -27,6 +27,9 @@ fn bodies(c: &mut Criterion) {
         });
         group.bench_function("coserr_owned", |b| {
             b.iter(|| black_box(coserr_benches::coserr_owned(black_box(bytes))))
+        });
+        group.bench_function("coserr_response", |b| {
+            b.iter(|| black_box(coserr_benches::coserr_response(black_box(bytes))))
         });
         group.bench_function("roxmltree", |b| {
             b.iter(|| black_box(coserr_benches::roxmltree(black_box(bytes))))

@@ -113,6 +113,32 @@ pub fn coserr_owned(bytes: &[u8]) -> coserr::ErrorRecord {
     coserr::ErrorRecord::from_body(&coserr::parse_body(bytes))
 }
 
+/// The headers a COS error response typically carries, for the response path.
+pub const RESPONSE_HEADERS: [(&str, &str); 4] = [
+    ("Content-Type", "application/xml"),
+    ("Server", "tencent-cos"),
+    (
+        "x-cos-request-id",
+        "NjQ5ZjQ1ZTJfOTg0ZjFlMDlfMTk0YWZfMWI5ZTI5Ng==",
+    ),
+    (
+        "x-cos-trace-id",
+        "OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAxODc0OWRkZjk0ZDM1NmI1M2E2MTRlY2MzZDhmNmI5MWI1OTdjMmEzYmU1M2JkMGJmMmZlZmRkMmY5ZTQ0ZjQ0NzQ3NjRlNDg0Y2E1OGZlNWYxMmMzOWE3ZjdiN2JkNGE5YmE=",
+    ),
+];
+
+/// coserr's whole response path: status, method, URL, headers and body to
+/// the owned record (decision table, header fallbacks, code id, category).
+pub fn coserr_response(bytes: &[u8]) -> coserr::ErrorRecord {
+    coserr::ErrorRecord::from_response(&coserr::Response {
+        status: 404,
+        method: b"GET",
+        url: b"https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/key",
+        headers: &RESPONSE_HEADERS[..],
+        body: bytes,
+    })
+}
+
 /// The six values as coserr's zero-copy view decodes them (for the test).
 pub fn coserr_fields(bytes: &[u8]) -> OwnedFields {
     let body = coserr::parse_body(bytes);
