@@ -17,9 +17,16 @@ fn main() {
         files = all;
     }
     for path in files {
-        let body = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let body =
+            std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         // No status known: the body alone decides (status 0).
-        let resp = Response { status: 0, method: b"", url: b"", headers: &(), body: &body };
+        let resp = Response {
+            status: 0,
+            method: b"",
+            url: b"",
+            headers: &(),
+            body: &body,
+        };
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         match CosError::from_response(&resp) {
             Some(e) => {
@@ -28,7 +35,10 @@ fn main() {
                     println!("    extra {}={:?}", x.name, x.value.to_string());
                 }
             }
-            None => println!("{name}: not an error ({})", ErrorRecord::from_response(&resp).body_status.name()),
+            None => println!(
+                "{name}: not an error ({})",
+                ErrorRecord::from_response(&resp).body_status.name()
+            ),
         }
     }
 }
