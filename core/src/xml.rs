@@ -1091,12 +1091,12 @@ fn skip_while_not(
     stop: impl Fn(u8) -> bool,
     stop_swar: impl Fn(u64) -> u64,
 ) -> usize {
-    while let Some(chunk) = b.get(i..i + 16) {
-        let mut any = false;
+    for chunk in b.get(i..).unwrap_or(&[]).chunks_exact(16) {
+        let mut any = 0u8;
         for &c in chunk {
-            any |= stop(c);
+            any |= stop(c) as u8;
         }
-        if any {
+        if any != 0 {
             break;
         }
         i += 16;
