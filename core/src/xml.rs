@@ -625,13 +625,14 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
     fn start_tag(&mut self) -> Result<Option<TagEnd>> {
         // Fast path: `<name>` or `<name/>` with a plain ASCII name and no
         // attributes, which is every tag of a typical COS body.
-        if let Some(end) = self.simple_start_tag() {
-            return Ok(Some(end));
+        match self.simple_start_tag() {
+            Some(done) => done.map(Some),
+            None => self.start_tag_general(),
         }
-        self.start_tag_general()
     }
 
-    fn simple_start_tag(&mut self) -> Option<TagEnd> {
+    /// `<name>` / `<name/>`; None when the tag needs the general path.
+    fn simple_start_tag(&mut self) -> Option<Result<TagEnd>> {
         let start = self.pos + 1;
         if !self
             .b
@@ -649,9 +650,6 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
             Some(b'/') if self.b.get(j + 1) == Some(&b'>') => (TagEnd::Empty, j + 2),
             _ => return None,
         };
-        if end == TagEnd::Open && self.depth == D {
-            return None; // the general path reports the limit
-        }
         let name = QName {
             prefix: Range {
                 start: start as u32,
@@ -662,22 +660,10 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
                 end: j as u32,
             },
         };
+        let tag_start = self.pos;
         self.pos = after;
         self.nattrs = 0;
-        let new_depth = self.depth + 1;
-        if new_depth == 1 {
-            self.root_seen = true;
-        }
-        self.plain = false;
-        self.on_start(name, new_depth, end);
-        match end {
-            TagEnd::Open => {
-                self.stack[self.depth] = name;
-                self.depth = new_depth;
-            }
-            TagEnd::Empty => self.pop_bindings(self.depth),
-        }
-        Some(end)
+        Some(self.element_started(name, end, tag_start))
     }
 
     fn start_tag_general(&mut self) -> Result<Option<TagEnd>> {
@@ -718,6 +704,12 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
         if name.prefix.end > name.prefix.start && self.lookup(self.slice(name.prefix)).is_none() {
             return err(tag_start + 1, Reason::InvalidNamespace);
         }
+        self.element_started(name, end, tag_start).map(Some)
+    }
+
+    /// A start tag was read and checked: record it and enter the element.
+    fn element_started(&mut self, name: QName, end: TagEnd, tag_start: usize) -> Result<TagEnd> {
+        let new_depth = self.depth + 1;
         if new_depth == 1 {
             self.root_seen = true;
         }
@@ -733,7 +725,7 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
             }
             TagEnd::Empty => self.pop_bindings(self.depth),
         }
-        Ok(Some(end))
+        Ok(end)
     }
 
     /// One `name="value"` of a start tag; namespace declarations are checked
