@@ -101,7 +101,10 @@ impl ErrorRecord {
     ) -> ErrorRecord {
         let mut rec = ErrorRecord::from_body(body);
         rec.status = resp.status;
-        let header_code = resp.headers.get(ERROR_CODE_HEADER);
+        let header_code = resp
+            .headers
+            .get(ERROR_CODE_HEADER)
+            .filter(|v| !v.is_empty());
         rec.kind = classify(resp.status, body, header_code.is_some());
         if rec.kind == Kind::None {
             rec.finish();
@@ -123,16 +126,18 @@ impl ErrorRecord {
                 rec.set_bytes(Field::Message, resp.body, false);
             }
         }
-        if resp.status == 404
-            && resp.method.eq_ignore_ascii_case(b"HEAD")
-            && body.status() == BodyStatus::Empty
-        {
+        // HEAD has no body: the Python SDK's code and message stand in,
+        // unless the server sent its code in a header.
+        let head_404 = resp.status == 404 && resp.method.eq_ignore_ascii_case(b"HEAD");
+        if head_404 && header_code.is_none() && body.status() == BodyStatus::Empty {
             rec.set_str(Field::Code, HEAD_NOT_FOUND_CODE);
             rec.set_str(Field::Message, HEAD_NOT_FOUND_MESSAGE);
         }
-        let request_id = REQUEST_ID_HEADERS.iter().find_map(|h| resp.headers.get(h));
+        // An empty header is no header: it must not hide the next one.
+        let header = |name: &str| resp.headers.get(name).filter(|v| !v.is_empty());
+        let request_id = REQUEST_ID_HEADERS.iter().find_map(|h| header(h));
         rec.fall_back(Field::RequestId, request_id);
-        rec.fall_back(Field::TraceId, resp.headers.get(TRACE_ID_HEADER));
+        rec.fall_back(Field::TraceId, header(TRACE_ID_HEADER));
         rec.fall_back(Field::Resource, Some(resp.url).filter(|u| !u.is_empty()));
         rec.finish();
         rec
