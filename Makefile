@@ -25,12 +25,127 @@ rust-test:
 bench-test:
 	$(CARGO) test -p coserr-benches --benches
 
-# Filled in by the C ABI work (ffi/, include/, tests/c, examples/).
+# ---------------------------------------------------------------------------
+# The C ABI: ffi/ (libcoserr.a, libcoserr.so), include/coserr.h, tests/c/,
+# examples/. `make demo` builds, installs into build/prefix and runs the C
+# example; `make install PREFIX=...` installs the library, the header, the
+# pkg-config file and the CMake package.
+
+VERSION          := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+TARGET_DIR       ?= $(or $(CARGO_TARGET_DIR),target)
+SHARED           ?= ../shared
+SAMPLES          ?= $(SHARED)/cos/samples
+EDGE             ?= $(SHARED)/cos/edge
+PREFIX_ABS        = $(abspath $(PREFIX))
+LIBOUT           := $(BUILD)/lib
+LOCAL_PREFIX     := $(abspath $(BUILD)/prefix)
+CTEST            := $(BUILD)/c-test
+
+# cbindgen is pinned: a different version may lay the header out differently.
+CBINDGEN_VERSION := 0.29.4
+CBINDGEN_ROOT    := $(abspath $(BUILD)/tools/cbindgen-$(CBINDGEN_VERSION))
+CBINDGEN         := $(CBINDGEN_ROOT)/bin/cbindgen
+
+CSTD_FLAGS       := -std=c99 -Wall -Wextra -pedantic -Werror
+CXXSTD_FLAGS     := -std=c++17 -Wall -Wextra -pedantic -Werror
+SANITIZE         := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_ENV          := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1
+VALGRIND         := valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect
+PKG_LOCAL        := PKG_CONFIG_PATH=$(LOCAL_PREFIX)/lib/pkgconfig pkg-config
+# Link flags from the installed prefix's coserr.pc. `-lcoserr` makes the
+# linker pick libcoserr.so when both libraries are there (hence the rpath);
+# the static flavour names the archive with GNU ld's `-l:libcoserr.a`.
+PC_SHARED         = $$($(PKG_LOCAL) --cflags --libs coserr) -Wl,-rpath,$(LOCAL_PREFIX)/lib
+PC_STATIC         = $$($(PKG_LOCAL) --static --cflags --libs coserr | sed 's/-lcoserr\b/-l:libcoserr.a/')
+
+.PHONY: header local-install
+
+# Cargo names the libraries libcoserr_ffi.* (the core already owns the crate
+# name `coserr`); they are copied to build/lib/libcoserr.{a,so}, together with
+# the native libraries a static link needs, as rustc prints them.
 lib:
-header-check:
-c-test:
-demo:
-install:
+	@mkdir -p $(LIBOUT)
+	@$(CARGO) rustc --release -p coserr-ffi --lib --crate-type staticlib,cdylib \
+		-- --print native-static-libs 2> $(LIBOUT)/rustc.stderr; \
+		status=$$?; grep -v '^note: \|^$$' $(LIBOUT)/rustc.stderr >&2; exit $$status
+	sed -n 's/^note: native-static-libs: //p' $(LIBOUT)/rustc.stderr | tail -n 1 > $(LIBOUT)/native-static-libs.txt
+	@test -s $(LIBOUT)/native-static-libs.txt || { echo "rustc printed no native-static-libs" >&2; exit 1; }
+	cp $(TARGET_DIR)/release/libcoserr_ffi.a $(LIBOUT)/libcoserr.a
+	cp $(TARGET_DIR)/release/libcoserr_ffi.so $(LIBOUT)/libcoserr.so
+	@echo "lib: $(LIBOUT)/libcoserr.a $(LIBOUT)/libcoserr.so (static link also needs: $$(cat $(LIBOUT)/native-static-libs.txt))"
+
+$(CBINDGEN):
+	$(CARGO) install cbindgen --version $(CBINDGEN_VERSION) --locked --root $(CBINDGEN_ROOT)
+
+# Regenerates the committed header.
+header: $(CBINDGEN)
+	$(CBINDGEN) --quiet --config cbindgen.toml --crate coserr-ffi --output include/coserr.h
+
+# Fails when include/coserr.h differs from a fresh generation, and checks
+# that the header alone compiles as C99 and as C++17.
+header-check: $(CBINDGEN)
+	@mkdir -p $(BUILD)
+	$(CBINDGEN) --quiet --config cbindgen.toml --crate coserr-ffi --output $(BUILD)/coserr.h
+	@diff -u include/coserr.h $(BUILD)/coserr.h || \
+		{ echo "include/coserr.h is stale: run 'make header' and commit it" >&2; exit 1; }
+	$(CC) $(CSTD_FLAGS) -fsyntax-only -x c include/coserr.h
+	$(CXX) $(CXXSTD_FLAGS) -fsyntax-only -x c++ include/coserr.h
+	@echo "header-check: include/coserr.h is current and compiles as C99 and C++17"
+
+install: lib
+	install -d $(DESTDIR)$(PREFIX_ABS)/include $(DESTDIR)$(PREFIX_ABS)/lib/pkgconfig \
+		$(DESTDIR)$(PREFIX_ABS)/lib/cmake/coserr
+	install -m 644 include/coserr.h $(DESTDIR)$(PREFIX_ABS)/include/coserr.h
+	install -m 644 $(LIBOUT)/libcoserr.a $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.a
+	install -m 755 $(LIBOUT)/libcoserr.so $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.so.1
+	ln -sf libcoserr.so.1 $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.so
+	sed -e 's|@PREFIX@|$(PREFIX_ABS)|g' -e 's|@VERSION@|$(VERSION)|g' \
+		-e "s|@LIBS_PRIVATE@|$$(cat $(LIBOUT)/native-static-libs.txt)|g" \
+		pkg/coserr.pc.in > $(DESTDIR)$(PREFIX_ABS)/lib/pkgconfig/coserr.pc
+	sed -e 's|@VERSION@|$(VERSION)|g' \
+		-e "s|@LIBS_PRIVATE_CMAKE@|$$(tr -s ' ' ';' < $(LIBOUT)/native-static-libs.txt)|g" \
+		pkg/coserr-config.cmake.in > $(DESTDIR)$(PREFIX_ABS)/lib/cmake/coserr/coserr-config.cmake
+	sed -e 's|@VERSION@|$(VERSION)|g' pkg/coserr-config-version.cmake.in \
+		> $(DESTDIR)$(PREFIX_ABS)/lib/cmake/coserr/coserr-config-version.cmake
+
+local-install:
+	@$(MAKE) --no-print-directory install PREFIX=$(LOCAL_PREFIX) DESTDIR=
+
+# The README's main command: parse the shared sample bodies from C.
+demo: local-install
+	@mkdir -p $(BUILD)/demo
+	$(CC) $(CSTD_FLAGS) -O2 examples/parse_bodies.c -o $(BUILD)/demo/parse_bodies $(PC_STATIC)
+	$(BUILD)/demo/parse_bodies $(SAMPLES)
+
+# C99 and C++17 tests against the installed prefix: under ASan+UBSan (shared
+# and static library), once under valgrind, the README example built with the
+# documented pkg-config line, and a CMake find_package consumer.
+c-test: local-install
+	@rm -rf $(CTEST) && mkdir -p $(CTEST)
+	$(CC) $(CSTD_FLAGS) -g $(SANITIZE) -Itests/c tests/c/test_c.c -o $(CTEST)/test_c $(PC_SHARED)
+	$(CC) $(CSTD_FLAGS) -g $(SANITIZE) -Itests/c tests/c/test_c.c -o $(CTEST)/test_c_static $(PC_STATIC)
+	$(CC) $(CSTD_FLAGS) -g $(SANITIZE) -pthread -Itests/c tests/c/test_threads.c -o $(CTEST)/test_threads $(PC_STATIC)
+	$(CXX) $(CXXSTD_FLAGS) -g $(SANITIZE) tests/c/test_cpp.cpp -o $(CTEST)/test_cpp $(PC_SHARED)
+	$(CC) $(CSTD_FLAGS) -g -O1 -Itests/c tests/c/test_c.c -o $(CTEST)/test_c_plain $(PC_STATIC)
+	$(CC) $(CSTD_FLAGS) -g -O1 -pthread -Itests/c tests/c/test_threads.c -o $(CTEST)/test_threads_plain $(PC_STATIC)
+	@readelf -d $(CTEST)/test_c | grep -q 'NEEDED.*libcoserr.so.1' || { echo "test_c: not linked to libcoserr.so.1" >&2; exit 1; }
+	@! readelf -d $(CTEST)/test_c_static | grep -q 'NEEDED.*libcoserr' || { echo "test_c_static: not static" >&2; exit 1; }
+	$(SAN_ENV) $(CTEST)/test_c $(SAMPLES) $(EDGE)
+	$(SAN_ENV) $(CTEST)/test_c_static $(SAMPLES) $(EDGE)
+	$(SAN_ENV) $(CTEST)/test_threads $(SAMPLES) $(EDGE)
+	$(SAN_ENV) $(CTEST)/test_cpp $(SAMPLES)
+	$(VALGRIND) $(CTEST)/test_c_plain $(SAMPLES) $(EDGE)
+	$(VALGRIND) $(CTEST)/test_threads_plain $(SAMPLES) $(EDGE)
+	sed -n '/<!-- usage.c begin -->/,/<!-- usage.c end -->/p' ffi/README.md | sed '1,2d' | sed '$$d' | sed '$$d' > $(CTEST)/usage.c
+	diff -u examples/usage.c $(CTEST)/usage.c || { echo "ffi/README.md's example differs from examples/usage.c" >&2; exit 1; }
+	cd $(CTEST) && $(CC) $(CSTD_FLAGS) usage.c -o usage $$($(PKG_LOCAL) --static --cflags --libs coserr)
+	LD_LIBRARY_PATH=$(LOCAL_PREFIX)/lib $(CTEST)/usage > $(CTEST)/usage.out && cat $(CTEST)/usage.out
+	grep -q 'code="NoSuchKey"' $(CTEST)/usage.out
+	cmake -S tests/c/cmake -B $(CTEST)/cmake -DCMAKE_PREFIX_PATH=$(LOCAL_PREFIX) \
+		-DUSAGE_C=$(abspath examples/usage.c) -DCMAKE_C_FLAGS="$(CSTD_FLAGS)" > $(CTEST)/cmake.log
+	cmake --build $(CTEST)/cmake >> $(CTEST)/cmake.log
+	$(CTEST)/cmake/usage_static > /dev/null && $(CTEST)/cmake/usage_shared > /dev/null
+	@echo "c-test: all C/C++ tests passed"
 
 # Filled in by the bindings.
 go-test:

@@ -1,0 +1,10 @@
+//! Gives the shared library its soname, `libcoserr.so.<ABI version>`.
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    if os == "linux" || os == "android" || os.ends_with("bsd") {
+        // Keep in step with `COSERR_ABI_VERSION` (src/lib.rs checks it).
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libcoserr.so.1");
+    }
+}

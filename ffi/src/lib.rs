@@ -1,0 +1,796 @@
+//! # coserr-ffi — the C ABI of coserr
+//!
+//! Builds `libcoserr.a` and `libcoserr.so` (soname `libcoserr.so.1`; cargo
+//! names them `libcoserr_ffi.*`, `make lib` renames them); the
+//! header `include/coserr.h` is generated from this file by a pinned cbindgen
+//! (`make header-check` fails when it is stale), so the rustdoc below is the
+//! header's documentation.
+//!
+//! Conventions (DESIGN §4, see `ffi/README.md`):
+//!
+//! - every pointer is checked: a NULL that must not be NULL gives
+//!   `COSERR_NULL_ARGUMENT`; a `(NULL, 0)` pointer/length pair is an empty
+//!   slice, NULL with a length above 0 is `COSERR_NULL_ARGUMENT`;
+//! - `*out` is always zeroed first, whatever the result;
+//! - the output record holds no pointer and no `bool`: it can be copied,
+//!   stored and freed by the caller like any plain struct; nothing is ever
+//!   allocated for the caller and nothing has to be released;
+//! - every export runs behind one panic boundary ([`guard`]) and answers
+//!   `COSERR_PANIC` (or a documented fallback) instead of unwinding into C;
+//! - no global state: every function is reentrant and thread-safe;
+//! - inputs that are enumerations are `uint32_t`.
+//!
+//! Rust code (benchmarks, tests) can call the exports through the rlib, as
+//! `coserr_ffi::coserr_parse_response` with the dependency
+//! `coserr-ffi = { path = "../ffi" }`.
+#![deny(unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks)]
+#![deny(missing_docs)]
+#![allow(non_camel_case_types)]
+
+use core::ffi::c_char;
+use core::mem::{offset_of, size_of};
+use std::panic::{UnwindSafe, catch_unwind};
+
+use coserr_core::{
+    BodyStatus, Category, CodeId, ErrorRecord, Field, Flags, Headers, Kind, Response, capacity,
+    parse_body,
+};
+
+mod code_names;
+mod text;
+
+use text::{Writer, record_of};
+
+#[cfg(panic = "abort")]
+compile_error!("coserr-ffi needs panic = \"unwind\": its exports catch panics at the C boundary");
+
+// ---------------------------------------------------------------------------
+// Constants. Literal values so that cbindgen emits them as `#define`s; each is
+// checked against the core at compile time below.
+
+/// The ABI version this library implements; also the soname's number
+/// (`libcoserr.so.1`). It changes only when the ABI changes incompatibly.
+pub const COSERR_ABI_VERSION: u32 = 1;
+
+/// Result: the response is an error; `*out` holds it.
+pub const COSERR_OK: u32 = 0;
+/// Result: the response is not an error (kind `COSERR_KIND_NONE`); `*out`
+/// still holds the status, the body verdict and any body fields.
+pub const COSERR_NOT_AN_ERROR: u32 = 1;
+/// Result: a required pointer was NULL, or a pointer was NULL with a length above 0.
+pub const COSERR_NULL_ARGUMENT: u32 = 2;
+/// Result: an internal panic was caught at the boundary (a bug: please report it).
+pub const COSERR_PANIC: u32 = 3;
+/// Result: an argument is out of range (a length above `PTRDIFF_MAX`).
+pub const COSERR_INVALID_ARGUMENT: u32 = 4;
+/// Result: the index is past the last item (`coserr_extra_get`).
+pub const COSERR_NOT_FOUND: u32 = 5;
+
+/// `kind`: not an error (a 2xx/3xx without an error document).
+pub const COSERR_KIND_NONE: u32 = 0;
+/// `kind`: the service answered and the operation failed (`CosServiceError`).
+pub const COSERR_KIND_SERVICE: u32 = 1;
+/// `kind`: the answer could not be understood (`CosClientError`).
+pub const COSERR_KIND_CLIENT: u32 = 2;
+
+/// `body_status`: a well-formed error document (XML `<Error>` or a JSON error object).
+pub const COSERR_BODY_OK: u32 = 0;
+/// `body_status`: nothing but an optional BOM and whitespace.
+pub const COSERR_BODY_EMPTY: u32 = 1;
+/// `body_status`: starts with neither `<` nor `{` (plain text, garbage).
+pub const COSERR_BODY_NOT_XML: u32 = 2;
+/// `body_status`: starts like XML or JSON but is not well-formed (see `body_offset`).
+pub const COSERR_BODY_MALFORMED: u32 = 3;
+/// `body_status`: well-formed, but not an error document.
+pub const COSERR_BODY_NOT_ERROR_DOC: u32 = 4;
+
+/// Field bit (`present`, `from_header`, `truncated`): `code`.
+pub const COSERR_FIELD_CODE: u32 = 1;
+/// Field bit: `message`.
+pub const COSERR_FIELD_MESSAGE: u32 = 2;
+/// Field bit: `resource`.
+pub const COSERR_FIELD_RESOURCE: u32 = 4;
+/// Field bit: `request_id`.
+pub const COSERR_FIELD_REQUEST_ID: u32 = 8;
+/// Field bit: `trace_id`.
+pub const COSERR_FIELD_TRACE_ID: u32 = 16;
+/// Field bit: `server_time`.
+pub const COSERR_FIELD_SERVER_TIME: u32 = 32;
+
+/// `flags`: the body was malformed; the fields completed before the error are kept.
+pub const COSERR_FLAG_PARTIAL: u32 = 1;
+/// `flags`: the body's request id or trace id differs from the header's.
+pub const COSERR_FLAG_IDS_DISAGREE: u32 = 2;
+
+/// `category`: none of the others, or nothing to go on.
+pub const COSERR_CATEGORY_OTHER: u32 = 0;
+/// `category`: the bucket, object, upload or configuration does not exist.
+pub const COSERR_CATEGORY_NOT_FOUND: u32 = 1;
+/// `category`: credentials, signature, clock skew, permissions, account standing.
+pub const COSERR_CATEGORY_ACCESS_AUTH: u32 = 2;
+/// `category`: the request conflicts with the current state of the resource.
+pub const COSERR_CATEGORY_CONFLICT: u32 = 3;
+/// `category`: a conditional request's condition did not hold (304, 412).
+pub const COSERR_CATEGORY_PRECONDITION: u32 = 4;
+/// `category`: too many requests: slow down and retry.
+pub const COSERR_CATEGORY_THROTTLED: u32 = 5;
+/// `category`: the request is wrong as sent: fix it before sending it again.
+pub const COSERR_CATEGORY_INVALID_REQUEST: u32 = 6;
+/// `category`: the service failed (5xx).
+pub const COSERR_CATEGORY_SERVER: u32 = 7;
+/// `category`: the resource is elsewhere (3xx other than 304).
+pub const COSERR_CATEGORY_REDIRECT: u32 = 8;
+
+/// `code_id`: the code is not one of the COS table's (the text is kept in `code`).
+pub const COSERR_CODE_UNKNOWN: u32 = 0;
+
+// The constants are the core's values.
+const _: () = {
+    assert!(COSERR_KIND_NONE == Kind::None as u32);
+    assert!(COSERR_KIND_SERVICE == Kind::Service as u32);
+    assert!(COSERR_KIND_CLIENT == Kind::Client as u32);
+    assert!(COSERR_BODY_OK == BodyStatus::Ok as u32);
+    assert!(COSERR_BODY_EMPTY == BodyStatus::Empty as u32);
+    assert!(COSERR_BODY_NOT_XML == BodyStatus::NotXml as u32);
+    assert!(COSERR_BODY_MALFORMED == BodyStatus::Malformed as u32);
+    assert!(COSERR_BODY_NOT_ERROR_DOC == BodyStatus::NotErrorDoc as u32);
+    assert!(COSERR_FIELD_CODE == Field::Code.bit());
+    assert!(COSERR_FIELD_MESSAGE == Field::Message.bit());
+    assert!(COSERR_FIELD_RESOURCE == Field::Resource.bit());
+    assert!(COSERR_FIELD_REQUEST_ID == Field::RequestId.bit());
+    assert!(COSERR_FIELD_TRACE_ID == Field::TraceId.bit());
+    assert!(COSERR_FIELD_SERVER_TIME == Field::ServerTime.bit());
+    assert!(COSERR_FLAG_PARTIAL == Flags::PARTIAL);
+    assert!(COSERR_FLAG_IDS_DISAGREE == Flags::IDS_DISAGREE);
+    assert!(COSERR_CATEGORY_OTHER == Category::Other.as_u32());
+    assert!(COSERR_CATEGORY_NOT_FOUND == Category::NotFound.as_u32());
+    assert!(COSERR_CATEGORY_ACCESS_AUTH == Category::AccessAuth.as_u32());
+    assert!(COSERR_CATEGORY_CONFLICT == Category::Conflict.as_u32());
+    assert!(COSERR_CATEGORY_PRECONDITION == Category::Precondition.as_u32());
+    assert!(COSERR_CATEGORY_THROTTLED == Category::Throttled.as_u32());
+    assert!(COSERR_CATEGORY_INVALID_REQUEST == Category::InvalidRequest.as_u32());
+    assert!(COSERR_CATEGORY_SERVER == Category::Server.as_u32());
+    assert!(COSERR_CATEGORY_REDIRECT == Category::Redirect.as_u32());
+    assert!(Category::ALL.len() == 9);
+    assert!(COSERR_CODE_UNKNOWN == CodeId::Unknown.as_u32());
+};
+
+// ---------------------------------------------------------------------------
+// Types.
+
+/// One response header. The name is matched without regard to ASCII case; an
+/// entry whose `name` is NULL is skipped. `(NULL, 0)` is an empty value.
+/// Neither string needs a NUL terminator.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct coserr_header {
+    /// The header name, any case (`x-cos-request-id`).
+    pub name: *const c_char,
+    /// Its length in bytes.
+    pub name_len: usize,
+    /// The raw value.
+    pub value: *const c_char,
+    /// Its length in bytes.
+    pub value_len: usize,
+}
+
+/// Everything coserr needs of an HTTP response. Nothing is copied or kept
+/// after the call returns. Strings need no NUL terminator.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct coserr_response {
+    /// HTTP status; 0 = unknown (then only the body decides).
+    pub status: u32,
+    /// `"HEAD"` etc., any case; `(NULL, 0)` = unknown.
+    pub method: *const c_char,
+    /// Length of `method` in bytes.
+    pub method_len: usize,
+    /// The request URL (the `resource` fallback); `(NULL, 0)` = unknown.
+    pub url: *const c_char,
+    /// Length of `url` in bytes.
+    pub url_len: usize,
+    /// The response headers; `(NULL, 0)` = none.
+    pub headers: *const coserr_header,
+    /// Number of entries in `headers`.
+    pub header_count: usize,
+    /// The response body; `(NULL, 0)` = empty body.
+    pub body: *const u8,
+    /// Length of `body` in bytes.
+    pub body_len: usize,
+}
+
+/// The error record: fixed size, no pointers, no `bool`; copy it freely.
+///
+/// Strings are NUL-terminated UTF-8; a value longer than its array is cut at
+/// a UTF-8 boundary and its bit is set in `truncated`. An absent field is
+/// `""` with its bit clear in `present`; present-and-empty is `""` with the
+/// bit set.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct coserr_error {
+    /// `COSERR_KIND_NONE` / `_SERVICE` / `_CLIENT`.
+    pub kind: u32,
+    /// HTTP status (0 = unknown).
+    pub status: u32,
+    /// `COSERR_BODY_OK` / `_EMPTY` / `_NOT_XML` / `_MALFORMED` / `_NOT_ERROR_DOC`.
+    pub body_status: u32,
+    /// Byte offset in the body where it stopped being well-formed, for
+    /// `COSERR_BODY_MALFORMED` (BOM and leading whitespace counted; saturates
+    /// at `UINT32_MAX`); 0 otherwise.
+    pub body_offset: u32,
+    /// Bit per field (`COSERR_FIELD_*`): the field is present (possibly empty).
+    pub present: u32,
+    /// Bit per field: the value came from a header or the URL, not the body.
+    pub from_header: u32,
+    /// Bit per field: the value was cut to its array at a UTF-8 boundary.
+    pub truncated: u32,
+    /// `COSERR_FLAG_PARTIAL`, `COSERR_FLAG_IDS_DISAGREE`.
+    pub flags: u32,
+    /// The known COS code (see `coserr_code_name`), or `COSERR_CODE_UNKNOWN`.
+    pub code_id: u32,
+    /// `COSERR_CATEGORY_*`.
+    pub category: u32,
+    /// 1 when sending the same request again may succeed, else 0.
+    pub retryable: u32,
+    /// `Code`, e.g. `NoSuchKey`.
+    pub code: [c_char; 64],
+    /// `Message` (for a client error: the start of the body).
+    pub message: [c_char; 1024],
+    /// `Resource`, or the URL when the body has none.
+    pub resource: [c_char; 1024],
+    /// `RequestId`, or the `x-cos-request-id` / `x-ci-request-id` / `x-img-request-id` header.
+    pub request_id: [c_char; 128],
+    /// `TraceId`, or the `x-cos-trace-id` header.
+    pub trace_id: [c_char; 256],
+    /// `ServerTime` (signature errors).
+    pub server_time: [c_char; 64],
+}
+
+/// The all-zero record.
+const ZEROED: coserr_error = coserr_error {
+    kind: 0,
+    status: 0,
+    body_status: 0,
+    body_offset: 0,
+    present: 0,
+    from_header: 0,
+    truncated: 0,
+    flags: 0,
+    code_id: 0,
+    category: 0,
+    retryable: 0,
+    code: [0; 64],
+    message: [0; 1024],
+    resource: [0; 1024],
+    request_id: [0; 128],
+    trace_id: [0; 256],
+    server_time: [0; 64],
+};
+
+impl Default for coserr_error {
+    fn default() -> Self {
+        ZEROED
+    }
+}
+
+// Layout, asserted (the C tests assert the same with `_Static_assert`).
+const _: () = {
+    assert!(size_of::<coserr_error>() == 2604);
+    assert!(align_of::<coserr_error>() == 4);
+    assert!(offset_of!(coserr_error, kind) == 0);
+    assert!(offset_of!(coserr_error, status) == 4);
+    assert!(offset_of!(coserr_error, body_status) == 8);
+    assert!(offset_of!(coserr_error, body_offset) == 12);
+    assert!(offset_of!(coserr_error, present) == 16);
+    assert!(offset_of!(coserr_error, from_header) == 20);
+    assert!(offset_of!(coserr_error, truncated) == 24);
+    assert!(offset_of!(coserr_error, flags) == 28);
+    assert!(offset_of!(coserr_error, code_id) == 32);
+    assert!(offset_of!(coserr_error, category) == 36);
+    assert!(offset_of!(coserr_error, retryable) == 40);
+    assert!(offset_of!(coserr_error, code) == 44);
+    assert!(offset_of!(coserr_error, message) == 108);
+    assert!(offset_of!(coserr_error, resource) == 1132);
+    assert!(offset_of!(coserr_error, request_id) == 2156);
+    assert!(offset_of!(coserr_error, trace_id) == 2284);
+    assert!(offset_of!(coserr_error, server_time) == 2540);
+    // The arrays are the core's capacities plus the NUL.
+    assert!(size_of::<[c_char; 64]>() == capacity::CODE + 1);
+    assert!(size_of::<[c_char; 1024]>() == capacity::MESSAGE + 1);
+    assert!(size_of::<[c_char; 1024]>() == capacity::RESOURCE + 1);
+    assert!(size_of::<[c_char; 128]>() == capacity::REQUEST_ID + 1);
+    assert!(size_of::<[c_char; 256]>() == capacity::TRACE_ID + 1);
+    assert!(size_of::<[c_char; 64]>() == capacity::SERVER_TIME + 1);
+
+    let p = size_of::<usize>();
+    assert!(size_of::<*const u8>() == p);
+    assert!(offset_of!(coserr_header, name) == 0);
+    assert!(offset_of!(coserr_header, name_len) == p);
+    assert!(offset_of!(coserr_header, value) == 2 * p);
+    assert!(offset_of!(coserr_header, value_len) == 3 * p);
+    assert!(size_of::<coserr_header>() == 4 * p);
+    assert!(offset_of!(coserr_response, status) == 0);
+    assert!(offset_of!(coserr_response, method) == p);
+    assert!(offset_of!(coserr_response, method_len) == 2 * p);
+    assert!(offset_of!(coserr_response, url) == 3 * p);
+    assert!(offset_of!(coserr_response, url_len) == 4 * p);
+    assert!(offset_of!(coserr_response, headers) == 5 * p);
+    assert!(offset_of!(coserr_response, header_count) == 6 * p);
+    assert!(offset_of!(coserr_response, body) == 7 * p);
+    assert!(offset_of!(coserr_response, body_len) == 8 * p);
+    assert!(size_of::<coserr_response>() == 9 * p);
+};
+
+// ---------------------------------------------------------------------------
+// The panic boundary and argument checks.
+
+/// The one panic boundary: every export runs its body through this, so a
+/// panic (a bug; the core never panics by design) becomes `on_panic` instead
+/// of unwinding into C. Nothing is shared between calls, so no state can be
+/// left broken by an unwind.
+fn guard<T>(on_panic: T, f: impl FnOnce() -> T + UnwindSafe) -> T {
+    catch_unwind(f).unwrap_or(on_panic)
+}
+
+/// Result of an argument check: the error is a `COSERR_*` result.
+type Checked<T> = Result<T, u32>;
+
+/// A `(pointer, length)` pair as a slice: `(NULL, 0)` is empty, NULL with a
+/// length above 0 is `COSERR_NULL_ARGUMENT`, a length over `isize::MAX`
+/// bytes is `COSERR_INVALID_ARGUMENT`.
+///
+/// # Safety
+///
+/// A non-NULL `ptr` must point to `len` initialised `T`s that stay valid and
+/// unmodified for `'a`.
+unsafe fn slice<'a, T>(ptr: *const T, len: usize) -> Checked<&'a [T]> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    if ptr.is_null() {
+        return Err(COSERR_NULL_ARGUMENT);
+    }
+    if len > isize::MAX as usize / size_of::<T>().max(1) {
+        return Err(COSERR_INVALID_ARGUMENT);
+    }
+    // SAFETY: non-NULL, the size fits in isize (checked), and the caller
+    // guarantees `len` valid elements for 'a.
+    Ok(unsafe { core::slice::from_raw_parts(ptr, len) })
+}
+
+/// The C header array, read through the core's [`Headers`] trait without
+/// copying. Built only by [`CHeaders::new`], which checks every entry.
+struct CHeaders<'a>(&'a [coserr_header]);
+
+impl<'a> CHeaders<'a> {
+    /// Checks every entry: a NULL name is skipped later; a value (or name)
+    /// that is NULL with a length above 0, or longer than `isize::MAX`, is
+    /// rejected here, so that [`Headers::get`] cannot fail.
+    ///
+    /// # Safety
+    ///
+    /// Every non-NULL pointer in `headers` must be valid for its length for 'a.
+    unsafe fn new(headers: &'a [coserr_header]) -> Checked<Self> {
+        for h in headers {
+            if h.name.is_null() {
+                continue;
+            }
+            // SAFETY: the caller vouches for the pointers (see above).
+            unsafe {
+                slice(h.name.cast::<u8>(), h.name_len)?;
+                slice(h.value.cast::<u8>(), h.value_len)?;
+            }
+        }
+        Ok(CHeaders(headers))
+    }
+}
+
+impl Headers for CHeaders<'_> {
+    fn get(&self, name: &str) -> Option<&[u8]> {
+        self.0.iter().filter(|h| !h.name.is_null()).find_map(|h| {
+            // SAFETY: every entry with a non-NULL name was checked by
+            // `CHeaders::new` (so neither call fails), the caller of the
+            // export vouches for the pointers for the duration of the call,
+            // and `c_char` and `u8` have the same size and alignment.
+            let (n, v) = unsafe {
+                (
+                    slice(h.name.cast::<u8>(), h.name_len).ok()?,
+                    slice(h.value.cast::<u8>(), h.value_len).ok()?,
+                )
+            };
+            n.eq_ignore_ascii_case(name.as_bytes()).then_some(v)
+        })
+    }
+}
+
+/// Copies `s` (which fits: the core's capacities are the arrays' minus 1)
+/// into a zeroed C array, leaving the NUL.
+fn copy_str<const N: usize>(dst: &mut [c_char; N], s: &str) {
+    for (d, &b) in dst[..N - 1].iter_mut().zip(s.as_bytes()) {
+        *d = b as c_char;
+    }
+}
+
+/// Fills a zeroed C record from the core's record.
+fn fill(out: &mut coserr_error, rec: &ErrorRecord) {
+    out.kind = rec.kind as u32;
+    out.status = rec.status;
+    out.body_status = rec.body_status as u32;
+    out.body_offset = match (rec.body_status, rec.body_error) {
+        (BodyStatus::Malformed, Some(e)) => u32::try_from(e.offset).unwrap_or(u32::MAX),
+        _ => 0,
+    };
+    out.present = rec.present.0;
+    out.from_header = rec.from_header.0;
+    out.truncated = rec.truncated.0;
+    out.flags = rec.flags.0;
+    out.code_id = rec.code_id.as_u32();
+    out.category = rec.category.as_u32();
+    out.retryable = u32::from(rec.retryable);
+    copy_str(&mut out.code, &rec.code);
+    copy_str(&mut out.message, &rec.message);
+    copy_str(&mut out.resource, &rec.resource);
+    copy_str(&mut out.request_id, &rec.request_id);
+    copy_str(&mut out.trace_id, &rec.trace_id);
+    copy_str(&mut out.server_time, &rec.server_time);
+}
+
+/// Zeroes `*out` and gives it back as a reference; `None` when NULL.
+///
+/// # Safety
+///
+/// A non-NULL `out` must be valid for writes of one `coserr_error`, aligned,
+/// and not aliased during the call.
+unsafe fn zeroed_out<'a>(out: *mut coserr_error) -> Option<&'a mut coserr_error> {
+    if out.is_null() {
+        return None;
+    }
+    // SAFETY: non-NULL, and the caller guarantees it is valid, aligned and
+    // exclusive; `ZEROED` is a valid value of the plain-integer struct.
+    unsafe {
+        out.write(ZEROED);
+        Some(&mut *out)
+    }
+}
+
+/// The result for a record: OK for an error, NOT_AN_ERROR otherwise.
+fn result_of(rec: &ErrorRecord) -> u32 {
+    if rec.kind == Kind::None {
+        COSERR_NOT_AN_ERROR
+    } else {
+        COSERR_OK
+    }
+}
+
+/// The record of a C response, or the `COSERR_*` result of a bad argument.
+///
+/// # Safety
+///
+/// `resp`'s pointers must be valid for their lengths during the call.
+unsafe fn record_of_response(resp: &coserr_response) -> Checked<ErrorRecord> {
+    // SAFETY: the caller vouches for every pointer/length pair of `resp`.
+    let (method, url, headers, body) = unsafe {
+        (
+            slice(resp.method.cast::<u8>(), resp.method_len)?,
+            slice(resp.url.cast::<u8>(), resp.url_len)?,
+            CHeaders::new(slice(resp.headers, resp.header_count)?)?,
+            slice(resp.body, resp.body_len)?,
+        )
+    };
+    Ok(ErrorRecord::from_response(&Response {
+        status: resp.status,
+        method,
+        url,
+        headers: &headers,
+        body,
+    }))
+}
+
+// ---------------------------------------------------------------------------
+// Exports.
+
+/// Parses an HTTP response into `*out` (DESIGN §3's decision table: status,
+/// `x-cos-error-code`, request-id/trace-id header fallbacks, HEAD 404, body).
+///
+/// `*out` is zeroed first, whatever the result. Returns `COSERR_OK` when the
+/// response is an error (`kind` is `COSERR_KIND_SERVICE` or
+/// `COSERR_KIND_CLIENT`), `COSERR_NOT_AN_ERROR` when it is not (`*out` still
+/// has the status, `body_status` and any body fields),
+/// `COSERR_NULL_ARGUMENT` when `resp` or `out` is NULL or a pointer in
+/// `*resp` is NULL with a length above 0, `COSERR_INVALID_ARGUMENT` for a
+/// length above `PTRDIFF_MAX`, `COSERR_PANIC` on an internal error.
+/// Header entries whose `name` is NULL are skipped.
+///
+/// # Safety
+///
+/// `resp` and every non-NULL pointer in it must be valid for reads of the
+/// given lengths, and `out` valid for writes, during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_parse_response(
+    resp: *const coserr_response,
+    out: *mut coserr_error,
+) -> u32 {
+    guard(COSERR_PANIC, || {
+        // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
+        let Some(out) = (unsafe { zeroed_out(out) }) else {
+            return COSERR_NULL_ARGUMENT;
+        };
+        // SAFETY: the caller guarantees a non-NULL `resp` is valid for reads.
+        let Some(resp) = (unsafe { resp.as_ref() }) else {
+            return COSERR_NULL_ARGUMENT;
+        };
+        // SAFETY: the caller vouches for the pointers inside `*resp`.
+        match unsafe { record_of_response(resp) } {
+            Ok(rec) => {
+                fill(out, &rec);
+                result_of(&rec)
+            }
+            Err(result) => result,
+        }
+    })
+}
+
+/// Parses a body alone, status unknown (as `coserr_parse_response` with
+/// status 0, no method, URL or headers): an XML or JSON error document is a
+/// service error, a body that is not XML or is malformed a client error, an
+/// empty body or a well-formed non-error document not an error.
+///
+/// `(NULL, 0)` is an empty body. Returns `COSERR_OK`, `COSERR_NOT_AN_ERROR`,
+/// `COSERR_NULL_ARGUMENT` (`out` NULL, or `body` NULL with `body_len` > 0),
+/// `COSERR_INVALID_ARGUMENT`, `COSERR_PANIC`. `*out` is zeroed first.
+///
+/// # Safety
+///
+/// A non-NULL `body` must be valid for reads of `body_len` bytes and `out`
+/// valid for writes during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_parse_body(
+    body: *const u8,
+    body_len: usize,
+    out: *mut coserr_error,
+) -> u32 {
+    guard(COSERR_PANIC, || {
+        // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
+        let Some(out) = (unsafe { zeroed_out(out) }) else {
+            return COSERR_NULL_ARGUMENT;
+        };
+        // SAFETY: the caller guarantees `body` is valid for `body_len` bytes.
+        let body = match unsafe { slice(body, body_len) } {
+            Ok(b) => b,
+            Err(result) => return result,
+        };
+        let rec = ErrorRecord::from_response(&Response {
+            status: 0,
+            method: b"",
+            url: b"",
+            headers: &(),
+            body,
+        });
+        fill(out, &rec);
+        result_of(&rec)
+    })
+}
+
+/// Writes the one-line display of `*e` (for logs and support tickets; always
+/// with status, code, message, request id and trace id, `-` when absent):
+///
+/// `CosServiceError status=404 code="NoSuchKey" message="..." request_id="..." trace_id="..." resource="..."`
+///
+/// `snprintf` semantics: returns the length of the whole line without the
+/// NUL; writes at most `cap - 1` bytes plus a NUL when `cap > 0`, cut at a
+/// UTF-8 boundary (so fewer bytes may be written); `(NULL, 0)` asks for the
+/// length (a NULL `buf` is never written, whatever `cap`). A NULL `e` gives
+/// 0 and writes `""`. The text is exactly the Rust core's `Display`.
+///
+/// Only `kind`, `status`, `body_status`, `present` and the strings are read;
+/// a string without a NUL in its array is read to the array's end, invalid
+/// UTF-8 becomes U+FFFD, and an unknown `kind` reads as `COSERR_KIND_NONE`.
+/// Returns 0 on an internal panic.
+///
+/// # Safety
+///
+/// A non-NULL `e` must be valid for reads, a non-NULL `buf` valid for writes
+/// of `cap` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_format(
+    e: *const coserr_error,
+    buf: *mut c_char,
+    cap: usize,
+) -> usize {
+    guard(0, || {
+        // SAFETY: the caller guarantees `buf` is valid for `cap` bytes.
+        let mut w = unsafe { Writer::new(buf, cap) };
+        // SAFETY: the caller guarantees a non-NULL `e` is valid for reads.
+        match unsafe { e.as_ref() } {
+            Some(e) => {
+                w.display(&record_of(e));
+                w.total()
+            }
+            None => 0,
+        }
+    })
+}
+
+/// Writes the JSON digest of `*e`: the COS Python SDK's `get_digest_msg()`
+/// keys `code`, `message`, `resource`, `requestid`, `traceid` (`null` when
+/// absent), then `status` and `kind`:
+///
+/// `{"code":"NoSuchKey","message":"...","resource":"...","requestid":"...","traceid":null,"status":404,"kind":"service"}`
+///
+/// Same `snprintf` semantics and input rules as `coserr_format`; the text is
+/// exactly the Rust core's `write_json`.
+///
+/// # Safety
+///
+/// As `coserr_format`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_to_json(
+    e: *const coserr_error,
+    buf: *mut c_char,
+    cap: usize,
+) -> usize {
+    guard(0, || {
+        // SAFETY: the caller guarantees `buf` is valid for `cap` bytes.
+        let mut w = unsafe { Writer::new(buf, cap) };
+        // SAFETY: the caller guarantees a non-NULL `e` is valid for reads.
+        match unsafe { e.as_ref() } {
+            Some(e) => {
+                w.json(&record_of(e));
+                w.total()
+            }
+            None => 0,
+        }
+    })
+}
+
+/// The name of a result code, e.g. `"COSERR_NOT_AN_ERROR"`; for a value that
+/// is not a result, `"COSERR_UNKNOWN_RESULT"`. A static string, never NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn coserr_result_name(result: u32) -> *const c_char {
+    guard(c"".as_ptr(), || {
+        match result {
+            COSERR_OK => c"COSERR_OK",
+            COSERR_NOT_AN_ERROR => c"COSERR_NOT_AN_ERROR",
+            COSERR_NULL_ARGUMENT => c"COSERR_NULL_ARGUMENT",
+            COSERR_PANIC => c"COSERR_PANIC",
+            COSERR_INVALID_ARGUMENT => c"COSERR_INVALID_ARGUMENT",
+            COSERR_NOT_FOUND => c"COSERR_NOT_FOUND",
+            _ => c"COSERR_UNKNOWN_RESULT",
+        }
+        .as_ptr()
+    })
+}
+
+/// The code text of a `code_id` as the service spells it (`"NoSuchKey"`,
+/// `"BadRquest"` sic), so that the id round-trips. `""` for
+/// `COSERR_CODE_UNKNOWN` and for any number that is not a known id: there is
+/// no such code, and a made-up name could be mistaken for one the service
+/// sent (the record's `code` keeps the text received either way). A static
+/// string, never NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn coserr_code_name(code_id: u32) -> *const c_char {
+    guard(c"".as_ptr(), || code_names::name(code_id).as_ptr())
+}
+
+/// `COSERR_ABI_VERSION` of the library actually linked; compare it with the
+/// header's to detect a mismatched shared library.
+#[unsafe(no_mangle)]
+pub extern "C" fn coserr_abi_version() -> u32 {
+    COSERR_ABI_VERSION
+}
+
+/// The number of extras of a body: the direct children of the XML error
+/// element other than the six fields (`HostId`, `StringToSign`,
+/// `ArgumentName`, a repeated `Code`...), in document order. The record is
+/// fixed-size, so extras are read from the body itself, parsed again.
+///
+/// 0 for a body without any (JSON bodies, non-error documents, empty or
+/// unparseable bodies), for `body` NULL with `body_len` > 0, and on an
+/// internal panic.
+///
+/// # Safety
+///
+/// A non-NULL `body` must be valid for reads of `body_len` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_extra_count(body: *const u8, body_len: usize) -> usize {
+    guard(0, || {
+        // SAFETY: the caller guarantees `body` is valid for `body_len` bytes.
+        match unsafe { slice(body, body_len) } {
+            Ok(b) => parse_body(b).extras().count(),
+            Err(_) => 0,
+        }
+    })
+}
+
+/// Copies the `index`-th extra of a body (see `coserr_extra_count`): its
+/// local name (namespace prefix removed) into `name` and its decoded value
+/// (text and CDATA joined, entities decoded) into `value`, each
+/// NUL-terminated and cut at a UTF-8 boundary to fit its `cap`.
+///
+/// `*name_len` and `*value_len` receive the FULL lengths (without the NUL),
+/// so a caller can retry with bigger buffers when `*len >= cap`; pass
+/// `(NULL, 0)` buffers to ask only for the lengths. The length pointers may
+/// be NULL when not wanted. On any result other than `COSERR_OK` the lengths
+/// are 0 and the buffers (when `cap > 0`) hold `""`.
+///
+/// Returns `COSERR_OK`, `COSERR_NOT_FOUND` when `index` is past the last
+/// extra, `COSERR_NULL_ARGUMENT` when `body`, `name` or `value` is NULL with
+/// a length/cap above 0, `COSERR_INVALID_ARGUMENT`, `COSERR_PANIC`.
+///
+/// # Safety
+///
+/// A non-NULL `body` must be valid for reads of `body_len` bytes; non-NULL
+/// `name` / `value` valid for writes of `name_cap` / `value_cap` bytes;
+/// non-NULL `name_len` / `value_len` valid for writes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_extra_get(
+    body: *const u8,
+    body_len: usize,
+    index: usize,
+    name: *mut c_char,
+    name_cap: usize,
+    name_len: *mut usize,
+    value: *mut c_char,
+    value_cap: usize,
+    value_len: *mut usize,
+) -> u32 {
+    guard(COSERR_PANIC, || {
+        // SAFETY: the caller guarantees the buffers are valid for their caps;
+        // `Writer::new` writes the empty string first when it can.
+        let (mut nw, mut vw) =
+            unsafe { (Writer::new(name, name_cap), Writer::new(value, value_cap)) };
+        let set_lens = |n: usize, v: usize| {
+            // SAFETY: the caller guarantees non-NULL length pointers are valid
+            // for writes.
+            unsafe {
+                if let Some(p) = name_len.as_mut() {
+                    *p = n;
+                }
+                if let Some(p) = value_len.as_mut() {
+                    *p = v;
+                }
+            }
+        };
+        set_lens(0, 0);
+        if (name.is_null() && name_cap > 0) || (value.is_null() && value_cap > 0) {
+            return COSERR_NULL_ARGUMENT;
+        }
+        // SAFETY: the caller guarantees `body` is valid for `body_len` bytes.
+        let body = match unsafe { slice(body, body_len) } {
+            Ok(b) => b,
+            Err(result) => return result,
+        };
+        let Some(extra) = parse_body(body).extras().nth(index) else {
+            return COSERR_NOT_FOUND;
+        };
+        nw.text(extra.name);
+        vw.value(&extra.value);
+        set_lens(nw.total(), vw.total());
+        COSERR_OK
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coserr_core::FieldSet;
+
+    #[test]
+    fn guard_turns_a_panic_into_the_fallback() {
+        assert_eq!(
+            guard(COSERR_PANIC, || -> u32 { panic!("boom") }),
+            COSERR_PANIC
+        );
+        assert_eq!(guard(COSERR_PANIC, || COSERR_OK), COSERR_OK);
+    }
+
+    #[test]
+    fn field_set_bits_cover_the_record() {
+        let all = Field::ALL.iter().fold(FieldSet::EMPTY, |mut s, &f| {
+            s.insert(f);
+            s
+        });
+        assert_eq!(all.0, 63);
+    }
+}

@@ -1,0 +1,351 @@
+//! The C ABI and the core agree on every shared body: each body of
+//! `../shared/cos/{samples,edge,bench}` goes through the exported functions
+//! (called from Rust exactly as C calls them) and through the core, under
+//! several statuses, methods and header sets; every field of `coserr_error`,
+//! every bit, the display line and the JSON digest must be the core's, and
+//! the extras must be the core's `Body::extras()`.
+
+use std::ffi::{CStr, c_char};
+use std::path::{Path, PathBuf};
+use std::ptr;
+
+use coserr_core::{ErrorRecord, Kind, Response, parse_body};
+use coserr_ffi::*;
+
+fn shared_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/cos");
+    let mut files = Vec::new();
+    for dir in ["samples", "edge", "bench"] {
+        let dir = root.join(dir);
+        let entries = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_file() && path.extension().is_none_or(|x| x != "tsv" && x != "md") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    assert!(
+        files.len() >= 40,
+        "expected the shared bodies, found {}",
+        files.len()
+    );
+    files
+}
+
+/// One response shape to try each body with.
+struct Case {
+    status: u32,
+    method: &'static str,
+    url: &'static str,
+    headers: &'static [(&'static str, &'static str)],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        status: 0,
+        method: "",
+        url: "",
+        headers: &[],
+    },
+    Case {
+        status: 200,
+        method: "PUT",
+        url: "",
+        headers: &[],
+    },
+    Case {
+        status: 404,
+        method: "HEAD",
+        url: "https://b-1250000000.cos.ap-beijing.myqcloud.com/k",
+        headers: &[
+            ("X-Cos-Request-Id", "hdr-req"),
+            ("x-cos-trace-id", "hdr-trace"),
+        ],
+    },
+    Case {
+        status: 403,
+        method: "GET",
+        url: "/k",
+        headers: &[("x-ci-request-id", "ci-req"), ("X-COS-TRACE-ID", "")],
+    },
+    Case {
+        status: 502,
+        method: "post",
+        url: "",
+        headers: &[
+            ("x-cos-error-code", "SlowDown"),
+            ("x-img-request-id", "img"),
+        ],
+    },
+];
+
+/// A C array's string: NUL-terminated inside the array, and UTF-8.
+fn c_str(a: &[c_char]) -> String {
+    let bytes: Vec<u8> = a.iter().map(|&c| c as u8).collect();
+    let n = bytes.iter().position(|&b| b == 0).expect("NUL-terminated");
+    String::from_utf8(bytes[..n].to_vec()).expect("UTF-8")
+}
+
+fn text(
+    f: unsafe extern "C" fn(*const coserr_error, *mut c_char, usize) -> usize,
+    e: &coserr_error,
+) -> String {
+    // SAFETY: a valid record, and (NULL, 0) then a buffer of the asked size.
+    unsafe {
+        let n = f(e, ptr::null_mut(), 0);
+        let mut buf = vec![0 as c_char; n + 1];
+        assert_eq!(f(e, buf.as_mut_ptr(), buf.len()), n);
+        CStr::from_ptr(buf.as_ptr()).to_str().unwrap().to_owned()
+    }
+}
+
+fn assert_same(c: &coserr_error, rec: &ErrorRecord, what: &str) {
+    assert_eq!(c.kind, rec.kind as u32, "{what}: kind");
+    assert_eq!(c.status, rec.status, "{what}: status");
+    assert_eq!(c.body_status, rec.body_status as u32, "{what}: body_status");
+    let offset = match (rec.body_status, rec.body_error) {
+        (coserr_core::BodyStatus::Malformed, Some(e)) => e.offset as u32,
+        _ => 0,
+    };
+    assert_eq!(c.body_offset, offset, "{what}: body_offset");
+    assert_eq!(c.present, rec.present.0, "{what}: present");
+    assert_eq!(c.from_header, rec.from_header.0, "{what}: from_header");
+    assert_eq!(c.truncated, rec.truncated.0, "{what}: truncated");
+    assert_eq!(c.flags, rec.flags.0, "{what}: flags");
+    assert_eq!(c.code_id, rec.code_id.as_u32(), "{what}: code_id");
+    assert_eq!(c.category, rec.category.as_u32(), "{what}: category");
+    assert_eq!(c.retryable, u32::from(rec.retryable), "{what}: retryable");
+    assert_eq!(c_str(&c.code), rec.code.as_str(), "{what}: code");
+    assert_eq!(c_str(&c.message), rec.message.as_str(), "{what}: message");
+    assert_eq!(
+        c_str(&c.resource),
+        rec.resource.as_str(),
+        "{what}: resource"
+    );
+    assert_eq!(
+        c_str(&c.request_id),
+        rec.request_id.as_str(),
+        "{what}: request_id"
+    );
+    assert_eq!(
+        c_str(&c.trace_id),
+        rec.trace_id.as_str(),
+        "{what}: trace_id"
+    );
+    assert_eq!(
+        c_str(&c.server_time),
+        rec.server_time.as_str(),
+        "{what}: server_time"
+    );
+    assert_eq!(text(coserr_format, c), rec.to_string(), "{what}: display");
+    let mut json = String::new();
+    rec.write_json(&mut json).unwrap();
+    assert_eq!(text(coserr_to_json, c), json, "{what}: digest");
+    // SAFETY: a static NUL-terminated string.
+    let name = unsafe { CStr::from_ptr(coserr_code_name(c.code_id)) };
+    assert_eq!(
+        name.to_str().unwrap(),
+        rec.code_id.as_str(),
+        "{what}: code name"
+    );
+}
+
+#[test]
+fn the_c_abi_and_the_core_agree_on_every_shared_body() {
+    let mut checked = 0;
+    for path in shared_files() {
+        let body = std::fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+
+        // coserr_parse_body = the core with status 0 and nothing else.
+        let mut c = coserr_error::default();
+        // SAFETY: valid body slice and output.
+        let rc = unsafe { coserr_parse_body(body.as_ptr(), body.len(), &mut c) };
+        let rec = ErrorRecord::from_response(&Response {
+            status: 0,
+            method: b"",
+            url: b"",
+            headers: &(),
+            body: &body,
+        });
+        let want = if rec.kind == Kind::None {
+            COSERR_NOT_AN_ERROR
+        } else {
+            COSERR_OK
+        };
+        assert_eq!(rc, want, "{name}: result");
+        assert_same(&c, &rec, &format!("{name} (body)"));
+
+        for case in CASES {
+            let c_headers: Vec<coserr_header> = case
+                .headers
+                .iter()
+                .map(|(n, v)| coserr_header {
+                    name: n.as_ptr().cast(),
+                    name_len: n.len(),
+                    value: v.as_ptr().cast(),
+                    value_len: v.len(),
+                })
+                .collect();
+            let resp = coserr_response {
+                status: case.status,
+                method: if case.method.is_empty() {
+                    ptr::null()
+                } else {
+                    case.method.as_ptr().cast()
+                },
+                method_len: case.method.len(),
+                url: if case.url.is_empty() {
+                    ptr::null()
+                } else {
+                    case.url.as_ptr().cast()
+                },
+                url_len: case.url.len(),
+                headers: if c_headers.is_empty() {
+                    ptr::null()
+                } else {
+                    c_headers.as_ptr()
+                },
+                header_count: c_headers.len(),
+                body: if body.is_empty() {
+                    ptr::null()
+                } else {
+                    body.as_ptr()
+                },
+                body_len: body.len(),
+            };
+            let mut c = coserr_error::default();
+            // SAFETY: every pointer in `resp` is valid for its length.
+            let rc = unsafe { coserr_parse_response(&resp, &mut c) };
+            let rec = ErrorRecord::from_response(&Response {
+                status: case.status,
+                method: case.method.as_bytes(),
+                url: case.url.as_bytes(),
+                headers: case.headers,
+                body: &body,
+            });
+            let want = if rec.kind == Kind::None {
+                COSERR_NOT_AN_ERROR
+            } else {
+                COSERR_OK
+            };
+            let what = format!("{name} (status {} {})", case.status, case.method);
+            assert_eq!(rc, want, "{what}: result");
+            assert_same(&c, &rec, &what);
+            checked += 1;
+        }
+
+        // The extras, through the C iterator, are the core's.
+        let core_extras: Vec<(String, String)> = parse_body(&body)
+            .extras()
+            .map(|x| (x.name.to_owned(), x.value.to_string()))
+            .collect();
+        // SAFETY: valid body slice.
+        let count = unsafe { coserr_extra_count(body.as_ptr(), body.len()) };
+        assert_eq!(count, core_extras.len(), "{name}: extra count");
+        for (i, (want_name, want_value)) in core_extras.iter().enumerate() {
+            let (mut nl, mut vl) = (0usize, 0usize);
+            // SAFETY: valid body; (NULL, 0) buffers ask the lengths.
+            let rc = unsafe {
+                coserr_extra_get(
+                    body.as_ptr(),
+                    body.len(),
+                    i,
+                    ptr::null_mut(),
+                    0,
+                    &mut nl,
+                    ptr::null_mut(),
+                    0,
+                    &mut vl,
+                )
+            };
+            assert_eq!(rc, COSERR_OK);
+            assert_eq!(
+                (nl, vl),
+                (want_name.len(), want_value.len()),
+                "{name}: extra {i} lengths"
+            );
+            let mut nb = vec![0 as c_char; nl + 1];
+            let mut vb = vec![0 as c_char; vl + 1];
+            // SAFETY: buffers of the asked sizes.
+            let rc = unsafe {
+                coserr_extra_get(
+                    body.as_ptr(),
+                    body.len(),
+                    i,
+                    nb.as_mut_ptr(),
+                    nb.len(),
+                    ptr::null_mut(),
+                    vb.as_mut_ptr(),
+                    vb.len(),
+                    ptr::null_mut(),
+                )
+            };
+            assert_eq!(rc, COSERR_OK);
+            assert_eq!(&c_str(&nb), want_name, "{name}: extra {i} name");
+            assert_eq!(&c_str(&vb), want_value, "{name}: extra {i} value");
+        }
+        // SAFETY: valid body; nothing written.
+        let rc = unsafe {
+            coserr_extra_get(
+                body.as_ptr(),
+                body.len(),
+                count,
+                ptr::null_mut(),
+                0,
+                ptr::null_mut(),
+                ptr::null_mut(),
+                0,
+                ptr::null_mut(),
+            )
+        };
+        assert_eq!(rc, COSERR_NOT_FOUND, "{name}: past the end");
+    }
+    assert!(checked >= 200);
+}
+
+/// `coserr_format`/`coserr_to_json` of a record rebuilt by the core from
+/// long multibyte values: truncated strings display as the core displays them.
+#[test]
+fn truncated_records_display_as_the_core() {
+    let long = "页".repeat(700);
+    let body = format!(
+        "<Error><Code>{}</Code><Message>a{long}</Message><Resource>\u{1F600}{long}</Resource>\
+         <RequestId>{long}</RequestId><TraceId>\t\"\\{long}</TraceId><ServerTime>{long}</ServerTime></Error>",
+        "C".repeat(61) + "\u{1F600}"
+    );
+    let mut c = coserr_error::default();
+    // SAFETY: valid body slice and output.
+    let rc = unsafe { coserr_parse_body(body.as_ptr(), body.len(), &mut c) };
+    assert_eq!(rc, COSERR_OK);
+    let rec = ErrorRecord::from_response(&Response {
+        status: 0,
+        method: b"",
+        url: b"",
+        headers: &(),
+        body: body.as_bytes(),
+    });
+    assert_eq!(c.truncated, 63);
+    assert_same(&c, &rec, "long values");
+}
+
+#[test]
+fn abi_version_and_names() {
+    assert_eq!(coserr_abi_version(), COSERR_ABI_VERSION);
+    for (r, want) in [
+        (COSERR_OK, "COSERR_OK"),
+        (COSERR_NOT_AN_ERROR, "COSERR_NOT_AN_ERROR"),
+        (COSERR_NULL_ARGUMENT, "COSERR_NULL_ARGUMENT"),
+        (COSERR_PANIC, "COSERR_PANIC"),
+        (COSERR_INVALID_ARGUMENT, "COSERR_INVALID_ARGUMENT"),
+        (COSERR_NOT_FOUND, "COSERR_NOT_FOUND"),
+        (6, "COSERR_UNKNOWN_RESULT"),
+    ] {
+        // SAFETY: a static NUL-terminated string.
+        let got = unsafe { CStr::from_ptr(coserr_result_name(r)) };
+        assert_eq!(got.to_str().unwrap(), want);
+    }
+}

@@ -1,0 +1,102 @@
+// The header used from C++17: extern "C" linkage, the structs, the macros.
+//
+//   test_cpp SAMPLES_DIR
+#include <coserr.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+static_assert(std::is_standard_layout_v<coserr_error> && std::is_trivially_copyable_v<coserr_error>);
+static_assert(sizeof(coserr_error) == 2604);
+static_assert(offsetof(coserr_error, server_time) == 2540);
+static_assert(COSERR_ABI_VERSION == 1);
+
+namespace {
+
+int passed = 0, failed = 0;
+
+void check(bool ok, const char *what, int line) {
+    if (ok) {
+        ++passed;
+    } else {
+        ++failed;
+        std::cerr << "test_cpp.cpp:" << line << ": CHECK failed: " << what << "\n";
+    }
+}
+#define CHECK(c) check((c), #c, __LINE__)
+
+// A small RAII-free C++ wrapper a user might write.
+std::string format(const coserr_error &e) {
+    std::string s(coserr_format(&e, nullptr, 0), '\0');
+    coserr_format(&e, s.data(), s.size() + 1);  // C++17: data() is writable, [size()] is the NUL
+    return s;
+}
+
+std::string read(const std::string &path) {
+    std::ifstream f(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
+}
+
+coserr_header header(std::string_view n, std::string_view v) {
+    return {n.data(), n.size(), v.data(), v.size()};
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+    if (argc != 2) {
+        std::cerr << "usage: " << argv[0] << " SAMPLES_DIR\n";
+        return 2;
+    }
+    std::string body = read(std::string(argv[1]) + "/issues_cos-wx-sdk-v5_25_AccessDenied.xml");
+    CHECK(!body.empty());
+
+    std::array<coserr_header, 2> headers{header("X-Cos-Request-Id", "cpp-req"),
+                                         header("X-Cos-Trace-Id", "cpp-trace")};
+    coserr_response resp{};
+    resp.status = 403;
+    resp.method = "PUT";
+    resp.method_len = 3;
+    resp.headers = headers.data();
+    resp.header_count = headers.size();
+    resp.body = reinterpret_cast<const std::uint8_t *>(body.data());
+    resp.body_len = body.size();
+
+    coserr_error err{};
+    std::uint32_t rc = coserr_parse_response(&resp, &err);
+    CHECK(rc == COSERR_OK);
+    CHECK(std::string_view(coserr_result_name(rc)) == "COSERR_OK");
+    CHECK(err.kind == COSERR_KIND_SERVICE);
+    CHECK(std::string_view(err.code) == "AccessDenied");
+    CHECK(std::string_view(coserr_code_name(err.code_id)) == "AccessDenied");
+    CHECK(err.category == COSERR_CATEGORY_ACCESS_AUTH);
+    CHECK(err.retryable == 0);
+
+    std::string line = format(err);
+    CHECK(line.rfind("CosServiceError status=403 code=\"AccessDenied\"", 0) == 0);
+    CHECK(line.size() == std::strlen(line.c_str()));
+
+    coserr_error copy = err;  // plain value semantics
+    CHECK(std::memcmp(&copy, &err, sizeof err) == 0);
+
+    std::vector<char> json(coserr_to_json(&err, nullptr, 0) + 1);
+    coserr_to_json(&err, json.data(), json.size());
+    CHECK(std::string_view(json.data()).find("\"kind\":\"service\"") != std::string_view::npos);
+
+    CHECK(coserr_parse_body(nullptr, 0, &err) == COSERR_NOT_AN_ERROR);
+    CHECK(coserr_parse_response(nullptr, &err) == COSERR_NULL_ARGUMENT);
+    CHECK(coserr_extra_count(resp.body, resp.body_len) == 0);
+    CHECK(coserr_abi_version() == COSERR_ABI_VERSION);
+
+    std::cout << passed << " passed, " << failed << " failed\n";
+    return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,102 @@
+/* Minimal test helpers shared by the C tests (C99; also valid C++). */
+#ifndef COSERR_TESTUTIL_H
+#define COSERR_TESTUTIL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int t_passed = 0;
+static int t_failed = 0;
+
+#define CHECK(cond)                                                              \
+    do {                                                                         \
+        if (cond) {                                                              \
+            t_passed++;                                                          \
+        } else {                                                                 \
+            t_failed++;                                                          \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                        \
+    } while (0)
+
+#define CHECK_U(a, b)                                                            \
+    do {                                                                         \
+        unsigned long long a_ = (unsigned long long)(a), b_ = (unsigned long long)(b); \
+        if (a_ == b_) {                                                          \
+            t_passed++;                                                          \
+        } else {                                                                 \
+            t_failed++;                                                          \
+            fprintf(stderr, "%s:%d: %s == %s failed: %llu != %llu\n", __FILE__,  \
+                    __LINE__, #a, #b, a_, b_);                                   \
+        }                                                                        \
+    } while (0)
+
+#define CHECK_S(a, b)                                                            \
+    do {                                                                         \
+        const char *a_ = (a), *b_ = (b);                                         \
+        if (a_ != NULL && b_ != NULL && strcmp(a_, b_) == 0) {                   \
+            t_passed++;                                                          \
+        } else {                                                                 \
+            t_failed++;                                                          \
+            fprintf(stderr, "%s:%d: %s == %s failed:\n  \"%s\"\n  \"%s\"\n",     \
+                    __FILE__, __LINE__, #a, #b, a_ ? a_ : "(null)", b_ ? b_ : "(null)"); \
+        }                                                                        \
+    } while (0)
+
+/* Prints the summary line and gives the exit status. */
+static inline int t_finish(void) {
+    printf("%d passed, %d failed\n", t_passed, t_failed);
+    return t_failed == 0 ? 0 : 1;
+}
+
+/* Reads dir/name into a malloc'd buffer (plus a NUL not counted in *len);
+   exits on failure, since a missing sample is a broken test setup. */
+static inline unsigned char *t_read(const char *dir, const char *name, size_t *len) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        fprintf(stderr, "cannot open %s\n", path);
+        exit(2);
+    }
+    size_t cap = 4096, n = 0;
+    unsigned char *buf = (unsigned char *)malloc(cap);
+    for (;;) {
+        if (buf == NULL) {
+            fprintf(stderr, "out of memory\n");
+            exit(2);
+        }
+        n += fread(buf + n, 1, cap - n - 1, f);
+        if (n < cap - 1) {
+            break;
+        }
+        cap *= 2;
+        buf = (unsigned char *)realloc(buf, cap);
+    }
+    fclose(f);
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+/* Whether s[0..n) is valid UTF-8 (no overlong/surrogate checks needed here:
+   the test only asks whether a cut left a partial sequence). */
+static inline int t_utf8_complete(const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (k == 0 || i + k > n) {
+            return 0;
+        }
+        for (size_t j = 1; j < k; j++) {
+            if (((unsigned char)s[i + j] >> 6) != 2) {
+                return 0;
+            }
+        }
+        i += k;
+    }
+    return 1;
+}
+
+#endif
