@@ -7,7 +7,8 @@
 //! ```
 //!
 //! One group per body, named after the file; in each, `coserr_view`,
-//! `coserr_owned`, `coserr_response` (the whole response path), `roxmltree`, `quick_xml`, `xmlparser`, `aws_smithy_xml` and
+//! `coserr_owned`, `coserr_response` (the whole response path), `coserr_ffi` (the same
+//! through the C ABI), `roxmltree`, `quick_xml`, `xmlparser`, `aws_smithy_xml` and
 //! the floor `byte_sum`.
 
 use std::hint::black_box;
@@ -30,6 +31,11 @@ fn bodies(c: &mut Criterion) {
         });
         group.bench_function("coserr_response", |b| {
             b.iter(|| black_box(coserr_benches::coserr_response(black_box(bytes))))
+        });
+        // SAFETY: coserr_error is plain old data (integers and byte arrays).
+        let mut out: coserr_ffi::coserr_error = unsafe { std::mem::zeroed() };
+        group.bench_function("coserr_ffi", |b| {
+            b.iter(|| black_box(coserr_benches::coserr_ffi(black_box(bytes), &mut out)))
         });
         group.bench_function("roxmltree", |b| {
             b.iter(|| black_box(coserr_benches::roxmltree(black_box(bytes))))

@@ -139,6 +139,34 @@ pub fn coserr_response(bytes: &[u8]) -> coserr::ErrorRecord {
     })
 }
 
+/// The same response through the C ABI: `coserr_parse_response` filling a
+/// `coserr_error`, as a C or Go caller does it.
+pub fn coserr_ffi(bytes: &[u8], out: &mut coserr_ffi::coserr_error) -> u32 {
+    let headers = RESPONSE_HEADERS.map(|(n, v)| coserr_ffi::coserr_header {
+        name: n.as_ptr().cast(),
+        name_len: n.len(),
+        value: v.as_ptr().cast(),
+        value_len: v.len(),
+    });
+    let method = b"GET";
+    let url: &[u8] = b"https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/key";
+    let resp = coserr_ffi::coserr_response {
+        status: 404,
+        method: method.as_ptr().cast(),
+        method_len: method.len(),
+        url: url.as_ptr().cast(),
+        url_len: url.len(),
+        headers: headers.as_ptr(),
+        header_count: headers.len(),
+        body: bytes.as_ptr(),
+        body_len: bytes.len(),
+    };
+    // SAFETY: every pointer in `resp` points into live locals or `bytes` for
+    // the duration of the call, with the lengths given; `out` is a valid
+    // exclusive reference.
+    unsafe { coserr_ffi::coserr_parse_response(&resp, out) }
+}
+
 /// The six values as coserr's zero-copy view decodes them (for the test).
 pub fn coserr_fields(bytes: &[u8]) -> OwnedFields {
     let body = coserr::parse_body(bytes);
