@@ -63,13 +63,15 @@ impl Field {
 
     /// The field whose XML element name is exactly `name`.
     pub fn from_xml_name(name: &[u8]) -> Option<Field> {
+        // Byte patterns rather than string literals: the compiler turns these
+        // into a few integer compares instead of calls to memcmp (hot path).
         match name {
-            b"Code" => Some(Field::Code),
-            b"Message" => Some(Field::Message),
-            b"Resource" => Some(Field::Resource),
-            b"RequestId" => Some(Field::RequestId),
-            b"TraceId" => Some(Field::TraceId),
-            b"ServerTime" => Some(Field::ServerTime),
+            [b'C', b'o', b'd', b'e'] => Some(Field::Code),
+            [b'M', b'e', b's', b's', b'a', b'g', b'e'] => Some(Field::Message),
+            [b'R', b'e', b's', b'o', b'u', b'r', b'c', b'e'] => Some(Field::Resource),
+            [b'R', b'e', b'q', b'u', b'e', b's', b't', b'I', b'd'] => Some(Field::RequestId),
+            [b'T', b'r', b'a', b'c', b'e', b'I', b'd'] => Some(Field::TraceId),
+            [b'S', b'e', b'r', b'v', b'e', b'r', b'T', b'i', b'm', b'e'] => Some(Field::ServerTime),
             _ => None,
         }
     }
