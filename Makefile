@@ -147,9 +147,18 @@ c-test: local-install
 	$(CTEST)/cmake/usage_static > /dev/null && $(CTEST)/cmake/usage_shared > /dev/null
 	@echo "c-test: all C/C++ tests passed"
 
-# Filled in by the bindings.
-go-test:
+# Python: pip-installs the package (building the library with
+# setuptools-rust) into a fresh venv, with the real COS Python SDK as the
+# test oracle, and runs pytest from the repository root.
+PY_VENV := $(BUILD)/py-venv
 py-test:
+	rm -rf $(PY_VENV) && python3 -m venv $(PY_VENV)
+	$(PY_VENV)/bin/python -m pip install --quiet ./python
+	$(PY_VENV)/bin/python -m pip install --quiet pytest cos-python-sdk-v5
+	$(PY_VENV)/bin/python -m pytest python/tests -q
+
+# Filled in by the Go binding.
+go-test:
 
 clean:
 	$(CARGO) clean

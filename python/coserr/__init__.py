@@ -1,0 +1,50 @@
+"""coserr: COS error responses as exceptions, parsed by the coserr C library.
+
+>>> err = error_from_response(404, b"<Error><Code>NoSuchKey</Code></Error>",
+...                           {"x-cos-request-id": "NjA3"}, "GET")
+>>> err.get_error_code(), err.get_request_id()
+('NoSuchKey', 'NjA3')
+
+No runtime dependency beyond the standard library: the native library is
+loaded with ctypes from the package directory.
+"""
+
+from . import _ffi
+from ._errors import (
+    UNKNOWN,
+    BodyStatus,
+    Category,
+    CosClientError,
+    CosError,
+    CosServiceError,
+    Field,
+    Flag,
+    Kind,
+    error_from_requests,
+    error_from_response,
+    parse_body,
+)
+
+__version__ = "0.1.0"
+
+#: ``coserr_abi_version()`` of the loaded library.
+ABI_VERSION = _ffi.abi_version()
+#: Where the native library was loaded from.
+LIBRARY_PATH = _ffi.LIBRARY_PATH
+
+__all__ = [
+    "ABI_VERSION",
+    "LIBRARY_PATH",
+    "UNKNOWN",
+    "BodyStatus",
+    "Category",
+    "CosClientError",
+    "CosError",
+    "CosServiceError",
+    "Field",
+    "Flag",
+    "Kind",
+    "error_from_requests",
+    "error_from_response",
+    "parse_body",
+]

@@ -1,0 +1,219 @@
+"""ctypes view of the coserr C ABI (DESIGN §4, ``include/coserr.h``).
+
+The structures mirror ``coserr_header``, ``coserr_response`` and
+``coserr_error`` field for field, in the header's order; their sizes are
+checked at import so that a layout change in the C ABI fails loudly here
+instead of reading garbage.
+"""
+
+import ctypes
+import importlib.machinery
+import os
+import sys
+from ctypes import (
+    POINTER,
+    Structure,
+    c_char,
+    c_char_p,
+    c_size_t,
+    c_uint32,
+    c_void_p,
+    sizeof,
+)
+
+# Results (COSERR_*).
+OK = 0
+NOT_AN_ERROR = 1
+NULL_ARGUMENT = 2
+PANIC = 3
+INVALID_ARGUMENT = 4
+NOT_FOUND = 5
+
+# Capacities of the record's strings, NUL included (the C arrays).
+CODE_CAP = 64
+MESSAGE_CAP = 1024
+RESOURCE_CAP = 1024
+REQUEST_ID_CAP = 128
+TRACE_ID_CAP = 256
+SERVER_TIME_CAP = 64
+
+
+class Header(Structure):
+    """``coserr_header``: one response header, name and value as byte slices."""
+
+    _fields_ = [
+        ("name", c_char_p),
+        ("name_len", c_size_t),
+        ("value", c_char_p),
+        ("value_len", c_size_t),
+    ]
+
+
+class Response(Structure):
+    """``coserr_response``: everything coserr needs of an HTTP response.
+
+    Pointers are declared ``c_char_p`` (ABI-identical to ``const uint8_t *``)
+    so that a ``bytes`` object can be assigned without a copy; the structure
+    keeps a reference to it for as long as it lives.
+    """
+
+    _fields_ = [
+        ("status", c_uint32),
+        ("method", c_char_p),
+        ("method_len", c_size_t),
+        ("url", c_char_p),
+        ("url_len", c_size_t),
+        # const coserr_header *: declared c_char_p so that a packed array
+        # (bytes) can be assigned without a copy and is kept alive.
+        ("headers", c_char_p),
+        ("header_count", c_size_t),
+        ("body", c_char_p),
+        ("body_len", c_size_t),
+    ]
+
+
+class Error(Structure):
+    """``coserr_error``: the fixed-size error record (no pointers, no bool)."""
+
+    _fields_ = [
+        ("kind", c_uint32),
+        ("status", c_uint32),
+        ("body_status", c_uint32),
+        ("body_offset", c_uint32),
+        ("present", c_uint32),
+        ("from_header", c_uint32),
+        ("truncated", c_uint32),
+        ("flags", c_uint32),
+        ("code_id", c_uint32),
+        ("category", c_uint32),
+        ("retryable", c_uint32),
+        ("code", c_char * CODE_CAP),
+        ("message", c_char * MESSAGE_CAP),
+        ("resource", c_char * RESOURCE_CAP),
+        ("request_id", c_char * REQUEST_ID_CAP),
+        ("trace_id", c_char * TRACE_ID_CAP),
+        ("server_time", c_char * SERVER_TIME_CAP),
+    ]
+
+
+# The expected layout, computed by hand from DESIGN §4 (LP64 and ILP32 alike
+# for the record: 11 x uint32, then 2560 bytes of char arrays, alignment 4).
+_PTR = sizeof(c_void_p)
+EXPECTED_ERROR_SIZE = 11 * 4 + (64 + 1024 + 1024 + 128 + 256 + 64)  # 2604
+EXPECTED_HEADER_SIZE = 4 * _PTR
+EXPECTED_RESPONSE_SIZE = _PTR + 8 * _PTR  # uint32 padded to a pointer, then 8 words
+
+if sizeof(Error) != EXPECTED_ERROR_SIZE or ctypes.alignment(Error) != 4:
+    raise ImportError(
+        "coserr: coserr_error layout mismatch: size %d (expected %d), align %d"
+        % (sizeof(Error), EXPECTED_ERROR_SIZE, ctypes.alignment(Error))
+    )
+if sizeof(Header) != EXPECTED_HEADER_SIZE:
+    raise ImportError("coserr: coserr_header layout mismatch: size %d" % sizeof(Header))
+if sizeof(Response) != EXPECTED_RESPONSE_SIZE:
+    raise ImportError("coserr: coserr_response layout mismatch: size %d" % sizeof(Response))
+
+
+def _candidates():
+    """Where the shared library may be, in order of preference."""
+    env = os.environ.get("COSERR_LIBRARY")
+    if env:
+        yield env
+    here = os.path.dirname(os.path.abspath(__file__))
+    # Installed: setuptools-rust names the cdylib like an extension module,
+    # coserr/_native.cpython-311-x86_64-linux-gnu.so (or .pyd / .abi3.so).
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        yield os.path.join(here, "_native" + suffix)
+    # A source checkout (python/coserr beside ../target): the library that
+    # `cargo build --release -p coserr-ffi` built (the crate's library is
+    # called coserr_ffi), or the one `make lib` put in build/lib.
+    if sys.platform == "darwin":
+        names = ("libcoserr_ffi.dylib",)
+    elif os.name == "nt":
+        names = ("coserr_ffi.dll",)
+    else:
+        names = ("libcoserr_ffi.so",)
+    root = os.path.dirname(os.path.dirname(here))
+    for profile in ("release", "debug"):
+        for name in names:
+            yield os.path.join(root, "target", profile, name)
+    for name in names:
+        yield os.path.join(root, "build", "lib", name.replace("coserr_ffi", "coserr"))
+
+
+def _load():
+    tried = []
+    for path in _candidates():
+        if os.path.exists(path):
+            return ctypes.CDLL(path), path
+        tried.append(path)
+    raise ImportError(
+        "coserr: the native library (libcoserr) was not found; install the "
+        "package with `pip install ./python`, or set COSERR_LIBRARY. Tried: "
+        + ", ".join(tried)
+    )
+
+
+lib, LIBRARY_PATH = _load()
+
+parse_response = lib.coserr_parse_response
+parse_response.argtypes = [POINTER(Response), POINTER(Error)]  # pass the structures
+parse_response.restype = c_uint32
+
+parse_body = lib.coserr_parse_body
+parse_body.argtypes = [c_char_p, c_size_t, POINTER(Error)]
+parse_body.restype = c_uint32
+
+format_error = lib.coserr_format
+format_error.argtypes = [POINTER(Error), c_char_p, c_size_t]
+format_error.restype = c_size_t
+
+to_json = lib.coserr_to_json
+to_json.argtypes = [POINTER(Error), c_char_p, c_size_t]
+to_json.restype = c_size_t
+
+result_name = lib.coserr_result_name
+result_name.argtypes = [c_uint32]
+result_name.restype = c_char_p
+
+code_name = lib.coserr_code_name
+code_name.argtypes = [c_uint32]
+code_name.restype = c_char_p
+
+abi_version = lib.coserr_abi_version
+abi_version.argtypes = []
+abi_version.restype = c_uint32
+
+#: ``COSERR_ABI_VERSION`` of the header these structures were written from.
+EXPECTED_ABI_VERSION = 1
+if abi_version() != EXPECTED_ABI_VERSION:
+    raise ImportError(
+        "coserr: %s has ABI version %d, this package expects %d"
+        % (LIBRARY_PATH, abi_version(), EXPECTED_ABI_VERSION)
+    )
+
+extra_count = lib.coserr_extra_count
+extra_count.argtypes = [c_char_p, c_size_t]
+extra_count.restype = c_size_t
+
+extra_get = lib.coserr_extra_get
+extra_get.argtypes = [
+    c_char_p,
+    c_size_t,
+    c_size_t,
+    c_char_p,
+    c_size_t,
+    POINTER(c_size_t),
+    c_char_p,
+    c_size_t,
+    POINTER(c_size_t),
+]
+extra_get.restype = c_uint32
+
+
+def call_text(fn, err):
+    """Runs an snprintf-like formatter twice: once for the length, once to fill."""
+    n = fn(err, None, 0)
+    buf = ctypes.create_string_buffer(n + 1)
+    fn(err, buf, n + 1)
+    return buf.raw[:n].decode("utf-8", "replace")

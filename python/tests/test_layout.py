@@ -1,0 +1,121 @@
+"""The ctypes structures against the C header: sizes, offsets, constants."""
+
+import ctypes
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO
+
+import coserr
+from coserr import BodyStatus, Category, Field, Flag, Kind, _ffi
+
+HEADER = REPO / "include" / "coserr.h"
+
+STRUCTS = {
+    "coserr_header": _ffi.Header,
+    "coserr_response": _ffi.Response,
+    "coserr_error": _ffi.Error,
+}
+
+
+def test_sizes_computed_by_hand():
+    # 11 x uint32 (44 bytes), then 64+1024+1024+128+256+64 = 2560 bytes of
+    # char arrays; alignment 4: 2604 bytes.
+    assert ctypes.sizeof(_ffi.Error) == 2604
+    assert ctypes.alignment(_ffi.Error) == 4
+    assert _ffi.Error.code.offset == 44
+    assert _ffi.Error.server_time.offset == 2604 - 64
+    word = ctypes.sizeof(ctypes.c_void_p)
+    assert ctypes.sizeof(_ffi.Header) == 4 * word
+    assert ctypes.sizeof(_ffi.Response) == 9 * word
+
+
+def test_abi_version():
+    assert coserr.ABI_VERSION == _ffi.EXPECTED_ABI_VERSION
+    if HEADER.exists():
+        m = re.search(r"#define COSERR_ABI_VERSION (\d+)", HEADER.read_text())
+        assert m and int(m.group(1)) == coserr.ABI_VERSION
+
+
+def _defines():
+    if not HEADER.exists():
+        pytest.skip("include/coserr.h not in this checkout")
+    return {m.group(1): int(m.group(2)) for m in re.finditer(r"#define (COSERR_\w+) (\d+)\b", HEADER.read_text())}
+
+
+@pytest.mark.parametrize(
+    "prefix, enum",
+    [
+        ("COSERR_KIND_", Kind),
+        ("COSERR_BODY_", BodyStatus),
+        ("COSERR_FIELD_", Field),
+        ("COSERR_FLAG_", Flag),
+        ("COSERR_CATEGORY_", Category),
+    ],
+)
+def test_constants_match_header(prefix, enum):
+    defines = {k[len(prefix):]: v for k, v in _defines().items() if k.startswith(prefix)}
+    assert defines == {m.name: m.value for m in enum}
+
+
+def test_results_match_header():
+    defines = _defines()
+    for name in ("OK", "NOT_AN_ERROR", "NULL_ARGUMENT", "PANIC", "INVALID_ARGUMENT", "NOT_FOUND"):
+        assert getattr(_ffi, name) == defines["COSERR_" + name]
+        assert _ffi.result_name(defines["COSERR_" + name]) == ("COSERR_" + name).encode()
+
+
+def test_layout_matches_c_compiler(tmp_path):
+    """offsetof/sizeof of every field, as a C compiler sees the header."""
+    cc = shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    if not HEADER.exists() or cc is None or sys.platform == "win32":
+        pytest.skip("needs include/coserr.h and a C compiler")
+    lines = ['#include <stdio.h>', '#include <stddef.h>', '#include "coserr.h"', "int main(void) {"]
+    for cname, struct in STRUCTS.items():
+        lines.append('printf("%s %%zu %%zu\\n", sizeof(%s), _Alignof(%s));' % (cname, cname, cname))
+        for fname, _ in struct._fields_:
+            lines.append(
+                'printf("%s.%s %%zu %%zu\\n", offsetof(%s, %s), sizeof(((%s *)0)->%s));'
+                % (cname, fname, cname, fname, cname, fname)
+            )
+    lines += ["return 0;", "}"]
+    src = tmp_path / "layout.c"
+    src.write_text("\n".join(lines))
+    exe = tmp_path / "layout"
+    subprocess.run([cc, "-std=c11", "-I", str(HEADER.parent), str(src), "-o", str(exe)], check=True)
+    seen = dict(
+        (line.split()[0], tuple(int(x) for x in line.split()[1:]))
+        for line in subprocess.run([str(exe)], check=True, capture_output=True, text=True).stdout.splitlines()
+    )
+    for cname, struct in STRUCTS.items():
+        assert seen[cname] == (ctypes.sizeof(struct), ctypes.alignment(struct)), cname
+        for fname, ftype in struct._fields_:
+            field = getattr(struct, fname)
+            assert seen["%s.%s" % (cname, fname)] == (field.offset, ctypes.sizeof(ftype)), fname
+
+
+def test_snprintf_semantics_of_formatters():
+    err = coserr.error_from_response(404, b"<Error><Code>NoSuchKey</Code></Error>", {})
+    rec = ctypes.byref(err._e)
+    n = _ffi.format_error(rec, None, 0)
+    assert n == len(err.format().encode())
+    buf = ctypes.create_string_buffer(8)
+    assert _ffi.format_error(rec, buf, 8) == n
+    assert buf.value == err.format().encode()[:7]
+
+
+def test_does_not_import_requests_or_third_party():
+    code = (
+        "import sys, coserr; "
+        "bad = [m for m in ('requests', 'qcloud_cos', 'setuptools_rust') if m in sys.modules]; "
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_library_is_the_installed_one():
+    """The tests exercise the installed package: the library sits in it."""
+    assert "_native" in coserr.LIBRARY_PATH or "COSERR_LIBRARY" in __import__("os").environ
