@@ -1,0 +1,89 @@
+package coserr
+
+import (
+	"encoding/xml"
+	"testing"
+)
+
+// The three bodies every coserr benchmark uses (shared/cos/bench), so the
+// figures compare with the Rust benches and DESIGN §5.
+var benchBodies = []string{"typical_482B", "minimal_140B", "large_4KB"}
+
+// BenchmarkParse: the whole path an SDK takes, from an *http.Response (404,
+// GET, four headers) and the body read from it.
+func BenchmarkParse(b *testing.B) {
+	for _, name := range benchBodies {
+		body := sample(b, "bench/"+name+".xml")
+		resp := response(404, "GET", cosHeaders)
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				if Parse(resp, body) == nil {
+					b.Fatal("not an error")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkParseRaw: the same without net/http types or headers.
+func BenchmarkParseRaw(b *testing.B) {
+	for _, name := range benchBodies {
+		body := sample(b, "bench/"+name+".xml")
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				if ParseRaw(404, "GET", testURL, nil, body) == nil {
+					b.Fatal("not an error")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkEncodingXML: what cos-go-sdk-v5's checkResponse does with the body,
+// xml.Unmarshal into its ErrorResponse.
+func BenchmarkEncodingXML(b *testing.B) {
+	for _, name := range benchBodies {
+		body := sample(b, "bench/"+name+".xml")
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				var e ErrorResponse
+				if err := xml.Unmarshal(body, &e); err != nil || e.Code == "" {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestAllocations holds Parse to its budget: at most 2 allocations (the
+// error struct and one buffer for its strings and the body) for a response
+// whose body has a Resource and no extras.
+func TestAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector changes allocation counts")
+	}
+	for _, name := range benchBodies {
+		body := sample(t, "bench/"+name+".xml")
+		resp := response(404, "GET", cosHeaders)
+		want := 2.0
+		if name == "minimal_140B" {
+			want = 3 // no Resource: the request URL is turned into a string
+		}
+		if n := testing.AllocsPerRun(100, func() { _ = Parse(resp, body) }); n > want {
+			t.Errorf("Parse(%s): %v allocations, want <= %v", name, n, want)
+		}
+		if n := testing.AllocsPerRun(100, func() { _ = ParseRaw(404, "GET", testURL, resp.Header, body) }); n > 2 {
+			t.Errorf("ParseRaw(%s): %v allocations, want <= 2", name, n)
+		}
+	}
+	resp := response(200, "GET", cosHeaders)
+	if n := testing.AllocsPerRun(100, func() { _ = Parse(resp, nil) }); n != 0 {
+		t.Errorf("Parse(200, no error): %v allocations, want 0", n)
+	}
+}

@@ -1,0 +1,3 @@
+module github.com/coserr/coserr/go
+
+go 1.24

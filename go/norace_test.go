@@ -1,0 +1,5 @@
+//go:build !race
+
+package coserr
+
+const raceEnabled = false
