@@ -30,6 +30,46 @@ impl<'a> Extras<'a> {
             seen: 0,
         }
     }
+
+    /// Where the iteration stands: the part of the body still to read
+    /// (offsets into the body passed to [`crate::parse_body`]) and the fields
+    /// already met. With [`Extras::resume`], lets a caller that cannot hold
+    /// an `Extras` (the C ABI) iterate in one pass over the body.
+    pub fn state(&self, body: &[u8]) -> ExtrasState {
+        let base = (self.text.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+        let base = base.min(body.len());
+        let end = (base + self.text.len()).min(body.len());
+        ExtrasState {
+            pos: (base + self.pos).min(end),
+            end,
+            seen: self.seen,
+        }
+    }
+
+    /// Continues an iteration over `body` from a [`Extras::state`] taken on
+    /// the same body. A state that does not fit the body yields nothing.
+    pub fn resume(body: &'a [u8], state: ExtrasState) -> Self {
+        let text = body
+            .get(state.pos..state.end)
+            .and_then(|b| core::str::from_utf8(b).ok())
+            .unwrap_or("");
+        Extras {
+            text,
+            pos: 0,
+            seen: state.seen,
+        }
+    }
+}
+
+/// A paused [`Extras`] iteration: plain numbers, no borrow.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExtrasState {
+    /// Offset in the body of the next byte to read.
+    pub pos: usize,
+    /// Offset in the body where the error element's children end.
+    pub end: usize,
+    /// Bits of the fields (`Field::bit`) already met.
+    pub seen: u32,
 }
 
 impl<'a> Iterator for Extras<'a> {

@@ -37,7 +37,7 @@ mod xml;
 pub use body::{Body, parse_body};
 pub use codes::{Category, CodeId, category, retryable};
 pub use display::Digest;
-pub use extras::{Extra, Extras};
+pub use extras::{Extra, Extras, ExtrasState};
 pub use field::{Field, FieldSet};
 pub use record::{ErrorRecord, Flags, Kind, RecordString, capacity};
 pub use response::{

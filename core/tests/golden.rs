@@ -695,3 +695,32 @@ fn hand_counted_offsets_point_where_the_body_goes_wrong() {
     );
     assert!(body.field(Field::Code).unwrap().eq_str("SlowDown"));
 }
+
+/// Pausing an extras iteration as plain offsets and resuming it gives the
+/// same extras as one uninterrupted pass (the C ABI iterates this way).
+#[test]
+fn extras_resume_where_they_paused() {
+    for (name, body) in common::all_bodies() {
+        let parsed = coserr::parse_body(&body);
+        let whole: Vec<(String, String)> = parsed
+            .extras()
+            .map(|e| (e.name.to_string(), e.value.to_string()))
+            .collect();
+        let mut state = parsed.extras().state(&body);
+        let mut stepped = Vec::new();
+        loop {
+            let mut it = coserr::Extras::resume(&body, state);
+            let Some(e) = it.next() else { break };
+            stepped.push((e.name.to_string(), e.value.to_string()));
+            state = it.state(&body);
+        }
+        assert_eq!(stepped, whole, "{name}");
+    }
+    // A state that does not fit the body yields nothing, without panicking.
+    let bogus = coserr::ExtrasState {
+        pos: 5,
+        end: 1_000,
+        seen: 0,
+    };
+    assert_eq!(coserr::Extras::resume(b"<Error/>", bogus).count(), 0);
+}
