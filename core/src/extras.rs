@@ -82,7 +82,7 @@ impl<'a> Iterator for Extras<'a> {
             let i = self.pos + rel;
             let rest = &b[i..];
             if rest.starts_with(b"<!--") {
-                self.pos = find(&b[i..], b"-->").map_or(b.len(), |n| i + n + 3);
+                self.pos = find(&b[i + 4..], b"-->").map_or(b.len(), |n| i + 4 + n + 3);
             } else if rest.starts_with(b"<![CDATA[") {
                 self.pos = find(&b[i..], b"]]>").map_or(b.len(), |n| i + n + 3);
             } else if rest.starts_with(b"<?") {
@@ -133,7 +133,7 @@ fn matching_end(b: &[u8], mut i: usize) -> (usize, usize) {
         i += rel;
         let rest = &b[i..];
         if rest.starts_with(b"<!--") {
-            i = find(rest, b"-->").map_or(b.len(), |n| i + n + 3);
+            i = find(&rest[4..], b"-->").map_or(b.len(), |n| i + 4 + n + 3);
         } else if rest.starts_with(b"<![CDATA[") {
             i = find(rest, b"]]>").map_or(b.len(), |n| i + n + 3);
         } else if rest.starts_with(b"<?") {

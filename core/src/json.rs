@@ -324,14 +324,18 @@ impl Parser<'_> {
                 b'-' | b'0'..=b'9' => {
                     self.begin_value(role);
                     let (start, end) = self.number()?;
-                    self.finish_value(
-                        role,
-                        Span {
-                            start,
-                            end,
-                            kind: ValueKind::JsonNumber,
-                        },
-                    );
+                    // A number that runs into the end of a cut body may be
+                    // cut itself (`404` cut after `40`): not a completed value.
+                    if end < self.b.len() {
+                        self.finish_value(
+                            role,
+                            Span {
+                                start,
+                                end,
+                                kind: ValueKind::JsonNumber,
+                            },
+                        );
+                    }
                 }
                 b't' => self.literal(role, b"true")?,
                 b'f' => self.literal(role, b"false")?,

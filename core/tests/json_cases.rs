@@ -461,11 +461,12 @@ const CASES: &[Case] = &[
         fields: &[(Code, "NoSuchKey")],
     },
     Case {
+        // The number may go on (`4040`): it is not a completed value.
         name: "truncated after a number (it may go on)",
         body: br#"{"message":"m","code":404"#,
         status: Malformed,
         error: Some((25, UnexpectedEof)),
-        fields: &[(Code, "404"), (Message, "m")],
+        fields: &[(Message, "m")],
     },
     Case {
         name: "truncated API 3.0 body",
