@@ -26,8 +26,10 @@ package coserr
 #cgo nocallback coserr_go_parse
 #cgo noescape coserr_go_parse_body
 #cgo nocallback coserr_go_parse_body
-#cgo noescape coserr_extra_get
-#cgo nocallback coserr_extra_get
+#cgo noescape coserr_go_next_extra
+#cgo nocallback coserr_go_next_extra
+#cgo noescape coserr_extras_next
+#cgo nocallback coserr_extras_next
 #cgo noescape coserr_format
 #cgo nocallback coserr_format
 #cgo noescape coserr_to_json
@@ -50,7 +52,26 @@ typedef struct coserr_go_span {
 enum { COSERR_GO_STACK_HEADERS = 64 };
 #define COSERR_GO_NO_MEMORY 0xFFFFFFFFu
 
-// A lower bound on what coserr_extra_count needs to parse: the number of
+// One step of the one-pass extras iteration (coserr_extras_begin /
+// coserr_extras_next), as a pointer-free Go value: the iterator before and
+// after the extra in name/value (the copy before lets Go read a cut extra
+// again at full length), and the extra itself, cut to the arrays.
+typedef struct coserr_go_extra {
+	coserr_extras_iter before, it;
+	size_t name_len, value_len; // full lengths
+	uint32_t rc;                // COSERR_OK: name/value hold an extra; else none is left
+	char name[256];
+	char value[1024];
+} coserr_go_extra;
+
+// Moves x to the next extra of body.
+static void coserr_go_next_extra(const uint8_t *body, size_t body_len, coserr_go_extra *x) {
+	x->before = x->it;
+	x->rc = coserr_extras_next(body, body_len, &x->it, x->name, sizeof x->name, &x->name_len,
+	                           x->value, sizeof x->value, &x->value_len);
+}
+
+// A lower bound on what coserr_extras_begin needs to parse: the number of
 // '<' that may open an element (not '</', '<!', '<?').
 static size_t coserr_go_open_tags(const uint8_t *b, size_t n) {
 	size_t tags = 0;
@@ -62,22 +83,26 @@ static size_t coserr_go_open_tags(const uint8_t *b, size_t n) {
 	return tags;
 }
 
-// The number of extras (unknown children of the error element) of a parsed
-// body. coserr_extra_count parses the body again, so it is only called when
-// extras are possible: a body with extras has at least 1 (the error element)
-// + 1 (an extra) + one per field taken from the body (present and not from
-// a header) opening tags. A code from x-cos-error-code lets the message be
-// the body's text rather than an element, so then it always asks.
-static size_t coserr_go_extras(uint32_t rc, const coserr_error *out,
-                               const uint8_t *body, size_t body_len, int always) {
-	if (rc != COSERR_OK || out->body_status != COSERR_BODY_OK) return 0;
+// After a parse: begins the extras iteration of an error document and reads
+// its first extra, in the same cgo call. coserr_extras_begin parses the body
+// again, so it is skipped when no extra is possible: a body with extras has
+// at least 1 (the error element) + 1 (an extra) + one per field taken from
+// the body (present and not from a header) opening tags. A code from
+// x-cos-error-code lets the message be the body's text rather than an
+// element, so then it always begins. always (tests only) skips the shortcut.
+static void coserr_go_first_extra(uint32_t rc, const coserr_error *out,
+                                  const uint8_t *body, size_t body_len, coserr_go_extra *x,
+                                  int always) {
+	x->rc = COSERR_NOT_FOUND;
+	if (rc != COSERR_OK || out->body_status != COSERR_BODY_OK) return;
 	if (!always && !(out->from_header & COSERR_FIELD_CODE)) {
 		uint32_t from_body = out->present & ~out->from_header;
 		size_t fields = 0;
 		for (; from_body; from_body &= from_body - 1) fields++;
-		if (coserr_go_open_tags(body, body_len) < 2 + fields) return 0;
+		if (coserr_go_open_tags(body, body_len) < 2 + fields) return;
 	}
-	return coserr_extra_count(body, body_len);
+	coserr_extras_begin(body, body_len, &x->it);
+	coserr_go_next_extra(body, body_len, x);
 }
 
 // coserr_parse_response with the coserr_header array built here, on the C
@@ -89,9 +114,10 @@ static uint32_t coserr_go_parse(uint32_t status,
 		const char *url, size_t url_len,
 		const char *hbuf, const coserr_go_span *spans, size_t n,
 		const uint8_t *body, size_t body_len,
-		coserr_error *out, size_t *extras, int always) {
+		coserr_error *out, coserr_go_extra *x, int always) {
 	coserr_header stack[COSERR_GO_STACK_HEADERS];
 	coserr_header *h = stack;
+	x->rc = COSERR_NOT_FOUND;
 	if (n > COSERR_GO_STACK_HEADERS) {
 		h = (coserr_header *)malloc(n * sizeof *h);
 		if (h == NULL) return COSERR_GO_NO_MEMORY;
@@ -114,14 +140,14 @@ static uint32_t coserr_go_parse(uint32_t status,
 	r.body_len = body_len;
 	uint32_t rc = coserr_parse_response(&r, out);
 	if (h != stack) free(h);
-	*extras = coserr_go_extras(rc, out, body, body_len, always);
+	coserr_go_first_extra(rc, out, body, body_len, x, always);
 	return rc;
 }
 
 static uint32_t coserr_go_parse_body(const uint8_t *body, size_t body_len,
-		coserr_error *out, size_t *extras, int always) {
+		coserr_error *out, coserr_go_extra *x, int always) {
 	uint32_t rc = coserr_parse_body(body, body_len, out);
-	*extras = coserr_go_extras(rc, out, body, body_len, always);
+	coserr_go_first_extra(rc, out, body, body_len, x, always);
 	return rc;
 }
 */
@@ -136,6 +162,11 @@ import (
 	"unsafe"
 )
 
+// alwaysBeginExtras (tests only) skips the open-tag shortcut of
+// coserr_go_first_extra, so that the tests can check the shortcut never
+// hides an extra.
+var alwaysBeginExtras C.int
+
 // Results of the C functions (COSERR_OK ...).
 const (
 	resultOK          = 0
@@ -146,11 +177,6 @@ const (
 	stackHeaderSpans  = 16
 	inlineBodyMaxSize = 8 << 10
 )
-
-// alwaysCountExtras (tests only) skips the open-tag shortcut of
-// coserr_go_extras, so that the tests can check the shortcut never hides an
-// extra.
-var alwaysCountExtras C.int
 
 // ServiceError is a COS service error (the Python SDK's CosServiceError): the
 // service answered and the operation failed. Its first fields are those of
@@ -316,9 +342,9 @@ func ParseRaw(status int, method, url string, header map[string][]string, body [
 // malformed.
 func ParseBody(body []byte) error {
 	var out C.coserr_error
-	var extras C.size_t
-	rc := C.coserr_go_parse_body(bytesPtr(body), C.size_t(len(body)), &out, &extras, alwaysCountExtras)
-	return result(uint32(rc), 0, &out, body, int(extras), "")
+	var x C.coserr_go_extra
+	rc := C.coserr_go_parse_body(bytesPtr(body), C.size_t(len(body)), &out, &x, alwaysBeginExtras)
+	return result(uint32(rc), 0, &out, body, &x, "")
 }
 
 // parse packs the headers into one pointer-free buffer on the Go stack and
@@ -343,14 +369,14 @@ func parse(status int, method, rawURL string, lazyURL *url.URL, header map[strin
 	}
 	st := statusOf(status)
 	var out C.coserr_error
-	var extras C.size_t
+	var x C.coserr_go_extra
 	call := func(u string) uint32 {
 		return uint32(C.coserr_go_parse(st,
 			strPtr(method), C.size_t(len(method)),
 			strPtr(u), C.size_t(len(u)),
 			(*C.char)(unsafe.Pointer(unsafe.SliceData(hbuf))), spanPtr(spans), C.size_t(len(spans)),
 			bytesPtr(body), C.size_t(len(body)),
-			&out, &extras, alwaysCountExtras))
+			&out, &x, alwaysBeginExtras))
 	}
 	rc := call(rawURL)
 	var urlResource string
@@ -367,14 +393,15 @@ func parse(status int, method, rawURL string, lazyURL *url.URL, header map[strin
 			}
 		}
 	}
-	return result(rc, uint32(st), &out, body, int(extras), urlResource)
+	return result(rc, uint32(st), &out, body, &x, urlResource)
 }
 
 // result turns a C result and record into nil, *ServiceError or *ClientError.
 //
+// x is the extras iteration of the same call, at its first extra;
 // urlResource, when not empty, is the Resource (the request URL, the body
 // having none).
-func result(rc, status uint32, out *C.coserr_error, body []byte, extras int, urlResource string) error {
+func result(rc, status uint32, out *C.coserr_error, body []byte, x *C.coserr_go_extra, urlResource string) error {
 	switch rc {
 	case resultOK:
 	case resultNotAnError:
@@ -397,7 +424,7 @@ func result(rc, status uint32, out *C.coserr_error, body []byte, extras int, url
 	}
 	var xArr [2048]byte
 	var spanArr [inlineExtras]extraSpan
-	xbuf, spans := fetchExtras(body, extras, xArr[:0], spanArr[:0])
+	xbuf, spans := fetchExtras(body, x, xArr[:0], spanArr[:0])
 	e := build(out, body, xbuf, spans)
 	if urlResource != "" {
 		e.Resource = urlResource
@@ -501,32 +528,29 @@ func build(out *C.coserr_error, body, xbuf []byte, spans []extraSpan) *ServiceEr
 	return e
 }
 
-// fetchExtras appends the body's first n extras to xbuf (name, then value)
-// and spans, through coserr_extra_get: into stack buffers first and, for a
-// longer name or value, again at full length.
-func fetchExtras(body []byte, n int, xbuf []byte, spans []extraSpan) ([]byte, []extraSpan) {
-	var nameArr [256]byte
-	var valueArr [1024]byte
-	for i := 0; i < n; i++ {
-		var nameLen, valueLen C.size_t
-		get := func(name, value []byte) uint32 {
-			return uint32(C.coserr_extra_get(bytesPtr(body), C.size_t(len(body)), C.size_t(i),
-				(*C.char)(unsafe.Pointer(&name[0])), C.size_t(len(name)), &nameLen,
-				(*C.char)(unsafe.Pointer(&value[0])), C.size_t(len(value)), &valueLen))
-		}
-		name, value := nameArr[:], valueArr[:]
-		if get(name, value) != resultOK {
-			break
-		}
-		if int(nameLen) >= len(name) || int(valueLen) >= len(value) {
-			name, value = make([]byte, nameLen+1), make([]byte, valueLen+1)
-			if get(name, value) != resultOK {
+// fetchExtras appends the extras of the iteration x, from the one it holds
+// to the last, to xbuf (name, then value) and spans: one cgo call per extra
+// (coserr_extras_next, which never parses the body again). An extra cut to
+// x's arrays is read again at full length from the iterator before it.
+func fetchExtras(body []byte, x *C.coserr_go_extra, xbuf []byte, spans []extraSpan) ([]byte, []extraSpan) {
+	for x.rc == resultOK {
+		nameLen, valueLen := int(x.name_len), int(x.value_len)
+		if nameLen < len(x.name) && valueLen < len(x.value) {
+			xbuf = append(xbuf, cbytes(x.name[:nameLen])...)
+			xbuf = append(xbuf, cbytes(x.value[:valueLen])...)
+		} else {
+			name, value := make([]byte, nameLen+1), make([]byte, valueLen+1)
+			it := x.before
+			if C.coserr_extras_next(bytesPtr(body), C.size_t(len(body)), &it,
+				(*C.char)(unsafe.Pointer(&name[0])), C.size_t(len(name)), nil,
+				(*C.char)(unsafe.Pointer(&value[0])), C.size_t(len(value)), nil) != resultOK {
 				break
 			}
+			xbuf = append(xbuf, name[:nameLen]...)
+			xbuf = append(xbuf, value[:valueLen]...)
 		}
-		xbuf = append(xbuf, name[:nameLen]...)
-		xbuf = append(xbuf, value[:valueLen]...)
-		spans = append(spans, extraSpan{int(nameLen), int(valueLen)})
+		spans = append(spans, extraSpan{nameLen, valueLen})
+		C.coserr_go_next_extra(bytesPtr(body), C.size_t(len(body)), x)
 	}
 	return xbuf, spans
 }
@@ -620,6 +644,14 @@ func staticString(p *C.char) string {
 		return ""
 	}
 	return unsafe.String((*byte)(unsafe.Pointer(p)), int(C.strlen(p)))
+}
+
+// cbytes views C chars as bytes.
+func cbytes(a []C.char) []byte {
+	if len(a) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(&a[0])), len(a))
 }
 
 // cstr returns the bytes of a NUL-terminated C array, up to the NUL.

@@ -511,47 +511,65 @@ func TestWithHTTPServer(t *testing.T) {
 	}
 }
 
-// The shortcut that skips coserr_extra_count (too few opening tags for an
-// extra) must never hide one: every body gives the same extras with and
-// without it.
-func TestExtrasShortcut(t *testing.T) {
-	bodies := map[string][]byte{
-		"code from x-cos-error-code, message from the body text": []byte("<Error><Foo>x</Foo></Error>"),
-		"only extras":               []byte("<Error><A/><B>b</B></Error>"),
-		"empty known fields":        []byte("<Error><Code/><Message></Message><X>1</X></Error>"),
-		"wrapper":                   []byte("<ErrorResponse><Error><Code>C</Code><X>1</X></Error></ErrorResponse>"),
-		"'<' in CDATA and comments": []byte("<Error><Code>C</Code><!-- <a> --><Message><![CDATA[<b>]]></Message></Error>"),
-		"repeated fields":           []byte("<Error><Code>C</Code><Code>D</Code><RequestId>r</RequestId><RequestId>s</RequestId></Error>"),
-		"prefixed":                  []byte(`<e:Error xmlns:e="u"><e:Code>C</e:Code><e:Host>h</e:Host></e:Error>`),
+// Extras depend on the body alone: every error with a well-formed error
+// document has its body's extras, in document order, whatever the status and
+// the headers (a code from x-cos-error-code included); any other answer has
+// none. The shared bodies must give what ParseBody gives. The shortcut that
+// skips coserr_extras_begin (too few opening tags for an extra) must never
+// hide one: every body gives the same extras with and without it.
+func TestExtrasOfEveryBody(t *testing.T) {
+	type bodyCase struct {
+		body []byte
+		want []Extra // nil: what ParseBody gives
+	}
+	bodies := map[string]bodyCase{
+		"code from x-cos-error-code, message from the body text": {[]byte("<Error><Foo>x</Foo></Error>"), []Extra{{"Foo", "x"}}},
+		"only extras":               {[]byte("<Error><A/><B>b</B></Error>"), []Extra{{"A", ""}, {"B", "b"}}},
+		"empty known fields":        {[]byte("<Error><Code/><Message></Message><X>1</X></Error>"), []Extra{{"X", "1"}}},
+		"wrapper":                   {[]byte("<ErrorResponse><Error><Code>C</Code><X>1</X></Error></ErrorResponse>"), []Extra{{"X", "1"}}},
+		"'<' in CDATA and comments": {[]byte("<Error><Code>C</Code><!-- <a> --><Message><![CDATA[<b>]]></Message></Error>"), []Extra{}},
+		"repeated fields":           {[]byte("<Error><Code>C</Code><Code>D</Code><RequestId>r</RequestId><RequestId>s</RequestId></Error>"), []Extra{{"Code", "D"}, {"RequestId", "s"}}},
+		"prefixed":                  {[]byte(`<e:Error xmlns:e="u"><e:Code>C</e:Code><e:Host>h</e:Host></e:Error>`), []Extra{{"Host", "h"}}},
+		"more than the inline four": {[]byte("<Error><A>1</A><B>2</B><C>3</C><D>4</D><E>5</E><F>6</F></Error>"), []Extra{{"A", "1"}, {"B", "2"}, {"C", "3"}, {"D", "4"}, {"E", "5"}, {"F", "6"}}},
+		"a cut one between others":  {[]byte("<Error><A>1</A><Long>" + strings.Repeat("v", 3000) + "</Long><B>2</B></Error>"), []Extra{{"A", "1"}, {"Long", strings.Repeat("v", 3000)}, {"B", "2"}}},
 	}
 	for _, path := range sampleFiles(t) {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		bodies[path] = b
+		bodies[path] = bodyCase{body: b}
 	}
 	header := http.Header{"X-Cos-Error-Code": {"SomeCode"}, "X-Cos-Request-Id": {"r"}}
-	extras := func(status int, h http.Header, body []byte) []Extra {
-		if e := details(ParseRaw(status, "GET", testURL, h, body)); e != nil {
-			return e.Extras
-		}
-		return nil
-	}
-	defer func() { alwaysCountExtras = 0 }()
+	defer func() { alwaysBeginExtras = 0 }()
 	with := 0
-	for name, body := range bodies {
-		for _, status := range []int{0, 200, 400} {
-			for _, h := range []http.Header{nil, header} {
-				alwaysCountExtras = 0
-				fast := extras(status, h, body)
-				alwaysCountExtras = 1
-				full := extras(status, h, body)
-				if !equalish(fast, full) {
-					t.Errorf("%s (status %d, headers %v): extras %v with the shortcut, %v without", name, status, h != nil, fast, full)
-				}
-				if len(full) > 0 {
-					with++
+	for name, c := range bodies {
+		alwaysBeginExtras = 1
+		want := c.want // the reference, without the shortcut
+		if want == nil {
+			if e := details(ParseBody(c.body)); e != nil {
+				want = e.Extras
+			}
+		}
+		for _, shortcut := range []bool{true, false} {
+			alwaysBeginExtras = 1
+			if shortcut {
+				alwaysBeginExtras = 0
+			}
+			for _, status := range []int{0, 200, 400, 503} {
+				for _, h := range []http.Header{nil, header} {
+					e := details(ParseRaw(status, "GET", testURL, h, c.body))
+					var got, expect []Extra
+					if e != nil {
+						got = e.Extras
+						if e.BodyStatus == BodyOK {
+							expect = want
+						}
+					}
+					if !equalish(got, expect) {
+						t.Errorf("%s (status %d, headers %v, shortcut %v): extras %v, want %v", name, status, h != nil, shortcut, got, expect)
+					}
+					with += len(got)
 				}
 			}
 		}
@@ -559,8 +577,8 @@ func TestExtrasShortcut(t *testing.T) {
 	if with == 0 {
 		t.Fatal("no body had extras")
 	}
-	alwaysCountExtras = 0
-	e := details(ParseRaw(400, "GET", "", header, bodies["code from x-cos-error-code, message from the body text"]))
+	alwaysBeginExtras = 0
+	e := details(ParseRaw(400, "GET", "", header, bodies["code from x-cos-error-code, message from the body text"].body))
 	expectEq(t, "Extras", e.Extras, []Extra{{"Foo", "x"}})
 	expectEq(t, "Message", e.Message, "<Error><Foo>x</Foo></Error>")
 }

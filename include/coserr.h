@@ -43,7 +43,8 @@
 #define COSERR_INVALID_ARGUMENT 4
 
 /**
- * Result: the index is past the last item (`coserr_extra_get`).
+ * Result: the index is past the last item (`coserr_extra_get`), or no
+ * extra is left (`coserr_extras_next`).
  */
 #define COSERR_NOT_FOUND 5
 
@@ -325,6 +326,32 @@ typedef struct coserr_error {
     char server_time[64];
 } coserr_error;
 
+/**
+ * A paused one-pass iteration over the extras of one body
+ * (`coserr_extras_begin`, `coserr_extras_next`): plain numbers (offsets into
+ * that body and the fields already met), no pointers, nothing to free.
+ * Copy it freely: a copy taken before `coserr_extras_next` reads the same
+ * extra again. All zero is an iteration with nothing left.
+ */
+typedef struct coserr_extras_iter {
+    /**
+     * Offset in the body of the next byte to read.
+     */
+    uint64_t pos;
+    /**
+     * Offset in the body where the error element's children end.
+     */
+    uint64_t end;
+    /**
+     * Bit per field (`COSERR_FIELD_*`) already met: a later one is an extra.
+     */
+    uint32_t seen;
+    /**
+     * 0; ignored.
+     */
+    uint32_t reserved;
+} coserr_extras_iter;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -452,7 +479,9 @@ size_t coserr_extra_count(const uint8_t *body, size_t body_len);
  * Copies the `index`-th extra of a body (see `coserr_extra_count`): its
  * local name (namespace prefix removed) into `name` and its decoded value
  * (text and CDATA joined, entities decoded) into `value`, each
- * NUL-terminated and cut at a UTF-8 boundary to fit its `cap`.
+ * NUL-terminated and cut at a UTF-8 boundary to fit its `cap`. Parses the
+ * body again on every call: to read every extra, `coserr_extras_begin` /
+ * `coserr_extras_next` parse it once.
  *
  * `*name_len` and `*value_len` receive the FULL lengths (without the NUL),
  * so a caller can retry with bigger buffers when `*len >= cap`; pass
@@ -479,6 +508,87 @@ uint32_t coserr_extra_get(const uint8_t *body,
                           char *value,
                           size_t value_cap,
                           size_t *value_len);
+
+/**
+ * Starts a one-pass iteration over the extras of a body (see
+ * `coserr_extra_count`): parses the body once and stores in `*it` where
+ * its extras are; `coserr_extras_next` then reads them one by one without
+ * parsing the body again. Iterating k extras costs one parse, where
+ * `coserr_extra_count` + k `coserr_extra_get` cost k + 1.
+ *
+ * ```c
+ * coserr_extras_iter it;
+ * char name[64], value[1024];
+ * size_t name_len, value_len;
+ * coserr_extras_begin(body, body_len, &it);
+ * while (coserr_extras_next(body, body_len, &it, name, sizeof name, &name_len,
+ *                           value, sizeof value, &value_len) == COSERR_OK) {
+ *     use(name, value); // cut when name_len >= sizeof name or value_len >= sizeof value
+ * }
+ * ```
+ *
+ * `*it` is zeroed first, whatever the result (a zeroed iterator yields
+ * nothing). Returns `COSERR_OK`, also when the body has no extras (JSON
+ * bodies, non-error documents, empty or unparseable bodies: the first
+ * `coserr_extras_next` is `COSERR_NOT_FOUND`), `COSERR_NULL_ARGUMENT` when
+ * `it` is NULL or `body` is NULL with `body_len` > 0,
+ * `COSERR_INVALID_ARGUMENT`, `COSERR_PANIC`.
+ *
+ * THE SAME BODY must be passed to `coserr_extras_begin` and to every
+ * `coserr_extras_next` of one iterator: `*it` holds offsets into it, not a
+ * pointer (the same bytes at another address will do). With another body
+ * nothing crashes, but the extras are meaningless.
+ *
+ * # Safety
+ *
+ * A non-NULL `body` must be valid for reads of `body_len` bytes; a
+ * non-NULL `it` valid for writes of one aligned `coserr_extras_iter`.
+ */
+uint32_t coserr_extras_begin(const uint8_t *body, size_t body_len, struct coserr_extras_iter *it);
+
+/**
+ * Copies the next extra of the iteration `*it` (from
+ * `coserr_extras_begin` on the same body) into `name` and `value`, and
+ * moves `*it` past it. Never parses the body again: it reads on from
+ * where `*it` stands to the next extra.
+ *
+ * The buffers follow `coserr_extra_get`: the local name and the decoded
+ * value, each NUL-terminated and cut at a UTF-8 boundary to fit its `cap`;
+ * `*name_len` / `*value_len` (either may be NULL) receive the FULL lengths;
+ * `(NULL, 0)` buffers ask only for the lengths; on any result other than
+ * `COSERR_OK` the lengths are 0 and the buffers (when `cap > 0`) hold `""`.
+ * `*it` moves past the extra even when a buffer was too small: to read it
+ * again with bigger buffers, copy `*it` before the call (it is plain
+ * numbers) and call again with the copy.
+ *
+ * Returns `COSERR_OK` with the next extra, `COSERR_NOT_FOUND` when there
+ * is none left (and again on every later call), `COSERR_NULL_ARGUMENT`
+ * when `it` is NULL or `body`, `name` or `value` is NULL with a length/cap
+ * above 0, `COSERR_INVALID_ARGUMENT`, `COSERR_PANIC`. `*it` changes only
+ * on `COSERR_OK`.
+ *
+ * THE SAME BODY (the same bytes; the address may differ) must be passed
+ * as to `coserr_extras_begin`. An iterator used with another body, or
+ * holding any other numbers, never reads outside the body given: it yields
+ * meaningless extras or `COSERR_NOT_FOUND`.
+ *
+ * # Safety
+ *
+ * A non-NULL `body` must be valid for reads of `body_len` bytes; a
+ * non-NULL `it` valid for reads and writes of one aligned
+ * `coserr_extras_iter`; non-NULL `name` / `value` valid for writes of
+ * `name_cap` / `value_cap` bytes; non-NULL `name_len` / `value_len` valid
+ * for writes; `*it` must not overlap the buffers or the lengths.
+ */
+uint32_t coserr_extras_next(const uint8_t *body,
+                            size_t body_len,
+                            struct coserr_extras_iter *it,
+                            char *name,
+                            size_t name_cap,
+                            size_t *name_len,
+                            char *value,
+                            size_t value_cap,
+                            size_t *value_len);
 
 #ifdef __cplusplus
 }  // extern "C"

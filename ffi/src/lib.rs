@@ -33,8 +33,8 @@ use core::mem::{offset_of, size_of};
 use std::panic::{UnwindSafe, catch_unwind};
 
 use coserr_core::{
-    BodyStatus, Category, CodeId, ErrorRecord, Field, Flags, Headers, Kind, Response, capacity,
-    parse_body,
+    BodyStatus, Category, CodeId, ErrorRecord, Extra, Extras, ExtrasState, Field, Flags, Headers,
+    Kind, Response, capacity, parse_body,
 };
 
 mod code_names;
@@ -64,7 +64,8 @@ pub const COSERR_NULL_ARGUMENT: u32 = 2;
 pub const COSERR_PANIC: u32 = 3;
 /// Result: an argument is out of range (a length above `PTRDIFF_MAX`).
 pub const COSERR_INVALID_ARGUMENT: u32 = 4;
-/// Result: the index is past the last item (`coserr_extra_get`).
+/// Result: the index is past the last item (`coserr_extra_get`), or no
+/// extra is left (`coserr_extras_next`).
 pub const COSERR_NOT_FOUND: u32 = 5;
 
 /// `kind`: not an error (a 2xx/3xx without an error document).
@@ -274,6 +275,24 @@ impl Default for coserr_error {
     }
 }
 
+/// A paused one-pass iteration over the extras of one body
+/// (`coserr_extras_begin`, `coserr_extras_next`): plain numbers (offsets into
+/// that body and the fields already met), no pointers, nothing to free.
+/// Copy it freely: a copy taken before `coserr_extras_next` reads the same
+/// extra again. All zero is an iteration with nothing left.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct coserr_extras_iter {
+    /// Offset in the body of the next byte to read.
+    pub pos: u64,
+    /// Offset in the body where the error element's children end.
+    pub end: u64,
+    /// Bit per field (`COSERR_FIELD_*`) already met: a later one is an extra.
+    pub seen: u32,
+    /// 0; ignored.
+    pub reserved: u32,
+}
+
 // Layout, asserted (the C tests assert the same with `_Static_assert`).
 const _: () = {
     assert!(size_of::<coserr_error>() == 2604);
@@ -320,6 +339,15 @@ const _: () = {
     assert!(offset_of!(coserr_response, body) == 7 * p);
     assert!(offset_of!(coserr_response, body_len) == 8 * p);
     assert!(size_of::<coserr_response>() == 9 * p);
+
+    assert!(offset_of!(coserr_extras_iter, pos) == 0);
+    assert!(offset_of!(coserr_extras_iter, end) == 8);
+    assert!(offset_of!(coserr_extras_iter, seen) == 16);
+    assert!(offset_of!(coserr_extras_iter, reserved) == 20);
+    assert!(size_of::<coserr_extras_iter>() == 24);
+    assert!(align_of::<coserr_extras_iter>() == align_of::<u64>());
+    // Every offset into a body fits the struct's `uint64_t`s.
+    assert!(size_of::<usize>() <= size_of::<u64>());
 };
 
 // ---------------------------------------------------------------------------
@@ -703,10 +731,80 @@ pub unsafe extern "C" fn coserr_extra_count(body: *const u8, body_len: usize) ->
     })
 }
 
+/// The output arguments shared by `coserr_extra_get` and
+/// `coserr_extras_next`: two `snprintf`-like buffers (name, value) and two
+/// optional pointers for their full lengths.
+struct ExtraOut {
+    name: Writer,
+    value: Writer,
+    /// NULL or valid for writes ([`ExtraOut::new`]).
+    name_len: *mut usize,
+    /// NULL or valid for writes ([`ExtraOut::new`]).
+    value_len: *mut usize,
+}
+
+impl ExtraOut {
+    /// Stores `""` in each buffer that has room and 0 in each non-NULL
+    /// length, then checks the buffers: NULL with a cap above 0 is
+    /// `COSERR_NULL_ARGUMENT` (the lengths stay 0, the other buffer `""`).
+    ///
+    /// # Safety
+    ///
+    /// Non-NULL `name` / `value` must be valid for writes of `name_cap` /
+    /// `value_cap` bytes and non-NULL `name_len` / `value_len` valid for
+    /// writes, for as long as the result is used.
+    unsafe fn new(
+        name: *mut c_char,
+        name_cap: usize,
+        name_len: *mut usize,
+        value: *mut c_char,
+        value_cap: usize,
+        value_len: *mut usize,
+    ) -> Checked<Self> {
+        // SAFETY: the caller guarantees the buffers are valid for their caps;
+        // `Writer::new` writes the empty string first when it can.
+        let (nw, vw) = unsafe { (Writer::new(name, name_cap), Writer::new(value, value_cap)) };
+        let out = ExtraOut {
+            name: nw,
+            value: vw,
+            name_len,
+            value_len,
+        };
+        out.set_lens(0, 0);
+        if (name.is_null() && name_cap > 0) || (value.is_null() && value_cap > 0) {
+            return Err(COSERR_NULL_ARGUMENT);
+        }
+        Ok(out)
+    }
+
+    fn set_lens(&self, n: usize, v: usize) {
+        // SAFETY: `ExtraOut::new`'s caller guarantees that non-NULL length
+        // pointers are valid for writes while `self` is used.
+        unsafe {
+            if let Some(p) = self.name_len.as_mut() {
+                *p = n;
+            }
+            if let Some(p) = self.value_len.as_mut() {
+                *p = v;
+            }
+        }
+    }
+
+    /// Writes `extra`'s name and decoded value, and their full lengths.
+    fn write(mut self, extra: &Extra<'_>) -> u32 {
+        self.name.text(extra.name);
+        self.value.value(&extra.value);
+        self.set_lens(self.name.total(), self.value.total());
+        COSERR_OK
+    }
+}
+
 /// Copies the `index`-th extra of a body (see `coserr_extra_count`): its
 /// local name (namespace prefix removed) into `name` and its decoded value
 /// (text and CDATA joined, entities decoded) into `value`, each
-/// NUL-terminated and cut at a UTF-8 boundary to fit its `cap`.
+/// NUL-terminated and cut at a UTF-8 boundary to fit its `cap`. Parses the
+/// body again on every call: to read every extra, `coserr_extras_begin` /
+/// `coserr_extras_next` parse it once.
 ///
 /// `*name_len` and `*value_len` receive the FULL lengths (without the NUL),
 /// so a caller can retry with bigger buffers when `*len >= cap`; pass
@@ -736,38 +834,169 @@ pub unsafe extern "C" fn coserr_extra_get(
     value_len: *mut usize,
 ) -> u32 {
     guard(COSERR_PANIC, || {
-        // SAFETY: the caller guarantees the buffers are valid for their caps;
-        // `Writer::new` writes the empty string first when it can.
-        let (mut nw, mut vw) =
-            unsafe { (Writer::new(name, name_cap), Writer::new(value, value_cap)) };
-        let set_lens = |n: usize, v: usize| {
-            // SAFETY: the caller guarantees non-NULL length pointers are valid
-            // for writes.
-            unsafe {
-                if let Some(p) = name_len.as_mut() {
-                    *p = n;
-                }
-                if let Some(p) = value_len.as_mut() {
-                    *p = v;
-                }
-            }
-        };
-        set_lens(0, 0);
-        if (name.is_null() && name_cap > 0) || (value.is_null() && value_cap > 0) {
-            return COSERR_NULL_ARGUMENT;
-        }
+        // SAFETY: the caller guarantees the buffers and length pointers.
+        let out =
+            match unsafe { ExtraOut::new(name, name_cap, name_len, value, value_cap, value_len) } {
+                Ok(out) => out,
+                Err(result) => return result,
+            };
         // SAFETY: the caller guarantees `body` is valid for `body_len` bytes.
         let body = match unsafe { slice(body, body_len) } {
             Ok(b) => b,
             Err(result) => return result,
         };
-        let Some(extra) = parse_body(body).extras().nth(index) else {
+        match parse_body(body).extras().nth(index) {
+            Some(extra) => out.write(&extra),
+            None => COSERR_NOT_FOUND,
+        }
+    })
+}
+
+/// The core's paused iteration as the C struct.
+fn iter_of(state: ExtrasState) -> coserr_extras_iter {
+    coserr_extras_iter {
+        pos: state.pos as u64,
+        end: state.end as u64,
+        seen: state.seen,
+        reserved: 0,
+    }
+}
+
+/// The C struct as the core's paused iteration; an offset that does not fit
+/// in `usize` gives a state that fits no body (so it yields nothing).
+fn state_of(it: &coserr_extras_iter) -> ExtrasState {
+    ExtrasState {
+        pos: usize::try_from(it.pos).unwrap_or(usize::MAX),
+        end: usize::try_from(it.end).unwrap_or(usize::MAX),
+        seen: it.seen,
+    }
+}
+
+/// Starts a one-pass iteration over the extras of a body (see
+/// `coserr_extra_count`): parses the body once and stores in `*it` where
+/// its extras are; `coserr_extras_next` then reads them one by one without
+/// parsing the body again. Iterating k extras costs one parse, where
+/// `coserr_extra_count` + k `coserr_extra_get` cost k + 1.
+///
+/// ```c
+/// coserr_extras_iter it;
+/// char name[64], value[1024];
+/// size_t name_len, value_len;
+/// coserr_extras_begin(body, body_len, &it);
+/// while (coserr_extras_next(body, body_len, &it, name, sizeof name, &name_len,
+///                           value, sizeof value, &value_len) == COSERR_OK) {
+///     use(name, value); // cut when name_len >= sizeof name or value_len >= sizeof value
+/// }
+/// ```
+///
+/// `*it` is zeroed first, whatever the result (a zeroed iterator yields
+/// nothing). Returns `COSERR_OK`, also when the body has no extras (JSON
+/// bodies, non-error documents, empty or unparseable bodies: the first
+/// `coserr_extras_next` is `COSERR_NOT_FOUND`), `COSERR_NULL_ARGUMENT` when
+/// `it` is NULL or `body` is NULL with `body_len` > 0,
+/// `COSERR_INVALID_ARGUMENT`, `COSERR_PANIC`.
+///
+/// THE SAME BODY must be passed to `coserr_extras_begin` and to every
+/// `coserr_extras_next` of one iterator: `*it` holds offsets into it, not a
+/// pointer (the same bytes at another address will do). With another body
+/// nothing crashes, but the extras are meaningless.
+///
+/// # Safety
+///
+/// A non-NULL `body` must be valid for reads of `body_len` bytes; a
+/// non-NULL `it` valid for writes of one aligned `coserr_extras_iter`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_extras_begin(
+    body: *const u8,
+    body_len: usize,
+    it: *mut coserr_extras_iter,
+) -> u32 {
+    guard(COSERR_PANIC, || {
+        if it.is_null() {
+            return COSERR_NULL_ARGUMENT;
+        }
+        // SAFETY: non-NULL, and the caller guarantees it is valid for writes
+        // and aligned; the zeroed struct is a valid value.
+        unsafe { it.write(coserr_extras_iter::default()) };
+        // SAFETY: the caller guarantees `body` is valid for `body_len` bytes.
+        let body = match unsafe { slice(body, body_len) } {
+            Ok(b) => b,
+            Err(result) => return result,
+        };
+        let state = parse_body(body).extras().state(body);
+        // SAFETY: as above.
+        unsafe { it.write(iter_of(state)) };
+        COSERR_OK
+    })
+}
+
+/// Copies the next extra of the iteration `*it` (from
+/// `coserr_extras_begin` on the same body) into `name` and `value`, and
+/// moves `*it` past it. Never parses the body again: it reads on from
+/// where `*it` stands to the next extra.
+///
+/// The buffers follow `coserr_extra_get`: the local name and the decoded
+/// value, each NUL-terminated and cut at a UTF-8 boundary to fit its `cap`;
+/// `*name_len` / `*value_len` (either may be NULL) receive the FULL lengths;
+/// `(NULL, 0)` buffers ask only for the lengths; on any result other than
+/// `COSERR_OK` the lengths are 0 and the buffers (when `cap > 0`) hold `""`.
+/// `*it` moves past the extra even when a buffer was too small: to read it
+/// again with bigger buffers, copy `*it` before the call (it is plain
+/// numbers) and call again with the copy.
+///
+/// Returns `COSERR_OK` with the next extra, `COSERR_NOT_FOUND` when there
+/// is none left (and again on every later call), `COSERR_NULL_ARGUMENT`
+/// when `it` is NULL or `body`, `name` or `value` is NULL with a length/cap
+/// above 0, `COSERR_INVALID_ARGUMENT`, `COSERR_PANIC`. `*it` changes only
+/// on `COSERR_OK`.
+///
+/// THE SAME BODY (the same bytes; the address may differ) must be passed
+/// as to `coserr_extras_begin`. An iterator used with another body, or
+/// holding any other numbers, never reads outside the body given: it yields
+/// meaningless extras or `COSERR_NOT_FOUND`.
+///
+/// # Safety
+///
+/// A non-NULL `body` must be valid for reads of `body_len` bytes; a
+/// non-NULL `it` valid for reads and writes of one aligned
+/// `coserr_extras_iter`; non-NULL `name` / `value` valid for writes of
+/// `name_cap` / `value_cap` bytes; non-NULL `name_len` / `value_len` valid
+/// for writes; `*it` must not overlap the buffers or the lengths.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_extras_next(
+    body: *const u8,
+    body_len: usize,
+    it: *mut coserr_extras_iter,
+    name: *mut c_char,
+    name_cap: usize,
+    name_len: *mut usize,
+    value: *mut c_char,
+    value_cap: usize,
+    value_len: *mut usize,
+) -> u32 {
+    guard(COSERR_PANIC, || {
+        // SAFETY: the caller guarantees the buffers and length pointers.
+        let out =
+            match unsafe { ExtraOut::new(name, name_cap, name_len, value, value_cap, value_len) } {
+                Ok(out) => out,
+                Err(result) => return result,
+            };
+        // SAFETY: the caller guarantees a non-NULL `it` is valid for reads
+        // and writes, aligned, and not aliased during the call.
+        let Some(it) = (unsafe { it.as_mut() }) else {
+            return COSERR_NULL_ARGUMENT;
+        };
+        // SAFETY: the caller guarantees `body` is valid for `body_len` bytes.
+        let body = match unsafe { slice(body, body_len) } {
+            Ok(b) => b,
+            Err(result) => return result,
+        };
+        let mut extras = Extras::resume(body, state_of(it));
+        let Some(extra) = extras.next() else {
             return COSERR_NOT_FOUND;
         };
-        nw.text(extra.name);
-        vw.value(&extra.value);
-        set_lens(nw.total(), vw.total());
-        COSERR_OK
+        *it = iter_of(extras.state(body));
+        out.write(&extra)
     })
 }
 

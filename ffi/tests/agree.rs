@@ -3,7 +3,8 @@
 //! (called from Rust exactly as C calls them) and through the core, under
 //! several statuses, methods and header sets; every field of `coserr_error`,
 //! every bit, the display line and the JSON digest must be the core's, and
-//! the extras must be the core's `Body::extras()`.
+//! the extras (by index, and through the one-pass iterator) must be the
+//! core's `Body::extras()`.
 
 use std::ffi::{CStr, c_char};
 use std::path::{Path, PathBuf};
@@ -156,6 +157,7 @@ fn assert_same(c: &coserr_error, rec: &ErrorRecord, what: &str) {
 #[test]
 fn the_c_abi_and_the_core_agree_on_every_shared_body() {
     let mut checked = 0;
+    let mut extras_seen = 0;
     for path in shared_files() {
         let body = std::fs::read(&path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -238,7 +240,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
             checked += 1;
         }
 
-        // The extras, through the C iterator, are the core's.
+        // The extras, through coserr_extra_count / coserr_extra_get, are the core's.
         let core_extras: Vec<(String, String)> = parse_body(&body)
             .extras()
             .map(|x| (x.name.to_owned(), x.value.to_string()))
@@ -303,8 +305,200 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
             )
         };
         assert_eq!(rc, COSERR_NOT_FOUND, "{name}: past the end");
+
+        // The one-pass iterator gives the same extras, in the same order.
+        assert_eq!(
+            iterate(&body),
+            core_extras,
+            "{name}: coserr_extras_begin/next"
+        );
+        // The same bytes at another address will do: the iterator holds offsets.
+        let copy = body.clone();
+        let mut it = coserr_extras_iter::default();
+        // SAFETY: valid body and iterator.
+        assert_eq!(
+            unsafe { coserr_extras_begin(body.as_ptr(), body.len(), &mut it) },
+            COSERR_OK
+        );
+        let mut moved = Vec::new();
+        while let Some(x) = next_extra(&copy, &mut it) {
+            moved.push(x);
+        }
+        assert_eq!(moved, core_extras, "{name}: iterated over a copy");
+        extras_seen += core_extras.len();
     }
     assert!(checked >= 200);
+    assert!(
+        extras_seen >= 10,
+        "only {extras_seen} extras in the shared bodies"
+    );
+}
+
+/// The next extra of `*it`: the lengths first, with a copy of the iterator
+/// ((NULL, 0) buffers), then the text into buffers of exactly those sizes.
+fn next_extra(body: &[u8], it: &mut coserr_extras_iter) -> Option<(String, String)> {
+    let before = *it;
+    let (mut nl, mut vl) = (usize::MAX, usize::MAX);
+    let mut probe = *it;
+    // SAFETY: valid body and iterator; (NULL, 0) buffers ask the lengths.
+    let rc = unsafe {
+        coserr_extras_next(
+            body.as_ptr(),
+            body.len(),
+            &mut probe,
+            ptr::null_mut(),
+            0,
+            &mut nl,
+            ptr::null_mut(),
+            0,
+            &mut vl,
+        )
+    };
+    if rc == COSERR_NOT_FOUND {
+        assert_eq!((nl, vl), (0, 0), "lengths at the end");
+        assert_eq!(probe, before, "an iterator at its end does not move");
+        return None;
+    }
+    assert_eq!(rc, COSERR_OK);
+    assert_eq!(probe.reserved, 0);
+    assert!(
+        probe.pos > before.pos && probe.pos <= probe.end,
+        "{before:?} -> {probe:?}"
+    );
+    let mut nb = vec![0 as c_char; nl + 1];
+    let mut vb = vec![0 as c_char; vl + 1];
+    let (mut nl2, mut vl2) = (0usize, 0usize);
+    // SAFETY: buffers of the asked sizes.
+    let rc = unsafe {
+        coserr_extras_next(
+            body.as_ptr(),
+            body.len(),
+            it,
+            nb.as_mut_ptr(),
+            nb.len(),
+            &mut nl2,
+            vb.as_mut_ptr(),
+            vb.len(),
+            &mut vl2,
+        )
+    };
+    assert_eq!(rc, COSERR_OK);
+    assert_eq!((nl2, vl2), (nl, vl), "the same extra twice");
+    assert_eq!(*it, probe, "the copy moved as the iterator did");
+    Some((c_str(&nb), c_str(&vb)))
+}
+
+/// Every extra of `body` through `coserr_extras_begin` / `coserr_extras_next`.
+fn iterate(body: &[u8]) -> Vec<(String, String)> {
+    let mut it = coserr_extras_iter {
+        pos: 7,
+        end: 9,
+        seen: 1,
+        reserved: 3,
+    };
+    let ptr = if body.is_empty() {
+        ptr::null()
+    } else {
+        body.as_ptr()
+    };
+    // SAFETY: valid body ((NULL, 0) when empty) and iterator.
+    assert_eq!(
+        unsafe { coserr_extras_begin(ptr, body.len(), &mut it) },
+        COSERR_OK
+    );
+    assert_eq!(it.reserved, 0);
+    let mut out = Vec::new();
+    while let Some(x) = next_extra(body, &mut it) {
+        out.push(x);
+    }
+    // Still nothing after the end.
+    assert!(next_extra(body, &mut it).is_none());
+    out
+}
+
+/// An iterator begun on one body and used with every other body: no crash
+/// (no read outside the body: Miri/ASan would see one), only `COSERR_OK`
+/// or `COSERR_NOT_FOUND`, and never more steps than there are bytes.
+#[test]
+fn an_iterator_used_with_another_body_stays_inside_it() {
+    let bodies: Vec<Vec<u8>> = shared_files()
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    let mut name = [0 as c_char; 16];
+    let mut value = [0 as c_char; 16];
+    let mut foreign = 0;
+    for a in &bodies {
+        let mut begun = coserr_extras_iter::default();
+        // SAFETY: valid body and iterator.
+        assert_eq!(
+            unsafe { coserr_extras_begin(a.as_ptr(), a.len(), &mut begun) },
+            COSERR_OK
+        );
+        for b in bodies.iter().chain([Vec::new(), b"<".to_vec()].iter()) {
+            let mut it = begun;
+            for step in 0.. {
+                assert!(step <= b.len() + 1, "the iterator does not advance");
+                let (mut nl, mut vl) = (0usize, 0usize);
+                // SAFETY: valid body, iterator and buffers.
+                let rc = unsafe {
+                    coserr_extras_next(
+                        b.as_ptr(),
+                        b.len(),
+                        &mut it,
+                        name.as_mut_ptr(),
+                        name.len(),
+                        &mut nl,
+                        value.as_mut_ptr(),
+                        value.len(),
+                        &mut vl,
+                    )
+                };
+                if rc == COSERR_NOT_FOUND {
+                    break;
+                }
+                assert_eq!(rc, COSERR_OK);
+                assert!(nl <= b.len() && vl <= b.len());
+                c_str(&name);
+                c_str(&value);
+                foreign += usize::from(!ptr::eq(a, b));
+            }
+        }
+    }
+    assert!(
+        foreign > 0,
+        "no foreign body yielded anything: the test proves little"
+    );
+    // Numbers no body fits.
+    for (pos, end) in [
+        (u64::MAX, u64::MAX),
+        (0, u64::MAX),
+        (5, 2),
+        (1 << 40, 1 << 41),
+    ] {
+        let mut it = coserr_extras_iter {
+            pos,
+            end,
+            seen: u32::MAX,
+            reserved: u32::MAX,
+        };
+        let body = b"<Error><A>1</A></Error>";
+        // SAFETY: valid body and iterator; (NULL, 0) buffers.
+        let rc = unsafe {
+            coserr_extras_next(
+                body.as_ptr(),
+                body.len(),
+                &mut it,
+                ptr::null_mut(),
+                0,
+                ptr::null_mut(),
+                ptr::null_mut(),
+                0,
+                ptr::null_mut(),
+            )
+        };
+        assert_eq!(rc, COSERR_NOT_FOUND, "{pos}..{end}");
+    }
 }
 
 /// `coserr_format`/`coserr_to_json` of a record rebuilt by the core from

@@ -770,19 +770,25 @@ class CosClientError(CosError):
 
 
 def _extras(body):
+    """The extras of ``body`` in one pass: ``coserr_extras_begin`` parses it
+    once, then each ``coserr_extras_next`` reads on to the next extra. An
+    extra cut to the buffers is read again, bigger, from a copy of the
+    iterator taken before it."""
     if not body:
         return []
-    n = _ffi.extra_count(body, len(body))
-    if not n:
+    n = len(body)
+    it = _ffi.ExtrasIter()
+    if _ffi.extras_begin(body, n, byref(it)) != _OK:
         return []
     name_len = c_size_t()
     value_len = c_size_t()
     name_buf = create_string_buffer(256)
     value_buf = create_string_buffer(4096)
     out = []
-    for i in range(n):
-        rc = _ffi.extra_get(
-            body, len(body), i, name_buf, len(name_buf), byref(name_len),
+    while True:
+        before = _ffi.ExtrasIter.from_buffer_copy(it)
+        rc = _ffi.extras_next(
+            body, n, byref(it), name_buf, len(name_buf), byref(name_len),
             value_buf, len(value_buf), byref(value_len),
         )
         if rc != _OK:
@@ -790,8 +796,9 @@ def _extras(body):
         if name_len.value >= len(name_buf) or value_len.value >= len(value_buf):
             name_buf = create_string_buffer(max(len(name_buf), name_len.value + 1))
             value_buf = create_string_buffer(max(len(value_buf), value_len.value + 1))
-            rc = _ffi.extra_get(
-                body, len(body), i, name_buf, len(name_buf), byref(name_len),
+            it = before
+            rc = _ffi.extras_next(
+                body, n, byref(it), name_buf, len(name_buf), byref(name_len),
                 value_buf, len(value_buf), byref(value_len),
             )
             if rc != _OK:

@@ -1,7 +1,8 @@
 """ctypes view of the coserr C ABI (DESIGN §4, ``include/coserr.h``).
 
-The structures mirror ``coserr_header``, ``coserr_response`` and
-``coserr_error`` field for field, in the header's order; their sizes are
+The structures mirror ``coserr_header``, ``coserr_response``,
+``coserr_error`` and ``coserr_extras_iter`` field for field, in the
+header's order; their sizes are
 checked at import so that a layout change in the C ABI fails loudly here
 instead of reading garbage.
 """
@@ -17,6 +18,7 @@ from ctypes import (
     c_char_p,
     c_size_t,
     c_uint32,
+    c_uint64,
     c_void_p,
     sizeof,
 )
@@ -96,12 +98,27 @@ class Error(Structure):
     ]
 
 
+class ExtrasIter(Structure):
+    """``coserr_extras_iter``: a paused one-pass iteration over the extras of
+    one body (offsets into it, plain numbers): ``extras_begin`` fills it,
+    ``extras_next`` moves it on. A copy taken before ``extras_next`` reads the
+    same extra again."""
+
+    _fields_ = [
+        ("pos", c_uint64),
+        ("end", c_uint64),
+        ("seen", c_uint32),
+        ("reserved", c_uint32),
+    ]
+
+
 # The expected layout, computed by hand from DESIGN §4 (LP64 and ILP32 alike
 # for the record: 11 x uint32, then 2560 bytes of char arrays, alignment 4).
 _PTR = sizeof(c_void_p)
 EXPECTED_ERROR_SIZE = 11 * 4 + (64 + 1024 + 1024 + 128 + 256 + 64)  # 2604
 EXPECTED_HEADER_SIZE = 4 * _PTR
 EXPECTED_RESPONSE_SIZE = _PTR + 8 * _PTR  # uint32 padded to a pointer, then 8 words
+EXPECTED_EXTRAS_ITER_SIZE = 2 * 8 + 2 * 4  # two uint64, two uint32: 24
 
 if sizeof(Error) != EXPECTED_ERROR_SIZE or ctypes.alignment(Error) != 4:
     raise ImportError(
@@ -112,6 +129,8 @@ if sizeof(Header) != EXPECTED_HEADER_SIZE:
     raise ImportError("coserr: coserr_header layout mismatch: size %d" % sizeof(Header))
 if sizeof(Response) != EXPECTED_RESPONSE_SIZE:
     raise ImportError("coserr: coserr_response layout mismatch: size %d" % sizeof(Response))
+if sizeof(ExtrasIter) != EXPECTED_EXTRAS_ITER_SIZE or ExtrasIter.seen.offset != 16:
+    raise ImportError("coserr: coserr_extras_iter layout mismatch: size %d" % sizeof(ExtrasIter))
 
 
 def _candidates():
@@ -192,15 +211,18 @@ if abi_version() != EXPECTED_ABI_VERSION:
         % (LIBRARY_PATH, abi_version(), EXPECTED_ABI_VERSION)
     )
 
-extra_count = lib.coserr_extra_count
-extra_count.argtypes = [c_char_p, c_size_t]
-extra_count.restype = c_size_t
+# The one-pass extras iterator: coserr_extras_begin parses the body once,
+# each coserr_extras_next reads on without parsing again. The same body must
+# be passed to every call of one iteration.
+extras_begin = lib.coserr_extras_begin
+extras_begin.argtypes = [c_char_p, c_size_t, POINTER(ExtrasIter)]
+extras_begin.restype = c_uint32
 
-extra_get = lib.coserr_extra_get
-extra_get.argtypes = [
+extras_next = lib.coserr_extras_next
+extras_next.argtypes = [
     c_char_p,
     c_size_t,
-    c_size_t,
+    POINTER(ExtrasIter),
     c_char_p,
     c_size_t,
     POINTER(c_size_t),
@@ -208,7 +230,7 @@ extra_get.argtypes = [
     c_size_t,
     POINTER(c_size_t),
 ]
-extra_get.restype = c_uint32
+extras_next.restype = c_uint32
 
 
 def call_text(fn, err):

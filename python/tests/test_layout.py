@@ -18,6 +18,7 @@ STRUCTS = {
     "coserr_header": _ffi.Header,
     "coserr_response": _ffi.Response,
     "coserr_error": _ffi.Error,
+    "coserr_extras_iter": _ffi.ExtrasIter,
 }
 
 
@@ -31,6 +32,9 @@ def test_sizes_computed_by_hand():
     word = ctypes.sizeof(ctypes.c_void_p)
     assert ctypes.sizeof(_ffi.Header) == 4 * word
     assert ctypes.sizeof(_ffi.Response) == 9 * word
+    # Two uint64 offsets, then two uint32: 24 bytes, on every platform.
+    assert ctypes.sizeof(_ffi.ExtrasIter) == 24
+    assert _ffi.ExtrasIter.seen.offset == 16
 
 
 def test_abi_version():

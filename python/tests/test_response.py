@@ -292,6 +292,19 @@ def test_long_extra_value_is_whole():
     assert error_from_response(403, body, {}).extras == [("StringToSign", value)]
 
 
+def test_extras_around_a_long_one_in_one_pass():
+    # A cut extra is read again from where it started; the ones after it follow.
+    name = "N" * 300
+    value = "v" * 5000 + "\u9875"
+    body = (
+        "<Error><A>1</A><Code>C</Code><%s>%s</%s><B/><C>&amp;</C></Error>" % (name, value, name)
+    ).encode()
+    assert error_from_response(400, body, {}).extras == [("A", "1"), (name, value), ("B", ""), ("C", "&")]
+    # JSON and non-error bodies have none.
+    assert error_from_response(404, b'{"code":"NoSuchKey","message":"m"}', {}).extras == []
+    assert error_from_response(502, b"<html>bad gateway</html>", {}).extras == []
+
+
 def test_entities_and_cdata_decoded():
     err = error_from_response(400, body_of("edge/entities_cdata.xml"), {})
     assert err.message == "bad <arg> & stuff"

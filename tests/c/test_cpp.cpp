@@ -95,6 +95,20 @@ int main(int argc, char **argv) {
     CHECK(coserr_parse_body(nullptr, 0, &err) == COSERR_NOT_AN_ERROR);
     CHECK(coserr_parse_response(nullptr, &err) == COSERR_NULL_ARGUMENT);
     CHECK(coserr_extra_count(resp.body, resp.body_len) == 0);
+
+    // The extras iterator: a plain value too.
+    static_assert(sizeof(coserr_extras_iter) == 24, "coserr_extras_iter");
+    const std::string_view with = "<Error><Code>C</Code><HostId>h-1</HostId><X/></Error>";
+    const auto *wb = reinterpret_cast<const uint8_t *>(with.data());
+    coserr_extras_iter it{};
+    CHECK(coserr_extras_begin(wb, with.size(), &it) == COSERR_OK);
+    std::vector<std::string> seen;
+    char xname[32], xvalue[32];
+    while (coserr_extras_next(wb, with.size(), &it, xname, sizeof xname, nullptr, xvalue,
+                              sizeof xvalue, nullptr) == COSERR_OK) {
+        seen.push_back(std::string(xname) + "=" + xvalue);
+    }
+    CHECK((seen == std::vector<std::string>{"HostId=h-1", "X="}));
     CHECK(coserr_abi_version() == COSERR_ABI_VERSION);
 
     std::cout << passed << " passed, " << failed << " failed\n";
