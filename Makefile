@@ -136,8 +136,8 @@ c-test: local-install
 	$(SAN_ENV) $(CTEST)/test_cpp $(SAMPLES)
 	$(VALGRIND) $(CTEST)/test_c_plain $(SAMPLES) $(EDGE)
 	$(VALGRIND) $(CTEST)/test_threads_plain $(SAMPLES) $(EDGE)
-	sed -n '/<!-- usage.c begin -->/,/<!-- usage.c end -->/p' ffi/README.md | sed '1,2d' | sed '$$d' | sed '$$d' > $(CTEST)/usage.c
-	diff -u examples/usage.c $(CTEST)/usage.c || { echo "ffi/README.md's example differs from examples/usage.c" >&2; exit 1; }
+	sed -n '/<!-- usage.c begin -->/,/<!-- usage.c end -->/p' README.md | sed '1,2d' | sed '$$d' | sed '$$d' > $(CTEST)/usage.c
+	diff -u examples/usage.c $(CTEST)/usage.c || { echo "README.md's C example differs from examples/usage.c" >&2; exit 1; }
 	cd $(CTEST) && $(CC) $(CSTD_FLAGS) usage.c -o usage $$($(PKG_LOCAL) --static --cflags --libs coserr)
 	LD_LIBRARY_PATH=$(LOCAL_PREFIX)/lib $(CTEST)/usage > $(CTEST)/usage.out && cat $(CTEST)/usage.out
 	grep -q 'code="NoSuchKey"' $(CTEST)/usage.out

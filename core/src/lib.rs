@@ -48,10 +48,17 @@ pub use value::{Decoded, Piece, Value};
 
 /// Deepest XML element nesting accepted (the root element is depth 1).
 pub const MAX_DEPTH: usize = 256;
-/// Most attributes (namespace declarations included) accepted on one element.
+/// Most ordinary attributes accepted on one element (namespace declarations
+/// are counted by [`MAX_NAMESPACES`] instead).
 pub const MAX_ATTRIBUTES: usize = 256;
 /// Most prefixed namespace declarations in scope at once.
 pub const MAX_NAMESPACES: usize = 256;
 /// Deepest JSON nesting accepted: serde_json's default recursion limit
 /// (127 nested arrays/objects), so that both agree on every input.
 pub const MAX_JSON_DEPTH: usize = 127;
+
+/// The README's Rust example is compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
