@@ -281,7 +281,9 @@ typedef struct coserr_error {
      */
     uint32_t from_header;
     /**
-     * Bit per field: the value was cut to its array at a UTF-8 boundary.
+     * Bit per field: the value was cut to its array at a UTF-8 boundary, or
+     * holds a NUL byte (`&#0;` cannot occur, but a JSON `\u0000` or a header
+     * byte can), so that C, reading up to the first NUL, sees less of it.
      */
     uint32_t truncated;
     /**

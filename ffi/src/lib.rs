@@ -224,7 +224,9 @@ pub struct coserr_error {
     pub present: u32,
     /// Bit per field: the value came from a header or the URL, not the body.
     pub from_header: u32,
-    /// Bit per field: the value was cut to its array at a UTF-8 boundary.
+    /// Bit per field: the value was cut to its array at a UTF-8 boundary, or
+    /// holds a NUL byte (`&#0;` cannot occur, but a JSON `\u0000` or a header
+    /// byte can), so that C, reading up to the first NUL, sees less of it.
     pub truncated: u32,
     /// `COSERR_FLAG_PARTIAL`, `COSERR_FLAG_IDS_DISAGREE`.
     pub flags: u32,
@@ -462,6 +464,12 @@ fn fill(out: &mut coserr_error, rec: &ErrorRecord) {
     copy_str(&mut out.request_id, &rec.request_id);
     copy_str(&mut out.trace_id, &rec.trace_id);
     copy_str(&mut out.server_time, &rec.server_time);
+    // C strings end at the first NUL: a value holding one is cut for C.
+    for f in Field::ALL {
+        if rec.get(f).as_bytes().contains(&0) {
+            out.truncated |= f.bit();
+        }
+    }
 }
 
 /// Zeroes `*out` and gives it back as a reference; `None` when NULL.

@@ -543,3 +543,23 @@ fn abi_version_and_names() {
         assert_eq!(got.to_str().unwrap(), want);
     }
 }
+
+/// A value holding a NUL byte (a JSON `\u0000`) reaches C cut at the NUL, so
+/// its `truncated` bit is set (found by the `ffi` fuzz target).
+#[test]
+fn a_value_with_a_nul_is_flagged_as_cut_for_c() {
+    let body = br#"{"code":"a\u0000b","message":"m"}"#;
+    // SAFETY: coserr_error is plain integers and byte arrays.
+    let mut out: coserr_error = unsafe { std::mem::zeroed() };
+    // SAFETY: body is valid for its length; out is a valid exclusive pointer.
+    let rc = unsafe { coserr_parse_body(body.as_ptr(), body.len(), &mut out) };
+    assert_eq!(rc, COSERR_OK);
+    assert_eq!(c_str(&out.code), "a");
+    assert_eq!(out.truncated, COSERR_FIELD_CODE);
+    assert_eq!(out.present & COSERR_FIELD_CODE, COSERR_FIELD_CODE);
+    // The core keeps the whole value.
+    assert_eq!(
+        ErrorRecord::from_body(&parse_body(body)).code.as_str(),
+        "a\0b"
+    );
+}

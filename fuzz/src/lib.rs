@@ -52,6 +52,11 @@ fn same_record(out: &coserr_error, rec: &ErrorRecord) -> Check {
         (coserr::BodyStatus::Malformed, Some(e)) => u32::try_from(e.offset).unwrap_or(u32::MAX),
         _ => 0,
     };
+    // A value holding a NUL is flagged as cut for C, which stops at the NUL.
+    let nul_cut = Field::ALL
+        .iter()
+        .filter(|f| rec.get(**f).contains('\0'))
+        .fold(0, |bits, f| bits | f.bit());
     let scalars = [
         (out.kind, rec.kind as u32),
         (out.status, rec.status),
@@ -59,7 +64,7 @@ fn same_record(out: &coserr_error, rec: &ErrorRecord) -> Check {
         (out.body_offset, offset),
         (out.present, rec.present.0),
         (out.from_header, rec.from_header.0),
-        (out.truncated, rec.truncated.0),
+        (out.truncated, rec.truncated.0 | nul_cut),
         (out.flags, rec.flags.0),
         (out.code_id, rec.code_id.as_u32()),
         (out.category, rec.category.as_u32()),
