@@ -61,4 +61,3 @@ pub const MAX_JSON_DEPTH: usize = 127;
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
-
