@@ -634,18 +634,8 @@ pub unsafe extern "C" fn coserr_format(
     buf: *mut c_char,
     cap: usize,
 ) -> usize {
-    guard(0, || {
-        // SAFETY: the caller guarantees `buf` is valid for `cap` bytes.
-        let mut w = unsafe { Writer::new(buf, cap) };
-        // SAFETY: the caller guarantees a non-NULL `e` is valid for reads.
-        match unsafe { e.as_ref() } {
-            Some(e) => {
-                w.display(&record_of(e));
-                w.total()
-            }
-            None => 0,
-        }
-    })
+    // SAFETY: the caller's guarantees are `write_text`'s.
+    unsafe { write_text(e, buf, cap, Writer::display) }
 }
 
 /// Writes the JSON digest of `*e`: the COS Python SDK's `get_digest_msg()`
@@ -666,13 +656,30 @@ pub unsafe extern "C" fn coserr_to_json(
     buf: *mut c_char,
     cap: usize,
 ) -> usize {
+    // SAFETY: the caller's guarantees are `write_text`'s.
+    unsafe { write_text(e, buf, cap, Writer::json) }
+}
+
+/// The body of `coserr_format` and `coserr_to_json`: `text` writes the
+/// record of `*e` into `buf` with `snprintf` semantics.
+///
+/// # Safety
+///
+/// A non-NULL `e` must be valid for reads, a non-NULL `buf` valid for writes
+/// of `cap` bytes.
+unsafe fn write_text(
+    e: *const coserr_error,
+    buf: *mut c_char,
+    cap: usize,
+    text: fn(&mut Writer, &ErrorRecord),
+) -> usize {
     guard(0, || {
         // SAFETY: the caller guarantees `buf` is valid for `cap` bytes.
         let mut w = unsafe { Writer::new(buf, cap) };
         // SAFETY: the caller guarantees a non-NULL `e` is valid for reads.
         match unsafe { e.as_ref() } {
             Some(e) => {
-                w.json(&record_of(e));
+                text(&mut w, &record_of(e));
                 w.total()
             }
             None => 0,
