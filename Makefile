@@ -160,7 +160,8 @@ py-test:
 # Go: cgo over the static library that `make lib` builds. -count=1 because
 # Go's test cache does not notice a rebuilt library.
 go-test: lib
-	cd go && test -z "$$(gofmt -l . | tee /dev/stderr)"
+	@# (not `tee /dev/stderr`: opening it truncates a log file that stderr points to)
+	cd go && unformatted="$$(gofmt -l .)" && test -z "$$unformatted" || { echo "gofmt needed: $$unformatted" >&2; exit 1; }
 	cd go && go vet ./...
 	cd go && go test -race -count=1 ./...
 
