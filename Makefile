@@ -8,11 +8,11 @@ CARGO   ?= cargo
 PREFIX  ?= /usr/local
 BUILD   := build
 
-.PHONY: all test demo lib install rust-checks rust-test bench-test header-check c-test go-test py-test clean
+.PHONY: all test demo lib install rust-checks rust-test bench-test header-check c-test miri-test go-test py-test clean
 
 all: lib
 
-test: rust-checks rust-test bench-test header-check c-test go-test py-test
+test: rust-checks rust-test bench-test header-check c-test miri-test go-test py-test
 	@echo "make test: all checks passed"
 
 rust-checks:
@@ -24,6 +24,17 @@ rust-test:
 
 bench-test:
 	$(CARGO) test -p coserr-benches --benches
+
+# The C ABI's Rust tests under Miri (nightly toolchain with the miri
+# component, which .ci/install-deps adds when the toolchain is there).
+# Isolation is off because the tests read the shared sample bodies.
+miri-test:
+	@if cargo +nightly miri --version >/dev/null 2>&1; then \
+		echo "MIRIFLAGS=-Zmiri-disable-isolation cargo +nightly miri test -p coserr-ffi"; \
+		MIRIFLAGS=-Zmiri-disable-isolation cargo +nightly miri test -p coserr-ffi; \
+	else \
+		echo "miri-test: SKIPPED, no nightly toolchain with Miri on this machine" >&2; \
+	fi
 
 # ---------------------------------------------------------------------------
 # The C ABI: ffi/ (libcoserr.a, libcoserr.so), include/coserr.h, tests/c/,

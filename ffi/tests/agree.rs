@@ -158,7 +158,14 @@ fn assert_same(c: &coserr_error, rec: &ErrorRecord, what: &str) {
 fn the_c_abi_and_the_core_agree_on_every_shared_body() {
     let mut checked = 0;
     let mut extras_seen = 0;
-    for path in shared_files() {
+    let files = shared_files();
+    // Under Miri (thousands of times slower) a few bodies cover every export.
+    let files = if cfg!(miri) {
+        &files[..files.len().min(6)]
+    } else {
+        &files[..]
+    };
+    for path in files {
         let body = std::fs::read(&path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
 
@@ -327,11 +334,13 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
         assert_eq!(moved, core_extras, "{name}: iterated over a copy");
         extras_seen += core_extras.len();
     }
-    assert!(checked >= 200);
-    assert!(
-        extras_seen >= 10,
-        "only {extras_seen} extras in the shared bodies"
-    );
+    if !cfg!(miri) {
+        assert!(checked >= 200);
+        assert!(
+            extras_seen >= 10,
+            "only {extras_seen} extras in the shared bodies"
+        );
+    }
 }
 
 /// The next extra of `*it`: the lengths first, with a copy of the iterator
@@ -423,6 +432,7 @@ fn iterate(body: &[u8]) -> Vec<(String, String)> {
 fn an_iterator_used_with_another_body_stays_inside_it() {
     let bodies: Vec<Vec<u8>> = shared_files()
         .iter()
+        .take(if cfg!(miri) { 8 } else { usize::MAX })
         .map(|p| std::fs::read(p).unwrap())
         .collect();
     let mut name = [0 as c_char; 16];
