@@ -166,7 +166,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
         &files[..]
     };
     for path in files {
-        let body = std::fs::read(&path).unwrap();
+        let body = std::fs::read(path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
 
         // coserr_parse_body = the core with status 0 and nothing else.
