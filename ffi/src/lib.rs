@@ -33,8 +33,8 @@ use core::mem::{offset_of, size_of};
 use std::panic::{UnwindSafe, catch_unwind};
 
 use coserr_core::{
-    BodyStatus, Category, CodeId, ErrorRecord, Extra, Extras, ExtrasState, Field, Flags, Headers,
-    Kind, Response, capacity, parse_body,
+    BodyFormat, BodyStatus, Category, CodeId, ErrorRecord, Extra, Extras, ExtrasState, Field,
+    Flags, Headers, Kind, Response, capacity, parse_body,
 };
 
 mod code_names;
@@ -465,8 +465,11 @@ fn fill(out: &mut coserr_error, rec: &ErrorRecord) {
     copy_str(&mut out.trace_id, &rec.trace_id);
     copy_str(&mut out.server_time, &rec.server_time);
     // C strings end at the first NUL: a value holding one is cut for C.
+    // Values read from a well-formed XML body cannot hold one (NUL is not an
+    // XML character), so only JSON, raw body text and headers are looked at.
+    let xml = rec.body_format == BodyFormat::Xml && rec.body_status == BodyStatus::Ok;
     for f in Field::ALL {
-        if rec.get(f).as_bytes().contains(&0) {
+        if (!xml || rec.from_header.contains(f)) && rec.get(f).as_bytes().contains(&0) {
             out.truncated |= f.bit();
         }
     }
