@@ -3,7 +3,7 @@
 
 use crate::body::{Body, parse_body};
 use crate::codes::{CodeId, category, retryable};
-use crate::field::{Field, FieldSet};
+use crate::field::Field;
 use crate::record::{ErrorRecord, Flags, Kind};
 use crate::status::{BodyFormat, BodyStatus};
 
@@ -110,9 +110,6 @@ impl ErrorRecord {
             rec.finish();
             return rec;
         }
-        if body.is_partial() {
-            rec.flags.insert(Flags::PARTIAL);
-        }
         if rec.kind == Kind::Client {
             // The body could not be read: keep its start as the message so
             // nothing is lost (a partial body's completed fields stay too).
@@ -203,13 +200,6 @@ fn classify(status: u32, body: &Body<'_>, has_error_code_header: bool) -> Kind {
             BodyStatus::Ok | BodyStatus::Empty => Kind::Service,
             BodyStatus::NotXml | BodyStatus::Malformed | BodyStatus::NotErrorDoc => Kind::Client,
         },
-    }
-}
-
-impl FieldSet {
-    /// Whether any field of `other` is in the set.
-    pub const fn intersects(self, other: FieldSet) -> bool {
-        self.0 & other.0 != 0
     }
 }
 

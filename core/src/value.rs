@@ -497,9 +497,22 @@ pub(crate) fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().position(|&c| c == needle)
 }
 
+pub(crate) fn memchr2(a: u8, b: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&c| c == a || c == b)
+}
+
+/// The first occurrence of `needle`: candidates found by its first byte.
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() {
+    let Some(&first) = needle.first() else {
         return Some(0);
+    };
+    let mut i = 0;
+    while let Some(n) = memchr(first, hay.get(i..)?) {
+        let at = i + n;
+        if hay.get(at..at + needle.len()) == Some(needle) {
+            return Some(at);
+        }
+        i = at + 1;
     }
-    hay.windows(needle.len()).position(|w| w == needle)
+    None
 }

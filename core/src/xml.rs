@@ -17,7 +17,7 @@ use crate::chars::{
 };
 use crate::field::Field;
 use crate::status::{ParseError, Reason};
-use crate::value::{Span, ValueKind, parse_reference};
+use crate::value::{Span, ValueKind, find, memchr, memchr2, parse_reference};
 use crate::{MAX_ATTRIBUTES, MAX_DEPTH, MAX_NAMESPACES};
 
 const NS_XML_URI: &[u8] = b"http://www.w3.org/XML/1998/namespace";
@@ -1123,25 +1123,4 @@ fn swar_lt(x: u64, n: u8) -> u64 {
 fn swar_eq(x: u64, c: u8) -> u64 {
     let y = x ^ (ONES * c as u64);
     y.wrapping_sub(ONES) & !y & HIGHS
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == needle)
-}
-
-fn memchr2(a: u8, b: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&c| c == a || c == b)
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut i = 0;
-    while let Some(n) = memchr(first, hay.get(i..)?) {
-        let at = i + n;
-        if hay.get(at..at + needle.len()) == Some(needle) {
-            return Some(at);
-        }
-        i = at + 1;
-    }
-    None
 }
