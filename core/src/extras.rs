@@ -1,7 +1,7 @@
 //! Iterating the unknown children of an error element without allocating.
 
 use crate::field::Field;
-use crate::value::{Value, ValueKind, find, skip_tag};
+use crate::value::{Value, ValueKind, skip_markup, skip_tag};
 
 /// One direct child of the error element that is not one of the six fields
 /// (or is a repeat of one), with its local name and value.
@@ -81,12 +81,8 @@ impl<'a> Iterator for Extras<'a> {
             let rel = b.get(self.pos..)?.iter().position(|&c| c == b'<')?;
             let i = self.pos + rel;
             let rest = &b[i..];
-            if rest.starts_with(b"<!--") {
-                self.pos = find(&b[i + 4..], b"-->").map_or(b.len(), |n| i + 4 + n + 3);
-            } else if rest.starts_with(b"<![CDATA[") {
-                self.pos = find(&b[i..], b"]]>").map_or(b.len(), |n| i + n + 3);
-            } else if rest.starts_with(b"<?") {
-                self.pos = find(&b[i..], b"?>").map_or(b.len(), |n| i + n + 2);
+            if let Some(next) = skip_markup(b, i) {
+                self.pos = next;
             } else if rest.starts_with(b"</") {
                 // Not expected at depth 0 of validated content; stop safely.
                 self.pos = b.len();
@@ -132,12 +128,8 @@ fn matching_end(b: &[u8], mut i: usize) -> (usize, usize) {
     while let Some(rel) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
         i += rel;
         let rest = &b[i..];
-        if rest.starts_with(b"<!--") {
-            i = find(&rest[4..], b"-->").map_or(b.len(), |n| i + 4 + n + 3);
-        } else if rest.starts_with(b"<![CDATA[") {
-            i = find(rest, b"]]>").map_or(b.len(), |n| i + n + 3);
-        } else if rest.starts_with(b"<?") {
-            i = find(rest, b"?>").map_or(b.len(), |n| i + n + 2);
+        if let Some(next) = skip_markup(b, i) {
+            i = next;
         } else if rest.starts_with(b"</") {
             let after = skip_tag(b, i);
             if depth == 0 {

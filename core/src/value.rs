@@ -238,15 +238,27 @@ fn xml_content<'a, B>(
             let end = find(&b[body_start..], b"]]>").map_or(b.len(), |n| body_start + n);
             cdata(content.get(body_start..end).unwrap_or(""), f)?;
             i = (end + 3).min(b.len());
-        } else if rest.starts_with(b"<!--") {
-            i = find(&b[i + 4..], b"-->").map_or(b.len(), |n| i + 4 + n + 3);
-        } else if rest.starts_with(b"<?") {
-            i = find(&b[i + 2..], b"?>").map_or(b.len(), |n| i + 2 + n + 2);
         } else {
-            i = skip_tag(b, i);
+            i = skip_markup(b, i).unwrap_or_else(|| skip_tag(b, i));
         }
     }
     ControlFlow::Continue(())
+}
+
+/// At `b[i] == '<'`: the index after the comment, CDATA section or PI that
+/// starts there (the end of `b` if it is unterminated), or None for a tag.
+pub(crate) fn skip_markup(b: &[u8], i: usize) -> Option<usize> {
+    let rest = b.get(i..)?;
+    let (open, close): (usize, &[u8]) = if rest.starts_with(b"<!--") {
+        (4, b"-->")
+    } else if rest.starts_with(b"<![CDATA[") {
+        (9, b"]]>")
+    } else if rest.starts_with(b"<?") {
+        (2, b"?>")
+    } else {
+        return None;
+    };
+    Some(find(&rest[open..], close).map_or(b.len(), |n| i + open + n + close.len()))
 }
 
 /// Skips a start or end tag beginning at `b[i] == '<'`, honouring quoted
