@@ -26,6 +26,19 @@ pub mod capacity {
     pub const TRACE_ID: usize = 255;
     /// `server_time[64]`
     pub const SERVER_TIME: usize = 63;
+
+    /// The capacity of `field`'s string.
+    pub const fn of(field: crate::Field) -> usize {
+        use crate::Field;
+        match field {
+            Field::Code => CODE,
+            Field::Message => MESSAGE,
+            Field::Resource => RESOURCE,
+            Field::RequestId => REQUEST_ID,
+            Field::TraceId => TRACE_ID,
+            Field::ServerTime => SERVER_TIME,
+        }
+    }
 }
 
 /// What kind of error a response is (the C ABI's `COSERR_KIND_*`).

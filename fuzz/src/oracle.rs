@@ -70,14 +70,7 @@ fn offset_in(outer: &[u8], inner: &str) -> Option<usize> {
 }
 
 fn capacity_of(field: Field) -> usize {
-    match field {
-        Field::Code => capacity::CODE,
-        Field::Message => capacity::MESSAGE,
-        Field::Resource => capacity::RESOURCE,
-        Field::RequestId => capacity::REQUEST_ID,
-        Field::TraceId => capacity::TRACE_ID,
-        Field::ServerTime => capacity::SERVER_TIME,
-    }
+    capacity::of(field)
 }
 
 /// The longest prefix of `s` of at most `max` bytes ending on a char boundary.

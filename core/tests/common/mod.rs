@@ -62,15 +62,7 @@ pub fn all_bodies() -> Vec<(String, Vec<u8>)> {
 
 /// The capacity in bytes of `field` in the owned record.
 pub fn field_capacity(field: coserr::Field) -> usize {
-    use coserr::{Field, capacity};
-    match field {
-        Field::Code => capacity::CODE,
-        Field::Message => capacity::MESSAGE,
-        Field::Resource => capacity::RESOURCE,
-        Field::RequestId => capacity::REQUEST_ID,
-        Field::TraceId => capacity::TRACE_ID,
-        Field::ServerTime => capacity::SERVER_TIME,
-    }
+    coserr::capacity::of(field)
 }
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char
