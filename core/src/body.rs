@@ -7,7 +7,7 @@ use crate::value::{Span, Value};
 use crate::{json, xml};
 
 /// What a syntax scanner (XML or JSON) found. Offsets are into the whole body.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Scan {
     /// The span of each field that was completed, indexed by `Field as usize`.
     pub fields: [Option<Span>; 6],
@@ -105,13 +105,16 @@ pub fn parse_body(bytes: &[u8]) -> Body<'_> {
         }
     };
     body.text = text;
-    let mut scan = if first == b'<' {
+    // The scanners fill `body.scan` in place: it is large enough that
+    // returning it by value costs copies on the hot path.
+    if first == b'<' {
         body.format = BodyFormat::Xml;
-        xml::scan(text, start)
+        xml::scan(text, start, &mut body.scan);
     } else {
         body.format = BodyFormat::Json;
-        json::scan(text, start)
-    };
+        body.scan = json::scan(text, start);
+    }
+    let scan = &mut body.scan;
     if let Some(valid) = bad_utf8_at {
         if scan.error.is_none_or(|e| e.offset >= valid) {
             scan.error = Some(ParseError {
@@ -125,7 +128,6 @@ pub fn parse_body(bytes: &[u8]) -> Body<'_> {
         (None, true) => BodyStatus::Ok,
         (None, false) => BodyStatus::NotErrorDoc,
     };
-    body.scan = scan;
     body
 }
 

@@ -25,16 +25,21 @@ const NS_XMLNS_URI: &[u8] = b"http://www.w3.org/2000/xmlns/";
 
 type Result<T> = core::result::Result<T, ParseError>;
 
+mod plain;
+
 /// Scans the XML document that starts at `text[start]` (a `<`).
 ///
 /// The first attempt uses small fixed storage, which every real COS body fits
 /// (and which costs almost nothing to set up); a document that needs more is
 /// scanned again with storage for the documented limits. Time stays linear.
-pub(crate) fn scan(text: &str, start: usize) -> Scan {
-    match Parser::<16, 8, 8>::new(text, start).run() {
+pub(crate) fn scan(text: &str, start: usize, out: &mut Scan) {
+    if plain::scan(text, start, out) {
+        return;
+    }
+    *out = match Parser::<16, 8, 8>::new(text, start).run() {
         Some(scan) => scan,
         None => scan_large(text, start),
-    }
+    };
 }
 
 #[inline(never)]

@@ -1,0 +1,337 @@
+//! The fast path for plain documents: what COS actually sends.
+//!
+//! A plain document is an optional common XML declaration, whitespace, and
+//! one element tree whose tags are `<name>`, `<name/>` and `</name>` with
+//! ASCII names and no attributes, whose text holds valid references and no
+//! `]]>`, and nothing else (no comments, PIs, CDATA, DOCTYPE, prefixes,
+//! spaces inside tags, deeper nesting than [`DEPTH`]). Every such document
+//! is well-formed exactly when this scan accepts it, so the scan either
+//! returns the same [`Scan`] the general parser would, or `None` and the
+//! general parser (the reference) takes the document from the start.
+//!
+//! It exists for speed: a single loop with its state in locals, instead of
+//! the general parser's storage for attributes and namespaces.
+
+use super::{ASCII_NAME, COMMON_DECLARATIONS, Root, is_nonchar};
+use crate::body::Scan;
+use crate::chars::{is_ascii_name_start, is_space};
+use crate::field::Field;
+use crate::value::{Span, ValueKind, parse_reference};
+
+/// Open elements the fast path keeps track of; deeper documents take the
+/// general path.
+const DEPTH: usize = 16;
+
+/// Scans a plain document that starts at `text[start]` (a `<`) into `out`
+/// (which must be empty); false when the document is not plain (or not
+/// well-formed), leaving `out` to be reset.
+pub(super) fn scan(text: &str, start: usize, out: &mut Scan) -> bool {
+    scan_into(text, start, &mut Fields::new(out)).is_some()
+}
+
+fn scan_into(text: &str, start: usize, out: &mut Fields<'_>) -> Option<()> {
+    let b = text.as_bytes();
+    let mut i = start;
+    if b.get(i..)?.starts_with(b"<?xml ") {
+        let decl = COMMON_DECLARATIONS
+            .iter()
+            .find(|d| b.get(i..).is_some_and(|r| r.starts_with(d)))?;
+        i += decl.len();
+        while b.get(i).is_some_and(|&c| is_space(c)) {
+            i += 1;
+        }
+    }
+
+    if b.get(i) != Some(&b'<') {
+        return None;
+    }
+    // Most bodies have nothing in their text that needs a look but `<`: one
+    // vectorised pass says so, and then text runs are just searched for `<`.
+    let clean = !any_special(&b[i..]);
+    // Open elements as (name start, name end).
+    let mut stack = [(0u32, 0u32); DEPTH];
+    let mut depth = 0usize;
+    loop {
+        // b[i] is '<'.
+        if b.get(i + 1) == Some(&b'/') {
+            let (name_start, name_end) = *stack.get(depth.checked_sub(1)?)?;
+            let len = (name_end - name_start) as usize;
+            let after = i + 2 + len;
+            if b.get(after) != Some(&b'>') || !same_name(b, name_start as usize, i + 2, len) {
+                return None;
+            }
+            out.on_end(i, after + 1, depth);
+            depth -= 1;
+            i = after + 1;
+            if depth == 0 {
+                break;
+            }
+        } else {
+            let name_start = i + 1;
+            if !b
+                .get(name_start)
+                .is_some_and(|&c| is_ascii_name_start(c) && c != b':')
+            {
+                return None;
+            }
+            let mut j = name_start + 1;
+            while b.get(j).is_some_and(|&c| ASCII_NAME[c as usize]) {
+                j += 1;
+            }
+            let open = match b.get(j) {
+                Some(b'>') => true,
+                Some(b'/') if b.get(j + 1) == Some(&b'>') => false,
+                _ => return None,
+            };
+            i = j + if open { 1 } else { 2 };
+            out.on_start(&b[name_start..j], depth + 1, open, i);
+            if open {
+                *stack.get_mut(depth)? = (name_start as u32, j as u32);
+                depth += 1;
+            } else if depth == 0 {
+                break;
+            }
+        }
+        i = if clean {
+            clean_text_run(b, i)?
+        } else {
+            text_run(b, i, &mut out.plain)?
+        };
+    }
+    while b.get(i).is_some_and(|&c| is_space(c)) {
+        i += 1;
+    }
+    (i == b.len()).then_some(())
+}
+
+/// Character data from `i` to the next `<`: valid references, no `]]>`, no
+/// control characters but whitespace, no U+FFFE/U+FFFF. Returns the position
+/// of the `<`; clears `plain` when the data is not its own value (a
+/// reference or a CR, which decoding changes).
+#[inline(always)]
+fn text_run(b: &[u8], mut i: usize, plain: &mut bool) -> Option<usize> {
+    // Indentation between elements: a few spaces, tabs and newlines.
+    while let Some(b' ' | b'\n' | b'\t') = b.get(i) {
+        i += 1;
+    }
+    loop {
+        i = next_special(b, i);
+        match *b.get(i)? {
+            b'<' => return Some(i),
+            b'\r' => {
+                *plain = false;
+                i += 1;
+            }
+            b'&' => {
+                let (_, n) = parse_reference(&b[i..])?;
+                *plain = false;
+                i += n;
+            }
+            b']' if b.get(i + 1..i + 3) == Some(b"]>") => return None,
+            0xEF if is_nonchar(b, i) => return None,
+            b']' | 0xEF => i += 1,
+            _ => return None,
+        }
+    }
+}
+
+/// Whether `b[x..x + n]` equals `b[y..y + n]` (x < y, both in bounds when
+/// true). Names are short, so two overlapping word compares beat a call to
+/// memcmp.
+#[inline(always)]
+fn same_name(b: &[u8], x: usize, y: usize, n: usize) -> bool {
+    fn word<const W: usize>(b: &[u8], at: usize) -> [u8; W] {
+        b.get(at..at + W)
+            .and_then(|w| w.try_into().ok())
+            .unwrap_or([0; W])
+    }
+    if y + n > b.len() {
+        return false;
+    }
+    match n {
+        8..=16 => word::<8>(b, x) == word(b, y) && word::<8>(b, x + n - 8) == word(b, y + n - 8),
+        4..=7 => word::<4>(b, x) == word(b, y) && word::<4>(b, x + n - 4) == word(b, y + n - 4),
+        _ => b.get(x..x + n) == b.get(y..y + n),
+    }
+}
+
+/// A text run of a document without special bytes: up to the next `<`.
+#[inline(always)]
+fn clean_text_run(b: &[u8], mut i: usize) -> Option<usize> {
+    // Indentation between elements: a few spaces, tabs and newlines.
+    while let Some(b' ' | b'\n' | b'\t') = b.get(i) {
+        i += 1;
+    }
+    if b.get(i) == Some(&b'<') {
+        return Some(i);
+    }
+    memchr::memchr(b'<', b.get(i..)?).map(|n| i + n)
+}
+
+/// Whether character data needs a look at `c` (beyond `<`): a reference, a
+/// possible `]]>` or U+FFFE/U+FFFF, a CR (decoded as LF), a control
+/// character other than tab and LF (those two are plain text, and frequent).
+#[inline(always)]
+fn is_special(c: u8) -> bool {
+    (c == b'&') | (c == b']') | (c == 0xEF) | ((c < 0x20) & (c.wrapping_sub(9) > 1))
+}
+
+/// Whether any byte of `b` is special. Branch-free within 64-byte chunks,
+/// which the compiler turns into SIMD compares with one reduction per chunk.
+fn any_special(b: &[u8]) -> bool {
+    let chunks = b.chunks_exact(64);
+    let tail = chunks.remainder();
+    let mut any = false;
+    for chunk in chunks {
+        let mut lanes = 0u8;
+        for &c in chunk {
+            lanes |= is_special(c) as u8;
+        }
+        any |= lanes != 0;
+    }
+    for &c in tail {
+        any |= is_special(c);
+    }
+    any
+}
+
+/// The first byte at or after `i` that is `<` or special (or `b.len()`).
+///
+/// Sixteen bytes are tested at a time with a branch-free fold, which the
+/// compiler turns into SIMD compares; the chunk that holds one is then
+/// searched byte by byte.
+#[inline(always)]
+fn next_special(b: &[u8], mut i: usize) -> usize {
+    let stop = |c: u8| (c == b'<') | is_special(c);
+    for chunk in b.get(i..).unwrap_or(&[]).chunks_exact(16) {
+        let mut any = 0u8;
+        for &c in chunk {
+            any |= stop(c) as u8;
+        }
+        if any != 0 {
+            break;
+        }
+        i += 16;
+    }
+    while let Some(&c) = b.get(i) {
+        if stop(c) {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The field extraction of the general parser's `on_start` / `on_end`, for
+/// elements without prefixes.
+struct Fields<'s> {
+    scan: &'s mut Scan,
+    root: Root,
+    error_depth: usize,
+    error_done: bool,
+    claimed: u32,
+    open_field: Option<(Field, usize)>,
+    plain: bool,
+}
+
+impl<'s> Fields<'s> {
+    fn new(scan: &'s mut Scan) -> Self {
+        Fields {
+            scan,
+            root: Root::None,
+            error_depth: 0,
+            error_done: false,
+            claimed: 0,
+            open_field: None,
+            plain: true,
+        }
+    }
+}
+
+impl Fields<'_> {
+    /// A start tag named `local` opened an element at `depth`; its content
+    /// (if `open`) starts at `pos`.
+    #[inline(always)]
+    fn on_start(&mut self, local: &[u8], depth: usize, open: bool, pos: usize) {
+        self.plain = false;
+        if depth == 1 {
+            self.root = match local {
+                b"Error" => Root::Error,
+                b"ErrorResponse" => Root::Wrapper,
+                _ => Root::Other,
+            };
+            if self.root == Root::Error {
+                self.enter_error(depth, open, pos);
+            }
+            return;
+        }
+        if depth == 2 && self.root == Root::Wrapper && !self.error_done && local == b"Error" {
+            self.enter_error(depth, open, pos);
+            return;
+        }
+        if self.error_depth != 0 && depth == self.error_depth + 1 {
+            let field = Field::from_xml_name(local).filter(|f| self.claimed & f.bit() == 0);
+            if let Some(f) = field {
+                self.claimed |= f.bit();
+                if open {
+                    self.open_field = Some((f, pos));
+                    self.plain = true;
+                } else {
+                    self.scan.fields[f as usize] = Some(Span {
+                        start: pos,
+                        end: pos,
+                        kind: ValueKind::XmlText,
+                    });
+                }
+            }
+            if !open {
+                self.child_complete(pos);
+            }
+        }
+    }
+
+    fn enter_error(&mut self, depth: usize, open: bool, pos: usize) {
+        self.scan.is_error_doc = true;
+        self.error_done = true;
+        if open {
+            self.error_depth = depth;
+            self.scan.children = Some((pos, pos));
+        }
+    }
+
+    /// The element at `depth` closed with an end tag at `tag_start`, which
+    /// ends before `pos`.
+    #[inline(always)]
+    fn on_end(&mut self, tag_start: usize, pos: usize, depth: usize) {
+        if self.error_depth == 0 {
+            return;
+        }
+        if depth == self.error_depth + 1 {
+            if let Some((f, content)) = self.open_field.take() {
+                let kind = if self.plain {
+                    ValueKind::XmlText
+                } else {
+                    ValueKind::XmlContent
+                };
+                self.scan.fields[f as usize] = Some(Span {
+                    start: content,
+                    end: tag_start,
+                    kind,
+                });
+            }
+            self.child_complete(pos);
+        } else if depth == self.error_depth {
+            self.error_depth = 0;
+        }
+    }
+
+    fn child_complete(&mut self, pos: usize) {
+        if let Some((_, end)) = &mut self.scan.children {
+            *end = pos;
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "plain_tests.rs"]
+mod tests;
