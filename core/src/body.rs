@@ -177,6 +177,7 @@ impl<'a> Body<'a> {
     ///
     /// Present-but-empty (`<Resource></Resource>`) is `Some` of an empty value.
     /// For a malformed body, only fields completed before the error are given.
+    #[inline]
     pub fn field(&self, field: Field) -> Option<Value<'a>> {
         let span = self.scan.fields[field as usize]?;
         Some(Value::new(self.text.get(span.start..span.end)?, span.kind))

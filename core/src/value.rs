@@ -57,17 +57,20 @@ pub struct Value<'a> {
 }
 
 impl<'a> Value<'a> {
+    #[inline]
     pub(crate) fn new(raw: &'a str, kind: ValueKind) -> Self {
         Value { raw, kind }
     }
 
     /// The undecoded text of the value as it stands in the body (element content
     /// with markup, or a JSON literal without its quotes).
+    #[inline]
     pub fn raw(&self) -> &'a str {
         self.raw
     }
 
     /// Calls `f` with each decoded piece in order; stops early on `Break`.
+    #[inline]
     pub fn for_each_piece<B>(
         &self,
         mut f: impl FnMut(Piece<'a>) -> ControlFlow<B>,
@@ -98,6 +101,7 @@ impl<'a> Value<'a> {
     }
 
     /// Decodes into `buf`, cutting at a UTF-8 boundary when it does not fit.
+    #[inline]
     pub fn decode_into(&self, buf: &mut [u8]) -> Decoded {
         let mut sink = SliceSink { buf, len: 0 };
         let truncated = self
@@ -191,6 +195,7 @@ struct SliceSink<'b> {
 
 impl SliceSink<'_> {
     /// Appends as much of `s` as fits on a char boundary; false when cut.
+    #[inline]
     fn push(&mut self, s: &str) -> bool {
         let room = self.buf.len() - self.len;
         let take = floor_char_boundary(s, room);
@@ -203,6 +208,7 @@ impl SliceSink<'_> {
 }
 
 /// The largest `n <= max` at which `s` can be cut without splitting a character.
+#[inline]
 pub(crate) fn floor_char_boundary(s: &str, max: usize) -> usize {
     if max >= s.len() {
         return s.len();

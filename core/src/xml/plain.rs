@@ -177,22 +177,27 @@ fn is_special(c: u8) -> bool {
 }
 
 /// Whether any byte of `b` is special. Branch-free within 64-byte chunks,
-/// which the compiler turns into SIMD compares with one reduction per chunk.
+/// which the compiler turns into SIMD compares with one reduction per chunk;
+/// the last partial chunk is padded with spaces to take the same path.
 fn any_special(b: &[u8]) -> bool {
-    let chunks = b.chunks_exact(64);
-    let tail = chunks.remainder();
-    let mut any = false;
-    for chunk in chunks {
+    fn chunk_special(chunk: &[u8]) -> bool {
         let mut lanes = 0u8;
         for &c in chunk {
             lanes |= is_special(c) as u8;
         }
-        any |= lanes != 0;
+        lanes != 0
     }
-    for &c in tail {
-        any |= is_special(c);
+    let chunks = b.chunks_exact(64);
+    let tail = chunks.remainder();
+    let mut any = false;
+    for chunk in chunks {
+        any |= chunk_special(chunk);
     }
-    any
+    let mut last = [b' '; 64];
+    if let Some(dst) = last.get_mut(..tail.len()) {
+        dst.copy_from_slice(tail);
+    }
+    any | chunk_special(&last)
 }
 
 /// The first byte at or after `i` that is `<` or special (or `b.len()`).
