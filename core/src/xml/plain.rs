@@ -261,8 +261,7 @@ fn is_special(c: u8) -> bool {
 }
 
 /// Whether any byte of `b` is special. Branch-free within 64-byte chunks,
-/// which the compiler turns into SIMD compares with one reduction per chunk;
-/// the last partial chunk is padded with spaces to take the same path.
+/// which the compiler turns into SIMD compares with one reduction per chunk.
 fn any_special(b: &[u8]) -> bool {
     fn chunk_special(chunk: &[u8]) -> bool {
         let mut lanes = 0u8;
@@ -277,11 +276,21 @@ fn any_special(b: &[u8]) -> bool {
     for chunk in chunks {
         any |= chunk_special(chunk);
     }
-    let mut last = [b' '; 64];
-    if let Some(dst) = last.get_mut(..tail.len()) {
-        dst.copy_from_slice(tail);
+    if tail.is_empty() {
+        return any;
     }
-    any | chunk_special(&last)
+    // The last 64 bytes again (overlapping the last whole chunk), or for a
+    // short input, the input padded with spaces.
+    match b.len().checked_sub(64) {
+        Some(from) => any | chunk_special(&b[from..]),
+        None => {
+            let mut last = [b' '; 64];
+            if let Some(dst) = last.get_mut(..b.len()) {
+                dst.copy_from_slice(b);
+            }
+            chunk_special(&last)
+        }
+    }
 }
 
 /// The first byte at or after `i` that is `<` or special (or `b.len()`).
