@@ -68,8 +68,8 @@ fn scan_into(text: &str, start: usize, out: &mut Fields<'_>) -> Option<()> {
             }
         } else {
             let name_start = i + 1;
-            let (j, field) = match known_name(b, name_start) {
-                Some((len, field)) => (name_start + len, field),
+            let (j, name) = match known_name(b, name_start) {
+                Some((len, name)) => (name_start + len, name),
                 None => {
                     if !b
                         .get(name_start)
@@ -81,7 +81,7 @@ fn scan_into(text: &str, start: usize, out: &mut Fields<'_>) -> Option<()> {
                     while b.get(j).is_some_and(|&c| ASCII_NAME[c as usize]) {
                         j += 1;
                     }
-                    (j, Field::from_xml_name(&b[name_start..j]))
+                    (j, Name::of(&b[name_start..j]))
                 }
             };
             let open = match b.get(j) {
@@ -90,7 +90,7 @@ fn scan_into(text: &str, start: usize, out: &mut Fields<'_>) -> Option<()> {
                 _ => return None,
             };
             i = j + if open { 1 } else { 2 };
-            out.on_start(&b[name_start..j], field, depth + 1, open, i);
+            out.on_start(name, depth + 1, open, i);
             if open {
                 *stack.get_mut(depth)? = (name_start as u32, j as u32);
                 depth += 1;
@@ -141,11 +141,30 @@ fn text_run(b: &[u8], mut i: usize, plain: &mut bool) -> Option<usize> {
     }
 }
 
+/// What an element's name means to the extraction.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Name {
+    Field(Field),
+    Error,
+    ErrorResponse,
+    Other,
+}
+
+impl Name {
+    fn of(local: &[u8]) -> Name {
+        match local {
+            b"Error" => Name::Error,
+            b"ErrorResponse" => Name::ErrorResponse,
+            _ => Field::from_xml_name(local).map_or(Name::Other, Name::Field),
+        }
+    }
+}
+
 /// A name COS sends, followed by the `>` that ends its start tag, as two
 /// little-endian words with masks, and the field it names.
 struct KnownName {
     len: usize,
-    field: Option<Field>,
+    name: Name,
     lo: u64,
     lo_mask: u64,
     hi: u64,
@@ -153,12 +172,12 @@ struct KnownName {
 }
 
 impl KnownName {
-    const fn new(name_and_gt: &[u8], field: Option<Field>) -> Self {
+    const fn new(name_and_gt: &[u8], name: Name) -> Self {
         let (lo, lo_mask) = word_and_mask(name_and_gt, 0);
         let (hi, hi_mask) = word_and_mask(name_and_gt, 8);
         KnownName {
             len: name_and_gt.len() - 1,
-            field,
+            name,
             lo,
             lo_mask,
             hi,
@@ -181,21 +200,21 @@ const fn word_and_mask(s: &[u8], from: usize) -> (u64, u64) {
     (word, mask)
 }
 
-const CODE: KnownName = KnownName::new(b"Code>", Some(Field::Code));
-const MESSAGE: KnownName = KnownName::new(b"Message>", Some(Field::Message));
-const RESOURCE: KnownName = KnownName::new(b"Resource>", Some(Field::Resource));
-const REQUEST_ID: KnownName = KnownName::new(b"RequestId>", Some(Field::RequestId));
-const TRACE_ID: KnownName = KnownName::new(b"TraceId>", Some(Field::TraceId));
-const SERVER_TIME: KnownName = KnownName::new(b"ServerTime>", Some(Field::ServerTime));
-const ERROR: KnownName = KnownName::new(b"Error>", None);
-const ERROR_RESPONSE: KnownName = KnownName::new(b"ErrorResponse>", None);
+const CODE: KnownName = KnownName::new(b"Code>", Name::Field(Field::Code));
+const MESSAGE: KnownName = KnownName::new(b"Message>", Name::Field(Field::Message));
+const RESOURCE: KnownName = KnownName::new(b"Resource>", Name::Field(Field::Resource));
+const REQUEST_ID: KnownName = KnownName::new(b"RequestId>", Name::Field(Field::RequestId));
+const TRACE_ID: KnownName = KnownName::new(b"TraceId>", Name::Field(Field::TraceId));
+const SERVER_TIME: KnownName = KnownName::new(b"ServerTime>", Name::Field(Field::ServerTime));
+const ERROR: KnownName = KnownName::new(b"Error>", Name::Error);
+const ERROR_RESPONSE: KnownName = KnownName::new(b"ErrorResponse>", Name::ErrorResponse);
 
 /// Recognises the start-tag names COS sends at `b[at]` (each a valid name
 /// followed by `>`) with two word compares instead of a loop over its bytes:
-/// the name's length and field. None for any other name (the caller then
+/// the name's length and meaning. None for any other name (the caller then
 /// reads it byte by byte).
 #[inline(always)]
-fn known_name(b: &[u8], at: usize) -> Option<(usize, Option<Field>)> {
+fn known_name(b: &[u8], at: usize) -> Option<(usize, Name)> {
     let word = |from: usize| -> u64 {
         let mut w = [0u8; 8];
         if let Some(src) = b.get(from..from + 8) {
@@ -216,7 +235,7 @@ fn known_name(b: &[u8], at: usize) -> Option<(usize, Option<Field>)> {
     candidates
         .iter()
         .find(|k| lo & k.lo_mask == k.lo && hi & k.hi_mask == k.hi && at + k.len < b.len())
-        .map(|k| (k.len, k.field))
+        .map(|k| (k.len, k.name))
 }
 
 /// Whether `b[x..x + n]` equals `b[y..y + n]` (x < y, both in bounds when
@@ -347,22 +366,15 @@ impl<'s> Fields<'s> {
 }
 
 impl Fields<'_> {
-    /// A start tag named `local` (which names `field`, if any) opened an
-    /// element at `depth`; its content (if `open`) starts at `pos`.
+    /// A start tag with `name` opened an element at `depth`; its content (if
+    /// `open`) starts at `pos`.
     #[inline(always)]
-    fn on_start(
-        &mut self,
-        local: &[u8],
-        field: Option<Field>,
-        depth: usize,
-        open: bool,
-        pos: usize,
-    ) {
+    fn on_start(&mut self, name: Name, depth: usize, open: bool, pos: usize) {
         self.plain = false;
         if depth == 1 {
-            self.root = match local {
-                b"Error" => Root::Error,
-                b"ErrorResponse" => Root::Wrapper,
+            self.root = match name {
+                Name::Error => Root::Error,
+                Name::ErrorResponse => Root::Wrapper,
                 _ => Root::Other,
             };
             if self.root == Root::Error {
@@ -370,12 +382,15 @@ impl Fields<'_> {
             }
             return;
         }
-        if depth == 2 && self.root == Root::Wrapper && !self.error_done && local == b"Error" {
+        if depth == 2 && self.root == Root::Wrapper && !self.error_done && name == Name::Error {
             self.enter_error(depth, open, pos);
             return;
         }
         if self.error_depth != 0 && depth == self.error_depth + 1 {
-            let field = field.filter(|f| self.claimed & f.bit() == 0);
+            let field = match name {
+                Name::Field(f) if self.claimed & f.bit() == 0 => Some(f),
+                _ => None,
+            };
             if let Some(f) = field {
                 self.claimed |= f.bit();
                 if open {
