@@ -47,7 +47,7 @@ fn scan_into(text: &str, start: usize, out: &mut Fields<'_>) -> Option<()> {
     }
     // Most bodies have nothing in their text that needs a look but `<`: one
     // vectorised pass says so, and then text runs are just searched for `<`.
-    let clean = !any_special(&b[i..]);
+    let clean = !any_unclean(&b[i..]);
     // Open elements as (name start, name end).
     let mut stack = [(0u32, 0u32); DEPTH];
     let mut depth = 0usize;
@@ -279,13 +279,22 @@ fn is_special(c: u8) -> bool {
     (c == b'&') | (c == b']') | (c == 0xEF) | ((c < 0x20) & (c.wrapping_sub(9) > 1))
 }
 
-/// Whether any byte of `b` is special. Branch-free within 64-byte chunks,
+/// Whether a clean document may not hold `c`: a special byte or, to keep
+/// the test to a few SIMD operations, any non-ASCII byte (such documents
+/// are scanned run by run instead).
+#[inline(always)]
+fn is_unclean(c: u8) -> bool {
+    // As i8, the bytes below 0x20 and from 0x80 up are the ones below 0x20.
+    (((c as i8) < 0x20) & (c != b'\t') & (c != b'\n')) | (c == b'&') | (c == b']')
+}
+
+/// Whether any byte of `b` is special or not ASCII. Branch-free within 64-byte chunks,
 /// which the compiler turns into SIMD compares with one reduction per chunk.
-fn any_special(b: &[u8]) -> bool {
-    fn chunk_special(chunk: &[u8]) -> bool {
+fn any_unclean(b: &[u8]) -> bool {
+    fn chunk_unclean(chunk: &[u8]) -> bool {
         let mut lanes = 0u8;
         for &c in chunk {
-            lanes |= is_special(c) as u8;
+            lanes |= is_unclean(c) as u8;
         }
         lanes != 0
     }
@@ -293,7 +302,7 @@ fn any_special(b: &[u8]) -> bool {
     let tail = chunks.remainder();
     let mut any = false;
     for chunk in chunks {
-        any |= chunk_special(chunk);
+        any |= chunk_unclean(chunk);
     }
     if tail.is_empty() {
         return any;
@@ -301,13 +310,13 @@ fn any_special(b: &[u8]) -> bool {
     // The last 64 bytes again (overlapping the last whole chunk), or for a
     // short input, the input padded with spaces.
     match b.len().checked_sub(64) {
-        Some(from) => any | chunk_special(&b[from..]),
+        Some(from) => any | chunk_unclean(&b[from..]),
         None => {
             let mut last = [b' '; 64];
             if let Some(dst) = last.get_mut(..b.len()) {
                 dst.copy_from_slice(b);
             }
-            chunk_special(&last)
+            chunk_unclean(&last)
         }
     }
 }
