@@ -48,6 +48,13 @@ fn scan_into(text: &str, start: usize, out: &mut Fields<'_>) -> Option<()> {
     // Most bodies have nothing in their text that needs a look but `<`: one
     // vectorised pass says so, and then text runs are just searched for `<`.
     let clean = !any_unclean(&b[i..]);
+    let text = |i: usize, plain: &mut bool| {
+        if clean {
+            clean_text_run(b, i)
+        } else {
+            text_run(b, i, plain)
+        }
+    };
     // Open elements as (name start, name end).
     let mut stack = [(0u32, 0u32); DEPTH];
     let mut depth = 0usize;
@@ -55,54 +62,62 @@ fn scan_into(text: &str, start: usize, out: &mut Fields<'_>) -> Option<()> {
         // b[i] is '<'.
         if b.get(i + 1) == Some(&b'/') {
             let (name_start, name_end) = *stack.get(depth.checked_sub(1)?)?;
-            let len = (name_end - name_start) as usize;
-            let after = i + 2 + len;
-            if b.get(after) != Some(&b'>') || !same_name(b, name_start as usize, i + 2, len) {
-                return None;
-            }
-            out.on_end(i, after + 1, depth);
+            let tag = i;
+            i = end_tag(b, i, name_start as usize, name_end as usize)?;
+            out.on_end(tag, i, depth);
             depth -= 1;
-            i = after + 1;
             if depth == 0 {
                 break;
             }
-        } else {
-            let name_start = i + 1;
-            let (j, name) = match known_name(b, name_start) {
-                Some((len, name)) => (name_start + len, name),
-                None => {
-                    if !b
-                        .get(name_start)
-                        .is_some_and(|&c| is_ascii_name_start(c) && c != b':')
-                    {
-                        return None;
-                    }
-                    let mut j = name_start + 1;
-                    while b.get(j).is_some_and(|&c| ASCII_NAME[c as usize]) {
-                        j += 1;
-                    }
-                    (j, Name::of(&b[name_start..j]))
+            i = text(i, &mut out.plain)?;
+            continue;
+        }
+        let name_start = i + 1;
+        let (j, name) = match known_name(b, name_start) {
+            Some((len, name)) => (name_start + len, name),
+            None => {
+                if !b
+                    .get(name_start)
+                    .is_some_and(|&c| is_ascii_name_start(c) && c != b':')
+                {
+                    return None;
                 }
-            };
-            let open = match b.get(j) {
-                Some(b'>') => true,
-                Some(b'/') if b.get(j + 1) == Some(&b'>') => false,
-                _ => return None,
-            };
-            i = j + if open { 1 } else { 2 };
-            out.on_start(name, depth + 1, open, i);
-            if open {
-                *stack.get_mut(depth)? = (name_start as u32, j as u32);
-                depth += 1;
-            } else if depth == 0 {
+                let mut j = name_start + 1;
+                while b.get(j).is_some_and(|&c| ASCII_NAME[c as usize]) {
+                    j += 1;
+                }
+                (j, Name::of(&b[name_start..j]))
+            }
+        };
+        let open = match b.get(j) {
+            Some(b'>') => true,
+            Some(b'/') if b.get(j + 1) == Some(&b'>') => false,
+            _ => return None,
+        };
+        i = j + if open { 1 } else { 2 };
+        out.on_start(name, depth + 1, open, i);
+        if !open {
+            if depth == 0 {
                 break;
             }
+            i = text(i, &mut out.plain)?;
+            continue;
         }
-        i = if clean {
-            clean_text_run(b, i)?
-        } else {
-            text_run(b, i, &mut out.plain)?
-        };
+        i = text(i, &mut out.plain)?;
+        // Most elements hold only text: their end tag comes next. Taking it
+        // here, where that is the usual case, keeps the branch predictable.
+        if b.get(i + 1) == Some(&b'/') {
+            let tag = i;
+            i = end_tag(b, i, name_start, j)?;
+            out.on_end(tag, i, depth + 1);
+            if depth == 0 {
+                break;
+            }
+            i = text(i, &mut out.plain)?;
+            continue;
+        }
+        *stack.get_mut(depth)? = (name_start as u32, j as u32);
+        depth += 1;
     }
     while b.get(i).is_some_and(|&c| is_space(c)) {
         i += 1;
@@ -256,6 +271,15 @@ fn same_name(b: &[u8], x: usize, y: usize, n: usize) -> bool {
         4..=7 => word::<4>(b, x) == word(b, y) && word::<4>(b, x + n - 4) == word(b, y + n - 4),
         _ => b.get(x..x + n) == b.get(y..y + n),
     }
+}
+
+/// The end tag at `b[i]` (`</`), which must close the element whose name is
+/// `b[name_start..name_end]`: the position after it.
+#[inline(always)]
+fn end_tag(b: &[u8], i: usize, name_start: usize, name_end: usize) -> Option<usize> {
+    let len = name_end - name_start;
+    let after = i + 2 + len;
+    (b.get(after) == Some(&b'>') && same_name(b, name_start, i + 2, len)).then_some(after + 1)
 }
 
 /// A text run of a document without special bytes: up to the next `<`.
