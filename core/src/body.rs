@@ -72,6 +72,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// [`MAX_ATTRIBUTES`]: crate::MAX_ATTRIBUTES
 /// [`MAX_NAMESPACES`]: crate::MAX_NAMESPACES
 /// [`MAX_JSON_DEPTH`]: crate::MAX_JSON_DEPTH
+#[inline]
 pub fn parse_body(bytes: &[u8]) -> Body<'_> {
     let mut start = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
     while bytes.get(start).is_some_and(|&b| crate::chars::is_space(b)) {
