@@ -326,8 +326,9 @@ fn text_run<'a, B>(
             continue;
         }
         if c != b'\r' && !pending_cr {
+            // Plain text up to the next reference or CR.
             as_is = false;
-            i += 1;
+            i = memchr::memchr2(b'&', b'\r', &b[i + 1..]).map_or(b.len(), |n| i + 1 + n);
             continue;
         }
         flush!(i);
@@ -509,7 +510,10 @@ pub(crate) fn hex4(b: Option<&[u8]>) -> Option<u32> {
 }
 
 // ---------------------------------------------------------------------------
-// Small byte search helpers (no_std, no dependency).
+// Small byte search helpers, inline: most searches here end within a few
+// bytes (a reference's `;`, an attribute's quote), where a call to the memchr
+// crate's SIMD routines costs more than it saves. Long runs of text use the
+// crate directly.
 
 pub(crate) fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().position(|&c| c == needle)
@@ -519,7 +523,7 @@ pub(crate) fn memchr2(a: u8, b: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().position(|&c| c == a || c == b)
 }
 
-/// The first occurrence of `needle`: candidates found by its first byte.
+/// The first occurrence of `needle` in `hay`: candidates found by its first byte.
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let Some(&first) = needle.first() else {
         return Some(0);
