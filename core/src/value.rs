@@ -233,7 +233,7 @@ fn xml_content<'a, B>(
     let mut i = 0;
     while i < b.len() {
         if b[i] != b'<' {
-            let end = memchr(b'<', &b[i..]).map_or(b.len(), |n| i + n);
+            let end = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |n| i + n);
             text_run(content.get(i..end).unwrap_or(""), f)?;
             i = end;
             continue;
