@@ -27,11 +27,14 @@ type Result<T> = core::result::Result<T, ParseError>;
 
 mod plain;
 
-/// Scans the XML document that starts at `text[start]` (a `<`).
+/// Scans the XML document that starts at `text[start]` (a `<`) into `out`.
 ///
-/// The first attempt uses small fixed storage, which every real COS body fits
+/// A plain document (what COS sends: elements and text only) is taken by
+/// the fast path in [`plain`]; any other goes to the general parser, whose
+/// first attempt uses small fixed storage, which every real COS body fits
 /// (and which costs almost nothing to set up); a document that needs more is
-/// scanned again with storage for the documented limits. Time stays linear.
+/// scanned again with storage for the documented limits. Each fallback starts
+/// over at most once, so time stays linear.
 pub(crate) fn scan(text: &str, start: usize, out: &mut Scan) {
     if plain::scan(text, start, out) {
         return;
