@@ -16,40 +16,17 @@
 //! `COSERR_JSON_DIFF_SEED` and `COSERR_JSON_DIFF_N` override the seed and the
 //! number of documents; a failure prints the seed, the index and the document.
 
+mod common;
+
 use std::fmt;
 
+use common::Rng;
 use coserr::{BodyFormat, BodyStatus, Field, Reason, parse_body};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 const DEFAULT_SEED: u64 = 0x5EED_C05E_4A50_0001;
 const DEFAULT_N: usize = 24_000;
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
-
-// ---------------------------------------------------------------------------
-// A tiny reproducible PRNG (SplitMix64).
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform in `0..n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    /// True with probability `percent` / 100.
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
 
 // ---------------------------------------------------------------------------
 // The generator.
@@ -96,7 +73,7 @@ impl Gen {
         if self.rng.chance(75) {
             return;
         }
-        for _ in 0..=self.rng.below(3) {
+        for _ in 0..=self.rng.index(3) {
             let c = self.rng.pick(&[' ', ' ', '\n', '\t', '\r']);
             self.out.push(c);
         }
@@ -105,7 +82,7 @@ impl Gen {
     /// A key naming `base` (a normalised key) in some spelling, or a near miss.
     fn spelled(&mut self, index: usize, base: &str) -> String {
         let mut s = String::new();
-        match self.rng.below(12) {
+        match self.rng.index(12) {
             0..=3 => s.push_str(CAMEL[index]),
             4 => s.push_str(base),
             5 => s.push_str(&CAMEL[index].to_ascii_uppercase()),
@@ -135,7 +112,7 @@ impl Gen {
         }
         if self.rng.chance(6) {
             // A near miss: an extra, missing or non-ASCII character.
-            match self.rng.below(4) {
+            match self.rng.index(4) {
                 0 => s.push('s'),
                 1 => {
                     s.pop();
@@ -184,9 +161,9 @@ impl Gen {
     /// Random string content (without the quotes).
     fn string_body(&mut self) {
         let max = if self.rng.chance(10) { 60 } else { 12 };
-        let n = self.rng.below(max);
+        let n = self.rng.index(max);
         for _ in 0..n {
-            match self.rng.below(40) {
+            match self.rng.index(40) {
                 0..=17 => {
                     let c = self.rng.pick(&[
                         'a', 'Z', '0', ' ', '.', '/', ':', '-', '_', 'k', '{', '}', '[', ',',
@@ -217,7 +194,7 @@ impl Gen {
                 }
                 24 => {
                     // Any BMP scalar value as an escape.
-                    let v = self.rng.below(0x1_0000) as u32;
+                    let v = self.rng.index(0x1_0000) as u32;
                     let c = char::from_u32(v).unwrap_or('\u{FFFD}');
                     self.escaped_char(c);
                 }
@@ -229,7 +206,7 @@ impl Gen {
                 }
                 28 => {
                     // A surrogate pair of any supplementary character.
-                    let v = 0x1_0000 + self.rng.below(0x10_0000) as u32;
+                    let v = 0x1_0000 + self.rng.index(0x10_0000) as u32;
                     self.escaped_char(char::from_u32(v).unwrap());
                 }
                 29 if self.rng.chance(10) => {
@@ -328,19 +305,19 @@ impl Gen {
 
     fn digits(&mut self, nonzero_first: bool) {
         let max = if self.rng.chance(10) { 30 } else { 5 };
-        let n = 1 + self.rng.below(max);
+        let n = 1 + self.rng.index(max);
         for k in 0..n {
             let d = if k == 0 && nonzero_first {
-                1 + self.rng.below(9)
+                1 + self.rng.index(9)
             } else {
-                self.rng.below(10)
+                self.rng.index(10)
             };
             self.out.push(char::from(b'0' + d as u8));
         }
     }
 
     fn scalar(&mut self) {
-        match self.rng.below(10) {
+        match self.rng.index(10) {
             0..=4 => self.string(),
             5..=7 => self.number(),
             _ => {
@@ -358,7 +335,7 @@ impl Gen {
     /// Any value; `budget` bounds the nesting below it.
     fn value(&mut self, budget: usize) {
         self.ws();
-        match self.rng.below(12) {
+        match self.rng.index(12) {
             0..=7 => self.scalar(),
             8..=9 if budget > 0 => self.array(budget - 1),
             10..=11 if budget > 0 => self.object(budget - 1, None),
@@ -370,7 +347,7 @@ impl Gen {
     fn array(&mut self, budget: usize) {
         self.out.push('[');
         self.ws();
-        let n = self.rng.below(4);
+        let n = self.rng.index(4);
         for k in 0..n {
             if k > 0 {
                 self.out.push(',');
@@ -391,7 +368,7 @@ impl Gen {
         self.ws();
         self.out.push(':');
         self.ws();
-        match self.rng.below(10) {
+        match self.rng.index(10) {
             0..=5 => {
                 self.out.push('"');
                 self.number();
@@ -432,8 +409,8 @@ impl Gen {
         self.out.push('{');
         self.ws();
         let mut n = match level {
-            Some(_) => self.rng.below(8),
-            None => self.rng.below(4),
+            Some(_) => self.rng.index(8),
+            None => self.rng.index(4),
         };
         // The Tencent Cloud API 3.0 shape: make sure `Response` and
         // `Response.Error` are there (somewhere among the members).
@@ -445,7 +422,7 @@ impl Gen {
         if forced.is_some() {
             n = n.max(1);
         }
-        let forced_at = self.rng.below(n.max(1));
+        let forced_at = self.rng.index(n.max(1));
         for k in 0..n {
             if k > 0 {
                 self.out.push(',');
@@ -464,13 +441,13 @@ impl Gen {
             }
             let field_bias = if level.is_some() { 70 } else { 20 };
             if self.rng.chance(field_bias) {
-                let i = self.rng.below(6);
+                let i = self.rng.index(6);
                 let key = self.spelled(i, FIELD_KEYS[i]);
                 self.key_literal(&key);
                 self.ws();
                 self.out.push(':');
                 self.ws();
-                match self.rng.below(10) {
+                match self.rng.index(10) {
                     0..=4 => self.string(),
                     5..=6 => self.number(),
                     7 if budget > 0 && self.rng.chance(30) => self.number_token(),
@@ -481,7 +458,7 @@ impl Gen {
                 let i = if self.rng.chance(50) { 6 } else { 7 };
                 self.container_member(i, level, budget);
             } else {
-                let key = match self.rng.below(6) {
+                let key = match self.rng.index(6) {
                     0 => "Key".to_owned(),
                     1 => "HostId".to_owned(),
                     2 => String::new(),
@@ -525,7 +502,7 @@ impl Gen {
 
     /// Nesting right around serde_json's recursion limit.
     fn deep(&mut self) {
-        let depth = 120 + self.rng.below(12);
+        let depth = 120 + self.rng.index(12);
         self.out.push_str("{\"code\":\"deep\",\"x\":");
         let mut closers = Vec::new();
         for _ in 1..depth {
@@ -595,14 +572,14 @@ impl Gen {
             b"true",
             b"n",
         ];
-        for _ in 0..=self.rng.below(3) {
+        for _ in 0..=self.rng.index(3) {
             if bytes.is_empty() {
                 return;
             }
             // Keep the first byte, so that the body stays JSON most of the time.
-            let at = 1 + self.rng.below(bytes.len());
+            let at = 1 + self.rng.index(bytes.len());
             let at = at.min(bytes.len());
-            match self.rng.below(6) {
+            match self.rng.index(6) {
                 0 => {
                     if at < bytes.len() {
                         bytes.remove(at);
@@ -954,7 +931,7 @@ fn differential_against_serde_json() {
     for index in 0..n {
         // Each document has its own generator state: reproducible by index.
         let mut g = Gen {
-            rng: Rng(seed ^ (index as u64).wrapping_mul(0xA076_1D64_78BD_642F)),
+            rng: Rng::new(seed ^ (index as u64).wrapping_mul(0xA076_1D64_78BD_642F)),
             out: String::new(),
             api3: false,
         };

@@ -64,26 +64,10 @@ fn check(doc: &[u8]) -> bool {
     }
 }
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // SplitMix64.
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
+#[allow(dead_code)]
+#[path = "../../tests/common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const NAMES: &[&str] = &[
     "Error",
@@ -128,13 +112,13 @@ const PLAIN_TEXT: &[&str] = &[
 
 fn element(rng: &mut Rng, depth: usize, out: &mut String) {
     let name = rng.pick(NAMES);
-    if rng.below(8) == 0 {
+    if rng.index(8) == 0 {
         out.push_str(&format!("<{name}/>"));
         return;
     }
     out.push_str(&format!("<{name}>"));
-    for _ in 0..rng.below(5) {
-        if depth < 5 && rng.below(3) == 0 {
+    for _ in 0..rng.index(5) {
+        if depth < 5 && rng.index(3) == 0 {
             element(rng, depth + 1, out);
         } else {
             out.push_str(rng.pick(PLAIN_TEXT));
@@ -146,7 +130,7 @@ fn element(rng: &mut Rng, depth: usize, out: &mut String) {
 fn plain_document(rng: &mut Rng) -> String {
     let mut doc = String::new();
     doc.push_str(rng.pick(&["", " ", "\n", "\r\n  "]));
-    if rng.below(2) == 0 {
+    if rng.index(2) == 0 {
         doc.push_str(
             rng.pick(&super::COMMON_DECLARATIONS.map(|d| core::str::from_utf8(d).unwrap())),
         );
@@ -154,7 +138,7 @@ fn plain_document(rng: &mut Rng) -> String {
     }
     let root = rng.pick(&["Error", "ErrorResponse", "Other"]);
     doc.push_str(&format!("<{root}>"));
-    for _ in 0..rng.below(9) {
+    for _ in 0..rng.index(9) {
         element(rng, 2, &mut doc);
         doc.push_str(rng.pick(&["", "\n  ", "\n"]));
     }
@@ -171,9 +155,9 @@ const INTERESTING: &[u8] = &[
 
 fn mutate(rng: &mut Rng, doc: &[u8]) -> Vec<u8> {
     let mut d = doc.to_vec();
-    for _ in 0..=rng.below(2) {
-        let at = rng.below(d.len() + 1);
-        match rng.below(7) {
+    for _ in 0..=rng.index(2) {
+        let at = rng.index(d.len() + 1);
+        match rng.index(7) {
             0 if at < d.len() => d[at] = rng.pick(INTERESTING),
             1 => d.insert(at, rng.pick(INTERESTING)),
             2 if at < d.len() => {
@@ -188,7 +172,7 @@ fn mutate(rng: &mut Rng, doc: &[u8]) -> Vec<u8> {
 
 #[test]
 fn plain_documents_take_the_fast_path_and_agree() {
-    let mut rng = Rng(0x00C0_5E77);
+    let mut rng = Rng::new(0x00C0_5E77);
     for _ in 0..4_000 {
         let doc = plain_document(&mut rng);
         assert!(
@@ -200,7 +184,7 @@ fn plain_documents_take_the_fast_path_and_agree() {
 
 #[test]
 fn mutated_documents_agree_whenever_the_fast_path_takes_them() {
-    let mut rng = Rng(0x005E_ED0F_F457);
+    let mut rng = Rng::new(0x005E_ED0F_F457);
     let (mut taken, mut total) = (0, 0);
     for _ in 0..20_000 {
         let doc = plain_document(&mut rng);
