@@ -15,9 +15,8 @@ use crate::body::Scan;
 use crate::chars::{
     is_ascii_name_char, is_ascii_name_start, is_name_char, is_name_start, is_space,
 };
-use crate::field::Field;
 use crate::status::{ParseError, Reason};
-use crate::value::{Span, ValueKind, find, memchr, memchr2, parse_reference};
+use crate::value::{find, memchr, memchr2, parse_reference};
 use crate::{MAX_ATTRIBUTES, MAX_DEPTH, MAX_NAMESPACES};
 
 const NS_XML_URI: &[u8] = b"http://www.w3.org/XML/1998/namespace";
@@ -25,7 +24,10 @@ const NS_XMLNS_URI: &[u8] = b"http://www.w3.org/2000/xmlns/";
 
 type Result<T> = core::result::Result<T, ParseError>;
 
+mod extract;
 mod plain;
+
+use extract::{Extract, Name};
 
 /// Scans the XML document that starts at `text[start]` (a `<`) into `out`.
 ///
@@ -39,16 +41,17 @@ pub(crate) fn scan(text: &str, start: usize, out: &mut Scan) {
     if plain::scan(text, start, out) {
         return;
     }
-    *out = match Parser::<16, 8, 8>::new(text, start).run() {
-        Some(scan) => scan,
-        None => scan_large(text, start),
-    };
+    *out = Scan::new();
+    if !Parser::<16, 8, 8>::new(text, start, out).run() {
+        *out = Scan::new();
+        scan_large(text, start, out);
+    }
 }
 
 #[inline(never)]
-fn scan_large(text: &str, start: usize) -> Scan {
-    let mut p = Parser::<MAX_DEPTH, MAX_ATTRIBUTES, MAX_NAMESPACES>::new(text, start);
-    p.run().unwrap_or(p.scan)
+fn scan_large(text: &str, start: usize, out: &mut Scan) {
+    // With storage for the documented limits, storage never runs out first.
+    Parser::<MAX_DEPTH, MAX_ATTRIBUTES, MAX_NAMESPACES>::new(text, start, out).run();
 }
 
 /// A byte range `[start, end)` of the input.
@@ -89,18 +92,9 @@ enum TagEnd {
     Empty,
 }
 
-/// What the root element turned out to be.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Root {
-    None,
-    Error,
-    Wrapper,
-    Other,
-}
-
 /// The scanner, with room for `D` open elements, `A` attributes on one tag
 /// and `N` namespace bindings in scope.
-struct Parser<'a, const D: usize, const A: usize, const N: usize> {
+struct Parser<'a, 's, const D: usize, const A: usize, const N: usize> {
     s: &'a str,
     b: &'a [u8],
     pos: usize,
@@ -114,29 +108,16 @@ struct Parser<'a, const D: usize, const A: usize, const N: usize> {
     nattrs: usize,
     /// Storage ran out before a documented limit did: scan again, larger.
     retry: bool,
-    /// No reference, CR or markup seen since the open field element began,
-    /// so its value is its raw text.
-    plain: bool,
     root_seen: bool,
-    // Extraction state.
-    scan: Scan,
-    root: Root,
-    /// Depth of the error element (0 = not found yet / closed).
-    error_depth: usize,
-    /// Set once the wrapper's first `Error` child has been taken.
-    error_done: bool,
-    /// Fields whose first element has been opened (taken or in progress).
-    claimed: u32,
-    /// The field element currently open: field, content start.
-    open_field: Option<(Field, usize)>,
+    out: Extract<'s>,
 }
 
 fn err<T>(offset: usize, reason: Reason) -> Result<T> {
     Err(ParseError { offset, reason })
 }
 
-impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
-    fn new(s: &'a str, start: usize) -> Self {
+impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A, N> {
+    fn new(s: &'a str, start: usize, out: &'s mut Scan) -> Self {
         Parser {
             s,
             b: s.as_bytes(),
@@ -148,26 +129,21 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
             attrs: [QName::default(); A],
             nattrs: 0,
             retry: false,
-            plain: true,
             root_seen: false,
-            scan: Scan::new(),
-            root: Root::None,
-            error_depth: 0,
-            error_done: false,
-            claimed: 0,
-            open_field: None,
+            out: Extract::new(out),
         }
     }
 
-    /// Scans the document; None when the storage was too small.
-    fn run(&mut self) -> Option<Scan> {
+    /// Scans the document into the output; false when the storage was too
+    /// small (the output is then to be discarded).
+    fn run(&mut self) -> bool {
         if let Err(e) = self.document() {
             if self.retry {
-                return None;
+                return false;
             }
-            self.scan.error = Some(e);
+            self.out.scan.error = Some(e);
         }
-        Some(self.scan)
+        true
     }
 
     /// Storage of capacity `cap` (the documented limit being `limit`) is full.
@@ -498,7 +474,7 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
 
     /// `<!-- ... -->`: no `--` inside, must not end with `-`.
     fn comment(&mut self) -> Result<()> {
-        self.plain = false;
+        self.out.plain = false;
         let start = self.pos;
         self.pos += 4;
         let dashes = self.until(b"--")?;
@@ -514,7 +490,7 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
 
     /// `<?target content?>`; `<?xml ` here is a misplaced declaration.
     fn pi(&mut self) -> Result<()> {
-        self.plain = false;
+        self.out.plain = false;
         if self.starts_with(b"<?xml ") {
             return err(self.pos, Reason::InvalidSyntax);
         }
@@ -528,7 +504,7 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
 
     /// `<![CDATA[ ... ]]>`
     fn cdata(&mut self) -> Result<()> {
-        self.plain = false;
+        self.out.plain = false;
         self.pos += 9;
         self.until(b"]]>")?;
         self.pos += 3;
@@ -606,7 +582,7 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
                 b'<' => break,
                 b'&' => match parse_reference(&b[i..]) {
                     Some((_, n)) => {
-                        self.plain = false;
+                        self.out.plain = false;
                         i += n;
                         continue;
                     }
@@ -616,7 +592,7 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
                     return err(i, Reason::InvalidCharData);
                 }
                 0xEF if is_nonchar(b, i) => return err(i, Reason::InvalidChar),
-                b'\r' => self.plain = false,
+                b'\r' => self.out.plain = false,
                 0..=0x1F if !is_space(c) => return err(i, Reason::InvalidChar),
                 _ => {}
             }
@@ -721,8 +697,12 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
         if new_depth == 1 {
             self.root_seen = true;
         }
-        self.plain = false;
-        self.on_start(name, new_depth, end);
+        self.out.on_start(
+            Name::of(self.slice(name.local)),
+            new_depth,
+            end == TagEnd::Open,
+            self.pos,
+        );
         match end {
             TagEnd::Open => {
                 if self.depth == D {
@@ -896,95 +876,10 @@ impl<'a, const D: usize, const A: usize, const N: usize> Parser<'a, D, A, N> {
                 return err(start, Reason::MismatchedTag);
             }
         }
-        self.on_end(start, self.depth);
+        self.out.on_end(start, self.pos, self.depth);
         self.depth -= 1;
         self.pop_bindings(self.depth);
         Ok(())
-    }
-
-    // -- field extraction ------------------------------------------------------
-
-    /// A start tag at `depth` was accepted.
-    fn on_start(&mut self, name: QName, depth: usize, end: TagEnd) {
-        let local = self.slice(name.local);
-        if depth == 1 {
-            self.root = match local {
-                b"Error" => Root::Error,
-                b"ErrorResponse" => Root::Wrapper,
-                _ => Root::Other,
-            };
-            if self.root == Root::Error {
-                self.enter_error(depth, end);
-            }
-            return;
-        }
-        if depth == 2 && self.root == Root::Wrapper && !self.error_done && local == b"Error" {
-            self.enter_error(depth, end);
-            return;
-        }
-        if self.error_depth != 0 && depth == self.error_depth + 1 {
-            let field = Field::from_xml_name(local).filter(|f| self.claimed & f.bit() == 0);
-            if let Some(f) = field {
-                self.claimed |= f.bit();
-                match end {
-                    TagEnd::Open => {
-                        self.open_field = Some((f, self.pos));
-                        self.plain = true;
-                    }
-                    TagEnd::Empty => self.set_field(f, self.pos, self.pos),
-                }
-            }
-            if end == TagEnd::Empty {
-                self.child_complete();
-            }
-        }
-    }
-
-    fn enter_error(&mut self, depth: usize, end: TagEnd) {
-        self.scan.is_error_doc = true;
-        self.error_done = true;
-        if end == TagEnd::Open {
-            self.error_depth = depth;
-            self.scan.children = Some((self.pos, self.pos));
-        }
-    }
-
-    /// The element at `depth` closed; its end tag starts at `tag_start`.
-    fn on_end(&mut self, tag_start: usize, depth: usize) {
-        if self.error_depth == 0 {
-            return;
-        }
-        if depth == self.error_depth + 1 {
-            if let Some((f, content)) = self.open_field.take() {
-                let kind = if self.plain {
-                    ValueKind::XmlText
-                } else {
-                    ValueKind::XmlContent
-                };
-                self.scan.fields[f as usize] = Some(Span {
-                    start: content,
-                    end: tag_start,
-                    kind,
-                });
-            }
-            self.child_complete();
-        } else if depth == self.error_depth {
-            self.error_depth = 0;
-        }
-    }
-
-    fn child_complete(&mut self) {
-        if let Some((_, end)) = &mut self.scan.children {
-            *end = self.pos;
-        }
-    }
-
-    fn set_field(&mut self, f: Field, start: usize, end: usize) {
-        self.scan.fields[f as usize] = Some(Span {
-            start,
-            end,
-            kind: ValueKind::XmlText,
-        });
     }
 }
 

@@ -12,11 +12,12 @@
 //! It exists for speed: a single loop with its state in locals, instead of
 //! the general parser's storage for attributes and namespaces.
 
-use super::{ASCII_NAME, COMMON_DECLARATIONS, Root, is_nonchar};
+use super::extract::{Extract, Name};
+use super::{ASCII_NAME, COMMON_DECLARATIONS, is_nonchar};
 use crate::body::Scan;
 use crate::chars::{is_ascii_name_start, is_space};
 use crate::field::Field;
-use crate::value::{Span, ValueKind, parse_reference};
+use crate::value::parse_reference;
 
 /// Open elements the fast path keeps track of; deeper documents take the
 /// general path.
@@ -26,10 +27,10 @@ const DEPTH: usize = 16;
 /// (which must be empty); false when the document is not plain (or not
 /// well-formed), leaving `out` to be reset.
 pub(super) fn scan(text: &str, start: usize, out: &mut Scan) -> bool {
-    scan_into(text, start, &mut Fields::new(out)).is_some()
+    scan_into(text, start, &mut Extract::new(out)).is_some()
 }
 
-fn scan_into(text: &str, start: usize, out: &mut Fields<'_>) -> Option<()> {
+fn scan_into(text: &str, start: usize, out: &mut Extract<'_>) -> Option<()> {
     let b = text.as_bytes();
     let mut i = start;
     if b.get(i..)?.starts_with(b"<?xml ") {
@@ -152,25 +153,6 @@ fn text_run(b: &[u8], mut i: usize, plain: &mut bool) -> Option<usize> {
             0xEF if is_nonchar(b, i) => return None,
             b']' | 0xEF => i += 1,
             _ => return None,
-        }
-    }
-}
-
-/// What an element's name means to the extraction.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Name {
-    Field(Field),
-    Error,
-    ErrorResponse,
-    Other,
-}
-
-impl Name {
-    fn of(local: &[u8]) -> Name {
-        match local {
-            b"Error" => Name::Error,
-            b"ErrorResponse" => Name::ErrorResponse,
-            _ => Field::from_xml_name(local).map_or(Name::Other, Name::Field),
         }
     }
 }
@@ -370,119 +352,6 @@ fn next_special(b: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
-}
-
-/// The field extraction of the general parser's `on_start` / `on_end`, for
-/// elements without prefixes.
-struct Fields<'s> {
-    scan: &'s mut Scan,
-    root: Root,
-    error_depth: usize,
-    error_done: bool,
-    claimed: u32,
-    open_field: Option<(Field, usize)>,
-    plain: bool,
-}
-
-impl<'s> Fields<'s> {
-    fn new(scan: &'s mut Scan) -> Self {
-        Fields {
-            scan,
-            root: Root::None,
-            error_depth: 0,
-            error_done: false,
-            claimed: 0,
-            open_field: None,
-            plain: true,
-        }
-    }
-}
-
-impl Fields<'_> {
-    /// A start tag with `name` opened an element at `depth`; its content (if
-    /// `open`) starts at `pos`.
-    #[inline(always)]
-    fn on_start(&mut self, name: Name, depth: usize, open: bool, pos: usize) {
-        self.plain = false;
-        if depth == 1 {
-            self.root = match name {
-                Name::Error => Root::Error,
-                Name::ErrorResponse => Root::Wrapper,
-                _ => Root::Other,
-            };
-            if self.root == Root::Error {
-                self.enter_error(depth, open, pos);
-            }
-            return;
-        }
-        if depth == 2 && self.root == Root::Wrapper && !self.error_done && name == Name::Error {
-            self.enter_error(depth, open, pos);
-            return;
-        }
-        if self.error_depth != 0 && depth == self.error_depth + 1 {
-            let field = match name {
-                Name::Field(f) if self.claimed & f.bit() == 0 => Some(f),
-                _ => None,
-            };
-            if let Some(f) = field {
-                self.claimed |= f.bit();
-                if open {
-                    self.open_field = Some((f, pos));
-                    self.plain = true;
-                } else {
-                    self.scan.fields[f as usize] = Some(Span {
-                        start: pos,
-                        end: pos,
-                        kind: ValueKind::XmlText,
-                    });
-                }
-            }
-            if !open {
-                self.child_complete(pos);
-            }
-        }
-    }
-
-    fn enter_error(&mut self, depth: usize, open: bool, pos: usize) {
-        self.scan.is_error_doc = true;
-        self.error_done = true;
-        if open {
-            self.error_depth = depth;
-            self.scan.children = Some((pos, pos));
-        }
-    }
-
-    /// The element at `depth` closed with an end tag at `tag_start`, which
-    /// ends before `pos`.
-    #[inline(always)]
-    fn on_end(&mut self, tag_start: usize, pos: usize, depth: usize) {
-        if self.error_depth == 0 {
-            return;
-        }
-        if depth == self.error_depth + 1 {
-            if let Some((f, content)) = self.open_field.take() {
-                let kind = if self.plain {
-                    ValueKind::XmlText
-                } else {
-                    ValueKind::XmlContent
-                };
-                self.scan.fields[f as usize] = Some(Span {
-                    start: content,
-                    end: tag_start,
-                    kind,
-                });
-            }
-            self.child_complete(pos);
-        } else if depth == self.error_depth {
-            self.error_depth = 0;
-        }
-    }
-
-    fn child_complete(&mut self, pos: usize) {
-        if let Some((_, end)) = &mut self.scan.children {
-            *end = pos;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -14,10 +14,12 @@ use crate::body::Scan;
 
 /// The general parser alone.
 fn general(text: &str, start: usize) -> Scan {
-    match Parser::<16, 8, 8>::new(text, start).run() {
-        Some(scan) => scan,
-        None => super::super::scan_large(text, start),
+    let mut scan = Scan::new();
+    if !Parser::<16, 8, 8>::new(text, start, &mut scan).run() {
+        scan = Scan::new();
+        super::super::scan_large(text, start, &mut scan);
     }
+    scan
 }
 
 /// The fast path alone: None when it declines.
