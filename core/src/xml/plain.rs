@@ -6,7 +6,7 @@
 //! `]]>`, and nothing else (no comments, PIs, CDATA, DOCTYPE, prefixes,
 //! spaces inside tags, deeper nesting than [`DEPTH`]). Every such document
 //! is well-formed exactly when this scan accepts it, so the scan either
-//! returns the same [`Scan`] the general parser would, or `None` and the
+//! fills in the same [`Scan`] the general parser would, or declines and the
 //! general parser (the reference) takes the document from the start.
 //!
 //! It exists for speed: a single loop with its state in locals, instead of
@@ -57,14 +57,14 @@ fn scan_into(text: &str, start: usize, out: &mut Extract<'_>) -> Option<()> {
         }
     };
     // Open elements as (name start, name end).
-    let mut stack = [(0u32, 0u32); DEPTH];
+    let mut stack = [(0usize, 0usize); DEPTH];
     let mut depth = 0usize;
     loop {
         // b[i] is '<'.
         if b.get(i + 1) == Some(&b'/') {
             let (name_start, name_end) = *stack.get(depth.checked_sub(1)?)?;
             let tag = i;
-            i = end_tag(b, i, name_start as usize, name_end as usize)?;
+            i = end_tag(b, i, name_start, name_end)?;
             out.on_end(tag, i, depth);
             depth -= 1;
             if depth == 0 {
@@ -117,7 +117,7 @@ fn scan_into(text: &str, start: usize, out: &mut Extract<'_>) -> Option<()> {
             i = text(i, &mut out.plain)?;
             continue;
         }
-        *stack.get_mut(depth)? = (name_start as u32, j as u32);
+        *stack.get_mut(depth)? = (name_start, j);
         depth += 1;
     }
     while b.get(i).is_some_and(|&c| is_space(c)) {
