@@ -39,7 +39,7 @@ pub use codes::{Category, CodeId, category, retryable};
 pub use display::Digest;
 pub use extras::{Extra, Extras, ExtrasState};
 pub use field::{Field, FieldSet};
-pub use record::{ErrorRecord, Flags, Kind, RecordString, capacity};
+pub use record::{ErrorRecord, Flags, Kind, RecordHead, RecordSink, RecordString, capacity};
 pub use response::{
     CosError, HEAD_NOT_FOUND_CODE, HEAD_NOT_FOUND_MESSAGE, Header, Headers, Response,
 };

@@ -4,7 +4,7 @@
 use crate::body::{Body, parse_body};
 use crate::codes::{CodeId, category, retryable};
 use crate::field::Field;
-use crate::record::{ErrorRecord, Flags, Kind};
+use crate::record::{Builder, ErrorRecord, Flags, Kind, Own, RecordHead, RecordSink};
 use crate::status::{BodyFormat, BodyStatus};
 
 /// A response's header list, looked up by name without regard to ASCII case.
@@ -99,18 +99,45 @@ impl ErrorRecord {
         resp: &Response<'_, H>,
         body: &Body<'_>,
     ) -> ErrorRecord {
-        let mut rec = ErrorRecord::from_body(body);
-        rec.status = resp.status;
+        let mut rec = ErrorRecord::default();
+        let head = RecordHead::build(resp, body, &mut Own(&mut rec));
+        rec.set_head(head);
+        rec
+    }
+}
+
+impl RecordHead {
+    /// [`ErrorRecord::from_parsed`] into any storage: writes the six strings
+    /// into `sink` (which must start with every field empty) and returns the
+    /// rest of the record. The record is exactly `from_parsed`'s: that is
+    /// this function with the record's own strings as the sink.
+    pub fn build<H: Headers + ?Sized, S: RecordSink + ?Sized>(
+        resp: &Response<'_, H>,
+        body: &Body<'_>,
+        sink: &mut S,
+    ) -> RecordHead {
+        let mut rec = Builder::new(RecordHead::default(), sink);
+        rec.body(body);
+        rec.response(resp, body);
+        rec.head
+    }
+}
+
+impl<S: RecordSink + ?Sized> Builder<'_, S> {
+    /// The response part of [`RecordHead::build`], after [`Builder::body`].
+    fn response<H: Headers + ?Sized>(&mut self, resp: &Response<'_, H>, body: &Body<'_>) {
+        let rec = self;
+        rec.head.status = resp.status;
         let header_code = resp
             .headers
             .get(ERROR_CODE_HEADER)
             .filter(|v| !v.is_empty());
-        rec.kind = classify(resp.status, body, header_code.is_some());
-        if rec.kind == Kind::None {
+        rec.head.kind = classify(resp.status, body, header_code.is_some());
+        if rec.head.kind == Kind::None {
             rec.finish();
-            return rec;
+            return;
         }
-        if rec.kind == Kind::Client {
+        if rec.head.kind == Kind::Client {
             // The body could not be read: keep its start as the message so
             // nothing is lost (a partial body's completed fields stay too).
             rec.set_bytes(Field::Message, resp.body, false);
@@ -137,7 +164,6 @@ impl ErrorRecord {
         rec.fall_back(Field::TraceId, header(TRACE_ID_HEADER));
         rec.fall_back(Field::Resource, Some(resp.url).filter(|u| !u.is_empty()));
         rec.finish();
-        rec
     }
 
     /// Fills `field` from a header (or the URL) when the body left it absent
@@ -146,7 +172,7 @@ impl ErrorRecord {
         let Some(value) = value else { return };
         if self.has(field) && !self.get(field).is_empty() {
             if field != Field::Resource && !self.equals_bytes(field, value) {
-                self.flags.insert(Flags::IDS_DISAGREE);
+                self.head.flags.insert(Flags::IDS_DISAGREE);
             }
             return;
         }
@@ -155,7 +181,7 @@ impl ErrorRecord {
 
     fn equals_bytes(&self, field: Field, value: &[u8]) -> bool {
         let have = self.get(field).as_bytes();
-        if self.truncated.contains(field) {
+        if self.head.truncated.contains(field) {
             value.starts_with(have)
         } else {
             have == value
@@ -164,18 +190,19 @@ impl ErrorRecord {
 
     /// Fills the derived values: code id, category, retryable.
     fn finish(&mut self) {
-        if self.kind == Kind::None {
+        if self.head.kind == Kind::None {
             return;
         }
+        let status = self.head.status;
         let code = self.get(Field::Code);
         let (id, cat, retry) = (
             CodeId::from_code(code),
-            category(self.status, code),
-            retryable(self.status, code),
+            category(status, code),
+            retryable(status, code),
         );
-        self.code_id = id;
-        self.category = cat;
-        self.retryable = retry;
+        self.head.code_id = id;
+        self.head.category = cat;
+        self.head.retryable = retry;
     }
 }
 

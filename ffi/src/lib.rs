@@ -34,7 +34,7 @@ use std::panic::{UnwindSafe, catch_unwind};
 
 use coserr_core::{
     BodyFormat, BodyStatus, Category, CodeId, ErrorRecord, Extra, Extras, ExtrasState, Field,
-    Flags, Headers, Kind, Response, capacity, parse_body,
+    Flags, Headers, Kind, RecordHead, RecordSink, Response, capacity, parse_body,
 };
 
 mod code_names;
@@ -434,44 +434,154 @@ impl Headers for CHeaders<'_> {
     }
 }
 
-/// Copies `s` (which fits: the core's capacities are the arrays' minus 1)
-/// into a zeroed C array, leaving the NUL.
-fn copy_str<const N: usize>(dst: &mut [c_char; N], s: &str) {
-    for (d, &b) in dst[..N - 1].iter_mut().zip(s.as_bytes()) {
-        *d = b as c_char;
+/// The six arrays of a zeroed C record as the core's [`RecordSink`]: the
+/// core writes every string straight into `*out`, so no intermediate
+/// [`ErrorRecord`] is built and copied. Every byte past a string's length
+/// stays zero (`clear` zeroes what it drops), so the record is exactly the
+/// zeroed record with the strings and scalars written in.
+struct CSink<'a> {
+    out: &'a mut coserr_error,
+    /// The length of each field's text, indexed by `Field as usize`; always
+    /// below its array's length, so the NUL stays.
+    len: [usize; 6],
+}
+
+impl<'a> CSink<'a> {
+    /// A sink over a zeroed record.
+    fn new(out: &'a mut coserr_error) -> Self {
+        CSink { out, len: [0; 6] }
+    }
+
+    /// `field`'s C array, NUL included.
+    fn array(&self, field: Field) -> &[c_char] {
+        let o = &*self.out;
+        match field {
+            Field::Code => &o.code,
+            Field::Message => &o.message,
+            Field::Resource => &o.resource,
+            Field::RequestId => &o.request_id,
+            Field::TraceId => &o.trace_id,
+            Field::ServerTime => &o.server_time,
+        }
+    }
+
+    /// `field`'s C array as bytes, NUL included.
+    fn array_mut(&mut self, field: Field) -> &mut [u8] {
+        let o = &mut *self.out;
+        let a: &mut [c_char] = match field {
+            Field::Code => &mut o.code,
+            Field::Message => &mut o.message,
+            Field::Resource => &mut o.resource,
+            Field::RequestId => &mut o.request_id,
+            Field::TraceId => &mut o.trace_id,
+            Field::ServerTime => &mut o.server_time,
+        };
+        // SAFETY: `c_char` and `u8` have the same size and alignment and
+        // every bit pattern is valid for both; the slice reborrows `a`
+        // exclusively for the lifetime of `&mut self`.
+        unsafe { core::slice::from_raw_parts_mut(a.as_mut_ptr().cast::<u8>(), a.len()) }
+    }
+
+    /// The bytes of `field`'s text.
+    fn bytes(&self, field: Field) -> &[u8] {
+        let a = self.array(field);
+        let n = self.len[field as usize].min(a.len());
+        // SAFETY: `c_char` and `u8` have the same size and alignment and
+        // every bit pattern is valid for both; `n <= a.len()`.
+        unsafe { core::slice::from_raw_parts(a.as_ptr().cast::<u8>(), n) }
     }
 }
 
-/// Fills a zeroed C record from the core's record.
-fn fill(out: &mut coserr_error, rec: &ErrorRecord) {
-    out.kind = rec.kind as u32;
-    out.status = rec.status;
-    out.body_status = rec.body_status as u32;
-    out.body_offset = match (rec.body_status, rec.body_error) {
-        (BodyStatus::Malformed, Some(e)) => u32::try_from(e.offset).unwrap_or(u32::MAX),
-        _ => 0,
-    };
-    out.present = rec.present.0;
-    out.from_header = rec.from_header.0;
-    out.truncated = rec.truncated.0;
-    out.flags = rec.flags.0;
-    out.code_id = rec.code_id.as_u32();
-    out.category = rec.category.as_u32();
-    out.retryable = u32::from(rec.retryable);
-    copy_str(&mut out.code, &rec.code);
-    copy_str(&mut out.message, &rec.message);
-    copy_str(&mut out.resource, &rec.resource);
-    copy_str(&mut out.request_id, &rec.request_id);
-    copy_str(&mut out.trace_id, &rec.trace_id);
-    copy_str(&mut out.server_time, &rec.server_time);
+impl RecordSink for CSink<'_> {
+    fn text(&self, field: Field) -> &str {
+        let b = self.bytes(field);
+        // SAFETY: the first `len` bytes of the array were written only by
+        // `append`, each time a prefix of a `&str` cut at a character
+        // boundary, right after the previous ones (and `clear` resets `len`
+        // to 0); the sink borrows `*out` exclusively, so nothing else wrote
+        // them. They are valid UTF-8.
+        unsafe { core::str::from_utf8_unchecked(b) }
+    }
+
+    fn clear(&mut self, field: Field) {
+        let n = core::mem::take(&mut self.len[field as usize]);
+        if let Some(a) = self.array_mut(field).get_mut(..n) {
+            a.fill(0);
+        }
+    }
+
+    fn append(&mut self, field: Field, s: &str) -> bool {
+        let len = self.len[field as usize];
+        let a = self.array_mut(field);
+        // Room for the text, keeping the last byte for the NUL.
+        let room = a.len().saturating_sub(1 + len);
+        let mut take = s.len().min(room);
+        while !s.is_char_boundary(take) {
+            take -= 1;
+        }
+        if let (Some(dst), Some(src)) = (a.get_mut(len..len + take), s.as_bytes().get(..take)) {
+            dst.copy_from_slice(src);
+            self.len[field as usize] = len + take;
+        }
+        take == s.len()
+    }
+}
+
+/// Parses `resp` into the zeroed `*out` and returns the result.
+fn parse_into<H: Headers + ?Sized>(out: &mut coserr_error, resp: &Response<'_, H>) -> u32 {
+    let body = parse_body(resp.body);
+    let mut sink = CSink::new(out);
+    let head = RecordHead::build(resp, &body, &mut sink);
     // C strings end at the first NUL: a value holding one is cut for C.
     // Values read from a well-formed XML body cannot hold one (NUL is not an
     // XML character), so only JSON, raw body text and headers are looked at.
-    let xml = rec.body_format == BodyFormat::Xml && rec.body_status == BodyStatus::Ok;
+    let xml = head.body_format == BodyFormat::Xml && head.body_status == BodyStatus::Ok;
+    let mut truncated = head.truncated.0;
     for f in Field::ALL {
-        if (!xml || rec.from_header.contains(f)) && rec.get(f).as_bytes().contains(&0) {
-            out.truncated |= f.bit();
+        if (!xml || head.from_header.contains(f)) && sink.bytes(f).contains(&0) {
+            truncated |= f.bit();
         }
+    }
+    let out = sink.out;
+    out.kind = head.kind as u32;
+    out.status = head.status;
+    out.body_status = head.body_status as u32;
+    out.body_offset = match (head.body_status, head.body_error) {
+        (BodyStatus::Malformed, Some(e)) => u32::try_from(e.offset).unwrap_or(u32::MAX),
+        _ => 0,
+    };
+    out.present = head.present.0;
+    out.from_header = head.from_header.0;
+    out.truncated = truncated;
+    out.flags = head.flags.0;
+    out.code_id = head.code_id.as_u32();
+    out.category = head.category.as_u32();
+    out.retryable = u32::from(head.retryable);
+    if head.kind == Kind::None {
+        COSERR_NOT_AN_ERROR
+    } else {
+        COSERR_OK
+    }
+}
+
+/// The checked slices of a C response (method, URL, headers, body), or the
+/// `COSERR_*` result of a bad argument.
+///
+/// # Safety
+///
+/// `resp`'s pointers must be valid for their lengths for `'a`.
+#[allow(clippy::type_complexity)]
+unsafe fn response_args<'a>(
+    resp: &'a coserr_response,
+) -> Checked<(&'a [u8], &'a [u8], CHeaders<'a>, &'a [u8])> {
+    // SAFETY: the caller vouches for every pointer/length pair of `resp`.
+    unsafe {
+        Ok((
+            slice(resp.method.cast::<u8>(), resp.method_len)?,
+            slice(resp.url.cast::<u8>(), resp.url_len)?,
+            CHeaders::new(slice(resp.headers, resp.header_count)?)?,
+            slice(resp.body, resp.body_len)?,
+        ))
     }
 }
 
@@ -493,37 +603,19 @@ unsafe fn zeroed_out<'a>(out: *mut coserr_error) -> Option<&'a mut coserr_error>
     }
 }
 
-/// The result for a record: OK for an error, NOT_AN_ERROR otherwise.
-fn result_of(rec: &ErrorRecord) -> u32 {
-    if rec.kind == Kind::None {
-        COSERR_NOT_AN_ERROR
-    } else {
-        COSERR_OK
-    }
-}
-
-/// The record of a C response, or the `COSERR_*` result of a bad argument.
+/// After a caught panic, zeroes `*out` again: the strings are written in
+/// place while the record is built, so a panic part-way could leave some.
 ///
 /// # Safety
 ///
-/// `resp`'s pointers must be valid for their lengths during the call.
-unsafe fn record_of_response(resp: &coserr_response) -> Checked<ErrorRecord> {
-    // SAFETY: the caller vouches for every pointer/length pair of `resp`.
-    let (method, url, headers, body) = unsafe {
-        (
-            slice(resp.method.cast::<u8>(), resp.method_len)?,
-            slice(resp.url.cast::<u8>(), resp.url_len)?,
-            CHeaders::new(slice(resp.headers, resp.header_count)?)?,
-            slice(resp.body, resp.body_len)?,
-        )
-    };
-    Ok(ErrorRecord::from_response(&Response {
-        status: resp.status,
-        method,
-        url,
-        headers: &headers,
-        body,
-    }))
+/// As [`zeroed_out`]; no reference to `*out` may be live.
+unsafe fn rezero_on_panic(result: u32, out: *mut coserr_error) -> u32 {
+    if result == COSERR_PANIC && !out.is_null() {
+        // SAFETY: as `zeroed_out` (the closure that held `&mut *out` has
+        // unwound, so no reference is live).
+        unsafe { out.write(ZEROED) };
+    }
+    result
 }
 
 // ---------------------------------------------------------------------------
@@ -550,7 +642,7 @@ pub unsafe extern "C" fn coserr_parse_response(
     resp: *const coserr_response,
     out: *mut coserr_error,
 ) -> u32 {
-    guard(COSERR_PANIC, || {
+    let result = guard(COSERR_PANIC, || {
         // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
         let Some(out) = (unsafe { zeroed_out(out) }) else {
             return COSERR_NULL_ARGUMENT;
@@ -560,14 +652,22 @@ pub unsafe extern "C" fn coserr_parse_response(
             return COSERR_NULL_ARGUMENT;
         };
         // SAFETY: the caller vouches for the pointers inside `*resp`.
-        match unsafe { record_of_response(resp) } {
-            Ok(rec) => {
-                fill(out, &rec);
-                result_of(&rec)
-            }
+        match unsafe { response_args(resp) } {
+            Ok((method, url, headers, body)) => parse_into(
+                out,
+                &Response {
+                    status: resp.status,
+                    method,
+                    url,
+                    headers: &headers,
+                    body,
+                },
+            ),
             Err(result) => result,
         }
-    })
+    });
+    // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
+    unsafe { rezero_on_panic(result, out) }
 }
 
 /// Parses a body alone, status unknown (as `coserr_parse_response` with
@@ -589,7 +689,7 @@ pub unsafe extern "C" fn coserr_parse_body(
     body_len: usize,
     out: *mut coserr_error,
 ) -> u32 {
-    guard(COSERR_PANIC, || {
+    let result = guard(COSERR_PANIC, || {
         // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
         let Some(out) = (unsafe { zeroed_out(out) }) else {
             return COSERR_NULL_ARGUMENT;
@@ -599,16 +699,19 @@ pub unsafe extern "C" fn coserr_parse_body(
             Ok(b) => b,
             Err(result) => return result,
         };
-        let rec = ErrorRecord::from_response(&Response {
-            status: 0,
-            method: b"",
-            url: b"",
-            headers: &(),
-            body,
-        });
-        fill(out, &rec);
-        result_of(&rec)
-    })
+        parse_into(
+            out,
+            &Response {
+                status: 0,
+                method: b"",
+                url: b"",
+                headers: &(),
+                body,
+            },
+        )
+    });
+    // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
+    unsafe { rezero_on_panic(result, out) }
 }
 
 /// Writes the one-line display of `*e` (for logs and support tickets; always

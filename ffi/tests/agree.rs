@@ -103,7 +103,53 @@ fn text(
     }
 }
 
+/// A record full of garbage, so that a test sees what a call leaves unwritten.
+fn garbage() -> coserr_error {
+    let g = 0xA5A5_A5A5;
+    let b = 0xA5u8 as c_char;
+    coserr_error {
+        kind: g,
+        status: g,
+        body_status: g,
+        body_offset: g,
+        present: g,
+        from_header: g,
+        truncated: g,
+        flags: g,
+        code_id: g,
+        category: g,
+        retryable: g,
+        code: [b; 64],
+        message: [b; 1024],
+        resource: [b; 1024],
+        request_id: [b; 128],
+        trace_id: [b; 256],
+        server_time: [b; 64],
+    }
+}
+
+/// Each C array holds exactly the core's string (NUL bytes included) and
+/// zeroes after it: nothing stale, nothing left from a value replaced
+/// while the record was built.
+fn assert_arrays(c: &coserr_error, rec: &ErrorRecord, what: &str) {
+    let arrays: [(&[c_char], &str, &str); 6] = [
+        (&c.code, &rec.code, "code"),
+        (&c.message, &rec.message, "message"),
+        (&c.resource, &rec.resource, "resource"),
+        (&c.request_id, &rec.request_id, "request_id"),
+        (&c.trace_id, &rec.trace_id, "trace_id"),
+        (&c.server_time, &rec.server_time, "server_time"),
+    ];
+    for (a, s, field) in arrays {
+        let bytes: Vec<u8> = a.iter().map(|&c| c as u8).collect();
+        let mut want = s.as_bytes().to_vec();
+        want.resize(a.len(), 0);
+        assert_eq!(bytes, want, "{what}: the {field} array");
+    }
+}
+
 fn assert_same(c: &coserr_error, rec: &ErrorRecord, what: &str) {
+    assert_arrays(c, rec, what);
     assert_eq!(c.kind, rec.kind as u32, "{what}: kind");
     assert_eq!(c.status, rec.status, "{what}: status");
     assert_eq!(c.body_status, rec.body_status as u32, "{what}: body_status");
@@ -170,7 +216,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
 
         // coserr_parse_body = the core with status 0 and nothing else.
-        let mut c = coserr_error::default();
+        let mut c = garbage();
         // SAFETY: valid body slice and output.
         let rc = unsafe { coserr_parse_body(body.as_ptr(), body.len(), &mut c) };
         let rec = ErrorRecord::from_response(&Response {
@@ -226,7 +272,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
                 },
                 body_len: body.len(),
             };
-            let mut c = coserr_error::default();
+            let mut c = garbage();
             // SAFETY: every pointer in `resp` is valid for its length.
             let rc = unsafe { coserr_parse_response(&resp, &mut c) };
             let rec = ErrorRecord::from_response(&Response {
