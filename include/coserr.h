@@ -374,7 +374,8 @@ extern "C" {
  * # Safety
  *
  * `resp` and every non-NULL pointer in it must be valid for reads of the
- * given lengths, and `out` valid for writes, during the call.
+ * given lengths, and `out` valid for writes, during the call; `*out` must
+ * not overlap any of the inputs.
  */
 uint32_t coserr_parse_response(const struct coserr_response *resp, struct coserr_error *out);
 
@@ -391,7 +392,7 @@ uint32_t coserr_parse_response(const struct coserr_response *resp, struct coserr
  * # Safety
  *
  * A non-NULL `body` must be valid for reads of `body_len` bytes and `out`
- * valid for writes during the call.
+ * valid for writes during the call; `*out` must not overlap the body.
  */
 uint32_t coserr_parse_body(const uint8_t *body, size_t body_len, struct coserr_error *out);
 

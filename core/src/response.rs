@@ -14,6 +14,69 @@ use crate::status::{BodyFormat, BodyStatus};
 pub trait Headers {
     /// The value of the first header called `name` (`name` is lowercase ASCII).
     fn get(&self, name: &str) -> Option<&[u8]>;
+
+    /// The value of the first header called `header.name()`, which is all
+    /// coserr ever asks. By default [`Headers::get`]; an implementation may
+    /// answer from a table it filled in one pass over its list (the C ABI
+    /// does), but must give the same answer as `get`.
+    fn known(&self, header: KnownHeader) -> Option<&[u8]> {
+        self.get(header.name())
+    }
+}
+
+/// The headers coserr reads (all of them: [`KnownHeader::ALL`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KnownHeader {
+    /// `x-cos-error-code` (vector buckets answer with the code in it).
+    ErrorCode = 0,
+    /// `x-cos-request-id`, the first request-id header in order of preference.
+    CosRequestId = 1,
+    /// `x-ci-request-id`, the second.
+    CiRequestId = 2,
+    /// `x-img-request-id`, the third.
+    ImgRequestId = 3,
+    /// `x-cos-trace-id`.
+    TraceId = 4,
+}
+
+impl KnownHeader {
+    /// Every known header, in discriminant order.
+    pub const ALL: [KnownHeader; 5] = [
+        KnownHeader::ErrorCode,
+        KnownHeader::CosRequestId,
+        KnownHeader::CiRequestId,
+        KnownHeader::ImgRequestId,
+        KnownHeader::TraceId,
+    ];
+
+    /// The header name, lowercase.
+    pub const fn name(self) -> &'static str {
+        match self {
+            KnownHeader::ErrorCode => "x-cos-error-code",
+            KnownHeader::CosRequestId => "x-cos-request-id",
+            KnownHeader::CiRequestId => "x-ci-request-id",
+            KnownHeader::ImgRequestId => "x-img-request-id",
+            KnownHeader::TraceId => "x-cos-trace-id",
+        }
+    }
+
+    /// The known header called `name` (any ASCII case), if any.
+    pub fn from_name(name: &[u8]) -> Option<KnownHeader> {
+        let candidates: &[KnownHeader] = match name.len() {
+            14 => &[KnownHeader::TraceId],
+            15 => &[KnownHeader::CiRequestId],
+            16 => &[
+                KnownHeader::CosRequestId,
+                KnownHeader::ErrorCode,
+                KnownHeader::ImgRequestId,
+            ],
+            _ => return None,
+        };
+        candidates
+            .iter()
+            .copied()
+            .find(|h| name.eq_ignore_ascii_case(h.name().as_bytes()))
+    }
 }
 
 /// One header: name and value as bytes.
@@ -64,10 +127,11 @@ pub struct Response<'a, H: Headers + ?Sized> {
 }
 
 /// Request-id headers, in order of preference.
-const REQUEST_ID_HEADERS: [&str; 3] = ["x-cos-request-id", "x-ci-request-id", "x-img-request-id"];
-const TRACE_ID_HEADER: &str = "x-cos-trace-id";
-/// Vector buckets answer with the code in a header and a JSON body.
-const ERROR_CODE_HEADER: &str = "x-cos-error-code";
+const REQUEST_ID_HEADERS: [KnownHeader; 3] = [
+    KnownHeader::CosRequestId,
+    KnownHeader::CiRequestId,
+    KnownHeader::ImgRequestId,
+];
 
 /// What the Python SDK reports for a HEAD that finds nothing (HEAD has no body).
 pub const HEAD_NOT_FOUND_CODE: &str = "NoSuchResource";
@@ -130,7 +194,7 @@ impl<S: RecordSink + ?Sized> Builder<'_, S> {
         rec.head.status = resp.status;
         let header_code = resp
             .headers
-            .get(ERROR_CODE_HEADER)
+            .known(KnownHeader::ErrorCode)
             .filter(|v| !v.is_empty());
         rec.head.kind = classify(resp.status, body, header_code.is_some());
         if rec.head.kind == Kind::None {
@@ -158,10 +222,10 @@ impl<S: RecordSink + ?Sized> Builder<'_, S> {
             rec.set_str(Field::Message, HEAD_NOT_FOUND_MESSAGE);
         }
         // An empty header is no header: it must not hide the next one.
-        let header = |name: &str| resp.headers.get(name).filter(|v| !v.is_empty());
-        let request_id = REQUEST_ID_HEADERS.iter().find_map(|h| header(h));
+        let header = |h: KnownHeader| resp.headers.known(h).filter(|v| !v.is_empty());
+        let request_id = REQUEST_ID_HEADERS.into_iter().find_map(header);
         rec.fall_back(Field::RequestId, request_id);
-        rec.fall_back(Field::TraceId, header(TRACE_ID_HEADER));
+        rec.fall_back(Field::TraceId, header(KnownHeader::TraceId));
         rec.fall_back(Field::Resource, Some(resp.url).filter(|u| !u.is_empty()));
         rec.finish();
     }

@@ -34,7 +34,7 @@ use std::panic::{UnwindSafe, catch_unwind};
 
 use coserr_core::{
     BodyFormat, BodyStatus, Category, CodeId, ErrorRecord, Extra, Extras, ExtrasState, Field,
-    Flags, Headers, Kind, RecordHead, RecordSink, Response, capacity, parse_body,
+    Flags, Headers, Kind, KnownHeader, RecordHead, RecordSink, Response, capacity, parse_body,
 };
 
 mod code_names;
@@ -390,35 +390,51 @@ unsafe fn slice<'a, T>(ptr: *const T, len: usize) -> Checked<&'a [T]> {
 }
 
 /// The C header array, read through the core's [`Headers`] trait without
-/// copying. Built only by [`CHeaders::new`], which checks every entry.
-struct CHeaders<'a>(&'a [coserr_header]);
+/// copying. Built only by [`CHeaders::new`], which checks every entry and
+/// notes, in the same pass, the first value of each header coserr reads.
+struct CHeaders<'a> {
+    all: &'a [coserr_header],
+    /// The first value of each [`KnownHeader`], by discriminant.
+    known: [Option<&'a [u8]>; 5],
+}
 
 impl<'a> CHeaders<'a> {
     /// Checks every entry: a NULL name is skipped later; a value (or name)
     /// that is NULL with a length above 0, or longer than `isize::MAX`, is
-    /// rejected here, so that [`Headers::get`] cannot fail.
+    /// rejected here, so that [`Headers::get`] cannot fail. Notes the first
+    /// value of every known header on the way, so that the core's look-ups
+    /// ([`Headers::known`]) need no scan.
     ///
     /// # Safety
     ///
     /// Every non-NULL pointer in `headers` must be valid for its length for 'a.
     unsafe fn new(headers: &'a [coserr_header]) -> Checked<Self> {
+        let mut known = [None; 5];
         for h in headers {
             if h.name.is_null() {
                 continue;
             }
             // SAFETY: the caller vouches for the pointers (see above).
-            unsafe {
-                slice(h.name.cast::<u8>(), h.name_len)?;
-                slice(h.value.cast::<u8>(), h.value_len)?;
+            let (n, v) = unsafe {
+                (
+                    slice(h.name.cast::<u8>(), h.name_len)?,
+                    slice(h.value.cast::<u8>(), h.value_len)?,
+                )
+            };
+            if let Some(k) = KnownHeader::from_name(n) {
+                known[k as usize].get_or_insert(v);
             }
         }
-        Ok(CHeaders(headers))
+        Ok(CHeaders {
+            all: headers,
+            known,
+        })
     }
 }
 
 impl Headers for CHeaders<'_> {
     fn get(&self, name: &str) -> Option<&[u8]> {
-        self.0.iter().filter(|h| !h.name.is_null()).find_map(|h| {
+        self.all.iter().filter(|h| !h.name.is_null()).find_map(|h| {
             // SAFETY: every entry with a non-NULL name was checked by
             // `CHeaders::new` (so neither call fails), the caller of the
             // export vouches for the pointers for the duration of the call,
@@ -432,105 +448,153 @@ impl Headers for CHeaders<'_> {
             n.eq_ignore_ascii_case(name.as_bytes()).then_some(v)
         })
     }
+
+    fn known(&self, header: KnownHeader) -> Option<&[u8]> {
+        self.known[header as usize]
+    }
 }
 
-/// The six arrays of a zeroed C record as the core's [`RecordSink`]: the
-/// core writes every string straight into `*out`, so no intermediate
-/// [`ErrorRecord`] is built and copied. Every byte past a string's length
-/// stays zero (`clear` zeroes what it drops), so the record is exactly the
-/// zeroed record with the strings and scalars written in.
-struct CSink<'a> {
-    out: &'a mut coserr_error,
+/// The six arrays of `*out` as the core's [`RecordSink`]: the core writes
+/// every string straight into the caller's record, so no intermediate
+/// [`ErrorRecord`] is built and copied, and no byte is zeroed only to be
+/// overwritten: [`CSink::finish`] zeroes what follows each string and writes
+/// the scalars, after which every byte of `*out` has been written.
+///
+/// It holds a raw pointer, not a reference, because `*out` may be
+/// uninitialised C memory until `finish`: only bytes the sink wrote are
+/// ever read back.
+struct CSink {
+    /// Valid for writes of one aligned `coserr_error`, and not otherwise
+    /// accessed, for as long as the sink lives ([`CSink::new`]).
+    out: *mut coserr_error,
     /// The length of each field's text, indexed by `Field as usize`; always
-    /// below its array's length, so the NUL stays.
+    /// below its array's length, so that there is room for the NUL. The
+    /// first `len` bytes of each array were written by the sink and are
+    /// UTF-8.
     len: [usize; 6],
 }
 
-impl<'a> CSink<'a> {
-    /// A sink over a zeroed record.
-    fn new(out: &'a mut coserr_error) -> Self {
+/// A C array field of `*out` as a byte pointer and its length.
+fn array<const N: usize>(a: *mut [c_char; N]) -> (*mut u8, usize) {
+    (a.cast::<u8>(), N)
+}
+
+impl CSink {
+    /// A sink over `*out`, which may hold anything (it is not read).
+    ///
+    /// # Safety
+    ///
+    /// `out` must be valid for writes of one aligned `coserr_error`, and
+    /// must not be read or written by anything else (nor overlap anything
+    /// the core reads) while the sink lives.
+    unsafe fn new(out: *mut coserr_error) -> Self {
         CSink { out, len: [0; 6] }
     }
 
-    /// `field`'s C array, NUL included.
-    fn array(&self, field: Field) -> &[c_char] {
-        let o = &*self.out;
-        match field {
-            Field::Code => &o.code,
-            Field::Message => &o.message,
-            Field::Resource => &o.resource,
-            Field::RequestId => &o.request_id,
-            Field::TraceId => &o.trace_id,
-            Field::ServerTime => &o.server_time,
+    /// `field`'s array in `*out` (NUL included), as a pointer and a length.
+    #[inline]
+    fn array(&self, field: Field) -> (*mut u8, usize) {
+        let o = self.out;
+        // SAFETY: `o` points to one valid `coserr_error` (`CSink::new`), so
+        // each field projection stays inside it; nothing is read or written.
+        unsafe {
+            match field {
+                Field::Code => array(&raw mut (*o).code),
+                Field::Message => array(&raw mut (*o).message),
+                Field::Resource => array(&raw mut (*o).resource),
+                Field::RequestId => array(&raw mut (*o).request_id),
+                Field::TraceId => array(&raw mut (*o).trace_id),
+                Field::ServerTime => array(&raw mut (*o).server_time),
+            }
         }
-    }
-
-    /// `field`'s C array as bytes, NUL included.
-    fn array_mut(&mut self, field: Field) -> &mut [u8] {
-        let o = &mut *self.out;
-        let a: &mut [c_char] = match field {
-            Field::Code => &mut o.code,
-            Field::Message => &mut o.message,
-            Field::Resource => &mut o.resource,
-            Field::RequestId => &mut o.request_id,
-            Field::TraceId => &mut o.trace_id,
-            Field::ServerTime => &mut o.server_time,
-        };
-        // SAFETY: `c_char` and `u8` have the same size and alignment and
-        // every bit pattern is valid for both; the slice reborrows `a`
-        // exclusively for the lifetime of `&mut self`.
-        unsafe { core::slice::from_raw_parts_mut(a.as_mut_ptr().cast::<u8>(), a.len()) }
     }
 
     /// The bytes of `field`'s text.
     fn bytes(&self, field: Field) -> &[u8] {
-        let a = self.array(field);
-        let n = self.len[field as usize].min(a.len());
-        // SAFETY: `c_char` and `u8` have the same size and alignment and
-        // every bit pattern is valid for both; `n <= a.len()`.
-        unsafe { core::slice::from_raw_parts(a.as_ptr().cast::<u8>(), n) }
+        let (p, n) = self.array(field);
+        // SAFETY: the first `len` bytes of the array (`len < n`) were
+        // written by `append`, so they are initialised, and nothing else
+        // writes `*out` while the sink (hence this borrow) lives.
+        unsafe { core::slice::from_raw_parts(p, self.len[field as usize].min(n)) }
+    }
+
+    /// Zeroes every array byte after its text (the NUL and the rest), then
+    /// writes the scalars: from here on every byte of `*out` is written.
+    fn finish(self, head: &RecordHead, truncated: u32) {
+        for f in Field::ALL {
+            let (p, n) = self.array(f);
+            let len = self.len[f as usize].min(n);
+            // SAFETY: `p + len .. p + n` lies inside the array, which is
+            // valid for writes (`CSink::new`).
+            unsafe { p.add(len).write_bytes(0, n - len) };
+        }
+        let o = self.out;
+        let body_offset = match (head.body_status, head.body_error) {
+            (BodyStatus::Malformed, Some(e)) => u32::try_from(e.offset).unwrap_or(u32::MAX),
+            _ => 0,
+        };
+        // SAFETY: each field of `*o` is valid for writes (`CSink::new`); the
+        // writes go through raw field pointers, no reference to the
+        // possibly uninitialised record is made.
+        unsafe {
+            (&raw mut (*o).kind).write(head.kind as u32);
+            (&raw mut (*o).status).write(head.status);
+            (&raw mut (*o).body_status).write(head.body_status as u32);
+            (&raw mut (*o).body_offset).write(body_offset);
+            (&raw mut (*o).present).write(head.present.0);
+            (&raw mut (*o).from_header).write(head.from_header.0);
+            (&raw mut (*o).truncated).write(truncated);
+            (&raw mut (*o).flags).write(head.flags.0);
+            (&raw mut (*o).code_id).write(head.code_id.as_u32());
+            (&raw mut (*o).category).write(head.category.as_u32());
+            (&raw mut (*o).retryable).write(u32::from(head.retryable));
+        }
     }
 }
 
-impl RecordSink for CSink<'_> {
+impl RecordSink for CSink {
     fn text(&self, field: Field) -> &str {
-        let b = self.bytes(field);
         // SAFETY: the first `len` bytes of the array were written only by
         // `append`, each time a prefix of a `&str` cut at a character
         // boundary, right after the previous ones (and `clear` resets `len`
-        // to 0); the sink borrows `*out` exclusively, so nothing else wrote
-        // them. They are valid UTF-8.
-        unsafe { core::str::from_utf8_unchecked(b) }
+        // to 0): they are valid UTF-8.
+        unsafe { core::str::from_utf8_unchecked(self.bytes(field)) }
     }
 
     fn clear(&mut self, field: Field) {
-        let n = core::mem::take(&mut self.len[field as usize]);
-        if let Some(a) = self.array_mut(field).get_mut(..n) {
-            a.fill(0);
-        }
+        // The bytes dropped are zeroed by `finish` with the rest of the tail.
+        self.len[field as usize] = 0;
     }
 
+    #[inline]
     fn append(&mut self, field: Field, s: &str) -> bool {
+        let (p, n) = self.array(field);
         let len = self.len[field as usize];
-        let a = self.array_mut(field);
         // Room for the text, keeping the last byte for the NUL.
-        let room = a.len().saturating_sub(1 + len);
+        let room = n.saturating_sub(1).saturating_sub(len);
         let mut take = s.len().min(room);
         while !s.is_char_boundary(take) {
             take -= 1;
         }
-        if let (Some(dst), Some(src)) = (a.get_mut(len..len + take), s.as_bytes().get(..take)) {
-            dst.copy_from_slice(src);
-            self.len[field as usize] = len + take;
-        }
+        // SAFETY: `len + take <= n - 1`, so the destination lies inside the
+        // array, valid for writes (`CSink::new`); the source is `take <=
+        // s.len()` bytes of `s`, which does not overlap `*out` (`CSink::new`).
+        unsafe { core::ptr::copy_nonoverlapping(s.as_ptr(), p.add(len), take) };
+        self.len[field as usize] = len + take;
         take == s.len()
     }
 }
 
-/// Parses `resp` into the zeroed `*out` and returns the result.
-fn parse_into<H: Headers + ?Sized>(out: &mut coserr_error, resp: &Response<'_, H>) -> u32 {
+/// Parses `resp` into `*out`, writing every byte of it, and returns the
+/// result.
+///
+/// # Safety
+///
+/// As [`CSink::new`].
+unsafe fn parse_into<H: Headers + ?Sized>(out: *mut coserr_error, resp: &Response<'_, H>) -> u32 {
     let body = parse_body(resp.body);
-    let mut sink = CSink::new(out);
+    // SAFETY: the caller's guarantees are `CSink::new`'s.
+    let mut sink = unsafe { CSink::new(out) };
     let head = RecordHead::build(resp, &body, &mut sink);
     // C strings end at the first NUL: a value holding one is cut for C.
     // Values read from a well-formed XML body cannot hold one (NUL is not an
@@ -542,21 +606,7 @@ fn parse_into<H: Headers + ?Sized>(out: &mut coserr_error, resp: &Response<'_, H
             truncated |= f.bit();
         }
     }
-    let out = sink.out;
-    out.kind = head.kind as u32;
-    out.status = head.status;
-    out.body_status = head.body_status as u32;
-    out.body_offset = match (head.body_status, head.body_error) {
-        (BodyStatus::Malformed, Some(e)) => u32::try_from(e.offset).unwrap_or(u32::MAX),
-        _ => 0,
-    };
-    out.present = head.present.0;
-    out.from_header = head.from_header.0;
-    out.truncated = truncated;
-    out.flags = head.flags.0;
-    out.code_id = head.code_id.as_u32();
-    out.category = head.category.as_u32();
-    out.retryable = u32::from(head.retryable);
+    sink.finish(&head, truncated);
     if head.kind == Kind::None {
         COSERR_NOT_AN_ERROR
     } else {
@@ -585,34 +635,19 @@ unsafe fn response_args<'a>(
     }
 }
 
-/// Zeroes `*out` and gives it back as a reference; `None` when NULL.
+/// Finishes an export that fills `*out`: on any result but a filled record
+/// (OK / NOT_AN_ERROR from [`parse_into`]), `*out` is zeroed, so that it is
+/// never left uninitialised or holding stale or partial data (a panic
+/// caught part-way through the build may have left some strings).
 ///
 /// # Safety
 ///
-/// A non-NULL `out` must be valid for writes of one `coserr_error`, aligned,
-/// and not aliased during the call.
-unsafe fn zeroed_out<'a>(out: *mut coserr_error) -> Option<&'a mut coserr_error> {
-    if out.is_null() {
-        return None;
-    }
-    // SAFETY: non-NULL, and the caller guarantees it is valid, aligned and
-    // exclusive; `ZEROED` is a valid value of the plain-integer struct.
-    unsafe {
-        out.write(ZEROED);
-        Some(&mut *out)
-    }
-}
-
-/// After a caught panic, zeroes `*out` again: the strings are written in
-/// place while the record is built, so a panic part-way could leave some.
-///
-/// # Safety
-///
-/// As [`zeroed_out`]; no reference to `*out` may be live.
-unsafe fn rezero_on_panic(result: u32, out: *mut coserr_error) -> u32 {
-    if result == COSERR_PANIC && !out.is_null() {
-        // SAFETY: as `zeroed_out` (the closure that held `&mut *out` has
-        // unwound, so no reference is live).
+/// A non-NULL `out` must be valid for writes of one aligned `coserr_error`,
+/// with no reference to it live.
+unsafe fn zero_unless_filled(result: u32, out: *mut coserr_error) -> u32 {
+    if result != COSERR_OK && result != COSERR_NOT_AN_ERROR && !out.is_null() {
+        // SAFETY: non-NULL, valid for writes and aligned (caller); `ZEROED`
+        // is a valid value of the plain-integer struct.
         unsafe { out.write(ZEROED) };
     }
     result
@@ -636,38 +671,40 @@ unsafe fn rezero_on_panic(result: u32, out: *mut coserr_error) -> u32 {
 /// # Safety
 ///
 /// `resp` and every non-NULL pointer in it must be valid for reads of the
-/// given lengths, and `out` valid for writes, during the call.
+/// given lengths, and `out` valid for writes, during the call; `*out` must
+/// not overlap any of the inputs.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn coserr_parse_response(
     resp: *const coserr_response,
     out: *mut coserr_error,
 ) -> u32 {
     let result = guard(COSERR_PANIC, || {
-        // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
-        let Some(out) = (unsafe { zeroed_out(out) }) else {
+        if out.is_null() {
             return COSERR_NULL_ARGUMENT;
-        };
+        }
         // SAFETY: the caller guarantees a non-NULL `resp` is valid for reads.
         let Some(resp) = (unsafe { resp.as_ref() }) else {
             return COSERR_NULL_ARGUMENT;
         };
         // SAFETY: the caller vouches for the pointers inside `*resp`.
-        match unsafe { response_args(resp) } {
-            Ok((method, url, headers, body)) => parse_into(
-                out,
-                &Response {
-                    status: resp.status,
-                    method,
-                    url,
-                    headers: &headers,
-                    body,
-                },
-            ),
-            Err(result) => result,
-        }
+        let (method, url, headers, body) = match unsafe { response_args(resp) } {
+            Ok(args) => args,
+            Err(result) => return result,
+        };
+        let resp = Response {
+            status: resp.status,
+            method,
+            url,
+            headers: &headers,
+            body,
+        };
+        // SAFETY: the caller guarantees `out` (non-NULL) is valid for
+        // writes and apart from the inputs during the call.
+        unsafe { parse_into(out, &resp) }
     });
-    // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
-    unsafe { rezero_on_panic(result, out) }
+    // SAFETY: the caller guarantees `out` is valid for writes when non-NULL;
+    // the closure and its borrows are gone.
+    unsafe { zero_unless_filled(result, out) }
 }
 
 /// Parses a body alone, status unknown (as `coserr_parse_response` with
@@ -682,7 +719,7 @@ pub unsafe extern "C" fn coserr_parse_response(
 /// # Safety
 ///
 /// A non-NULL `body` must be valid for reads of `body_len` bytes and `out`
-/// valid for writes during the call.
+/// valid for writes during the call; `*out` must not overlap the body.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn coserr_parse_body(
     body: *const u8,
@@ -690,28 +727,28 @@ pub unsafe extern "C" fn coserr_parse_body(
     out: *mut coserr_error,
 ) -> u32 {
     let result = guard(COSERR_PANIC, || {
-        // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
-        let Some(out) = (unsafe { zeroed_out(out) }) else {
+        if out.is_null() {
             return COSERR_NULL_ARGUMENT;
-        };
+        }
         // SAFETY: the caller guarantees `body` is valid for `body_len` bytes.
         let body = match unsafe { slice(body, body_len) } {
             Ok(b) => b,
             Err(result) => return result,
         };
-        parse_into(
-            out,
-            &Response {
-                status: 0,
-                method: b"",
-                url: b"",
-                headers: &(),
-                body,
-            },
-        )
+        let resp = Response {
+            status: 0,
+            method: b"",
+            url: b"",
+            headers: &(),
+            body,
+        };
+        // SAFETY: the caller guarantees `out` (non-NULL) is valid for
+        // writes and apart from the body during the call.
+        unsafe { parse_into(out, &resp) }
     });
-    // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
-    unsafe { rezero_on_panic(result, out) }
+    // SAFETY: the caller guarantees `out` is valid for writes when non-NULL;
+    // the closure and its borrows are gone.
+    unsafe { zero_unless_filled(result, out) }
 }
 
 /// Writes the one-line display of `*e` (for logs and support tickets; always
@@ -1133,6 +1170,93 @@ mod tests {
             COSERR_PANIC
         );
         assert_eq!(guard(COSERR_PANIC, || COSERR_OK), COSERR_OK);
+    }
+
+    fn header(name: Option<&'static str>, value: &'static str) -> coserr_header {
+        coserr_header {
+            name: name.map_or(core::ptr::null(), |n| n.as_ptr().cast()),
+            name_len: name.map_or(0, str::len),
+            value: value.as_ptr().cast(),
+            value_len: value.len(),
+        }
+    }
+
+    #[test]
+    fn the_one_pass_header_table_answers_as_a_scan() {
+        let lists: [&[coserr_header]; 4] = [
+            &[],
+            &[
+                header(Some("Content-Type"), "application/xml"),
+                header(Some("X-Cos-Request-Id"), "a"),
+                header(Some("x-cos-request-id"), "b"),
+                header(None, "skipped"),
+                header(Some("X-COS-TRACE-ID"), ""),
+                header(Some("x-cos-trace-id"), "t"),
+            ],
+            &[
+                header(None, "x"),
+                header(Some("x-ci-request-id"), "ci"),
+                header(Some("X-Img-Request-Id"), "img"),
+                header(Some("x-cos-error-code"), "SlowDown"),
+                header(Some("x-cos-error-codf"), "no"),
+                header(Some("x-cos-trace-id "), "no"),
+            ],
+            &[
+                header(Some("x-cos-request-i"), "no"),
+                header(Some("y-cos-request-id"), "no"),
+                header(Some("x-cos-trace-ie"), "no"),
+            ],
+        ];
+        for list in lists {
+            // SAFETY: every pointer in `list` is a static string of its length.
+            let h = unsafe { CHeaders::new(list) }.unwrap();
+            for k in KnownHeader::ALL {
+                assert_eq!(h.known(k), h.get(k.name()), "{k:?} in {list:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_rejected_call_leaves_the_record_zeroed() {
+        let mut out = coserr_error {
+            kind: 7,
+            code: [1; 64],
+            trace_id: [2; 256],
+            ..ZEROED
+        };
+        // SAFETY: a NULL response is checked; `out` is valid.
+        let rc = unsafe { coserr_parse_response(core::ptr::null(), &mut out) };
+        assert_eq!(rc, COSERR_NULL_ARGUMENT);
+        assert_eq!(out, ZEROED);
+
+        out.message = [3; 1024];
+        let bad = [coserr_header {
+            name: c"x".as_ptr(),
+            name_len: 1,
+            value: core::ptr::null(),
+            value_len: 4,
+        }];
+        let resp = coserr_response {
+            status: 404,
+            method: core::ptr::null(),
+            method_len: 0,
+            url: core::ptr::null(),
+            url_len: 0,
+            headers: bad.as_ptr(),
+            header_count: 1,
+            body: core::ptr::null(),
+            body_len: 0,
+        };
+        // SAFETY: the NULL value with a length is checked; `out` is valid.
+        let rc = unsafe { coserr_parse_response(&resp, &mut out) };
+        assert_eq!(rc, COSERR_NULL_ARGUMENT);
+        assert_eq!(out, ZEROED);
+
+        out.resource = [4; 1024];
+        // SAFETY: a NULL body with a length is checked; `out` is valid.
+        let rc = unsafe { coserr_parse_body(core::ptr::null(), 3, &mut out) };
+        assert_eq!(rc, COSERR_NULL_ARGUMENT);
+        assert_eq!(out, ZEROED);
     }
 
     #[test]
