@@ -179,6 +179,13 @@
 #define COSERR_CODE_UNKNOWN 0
 
 /**
+ * The least `text_cap` of `coserr_parse_response_packed`: the six texts'
+ * capacities summed (63 + 1023 + 1023 + 127 + 255 + 63 bytes), so that
+ * every record fits.
+ */
+#define COSERR_PACKED_TEXT_CAPACITY 2554
+
+/**
  * One response header. The name is matched without regard to ASCII case; an
  * entry whose `name` is NULL is skipped. `(NULL, 0)` is an empty value.
  * Neither string needs a NUL terminator.
@@ -329,6 +336,86 @@ typedef struct coserr_error {
 } coserr_error;
 
 /**
+ * The record of `coserr_parse_response_packed`: `coserr_error`'s numbers,
+ * and the lengths of its six texts, which are written one after the other
+ * (in this order, without NULs) into the caller's text buffer. Each text is
+ * exactly what the `coserr_error` array holds before its NUL. Plain
+ * numbers, no pointers; meant for bindings that copy the texts out at
+ * once (Go builds all its strings from one copy).
+ */
+typedef struct coserr_packed {
+    /**
+     * As `coserr_error.kind`.
+     */
+    uint32_t kind;
+    /**
+     * As `coserr_error.status`.
+     */
+    uint32_t status;
+    /**
+     * As `coserr_error.body_status`.
+     */
+    uint32_t body_status;
+    /**
+     * As `coserr_error.body_offset`.
+     */
+    uint32_t body_offset;
+    /**
+     * As `coserr_error.present`.
+     */
+    uint32_t present;
+    /**
+     * As `coserr_error.from_header`.
+     */
+    uint32_t from_header;
+    /**
+     * As `coserr_error.truncated` (a text holding a NUL byte is cut there,
+     * as in `coserr_error`, and flagged).
+     */
+    uint32_t truncated;
+    /**
+     * As `coserr_error.flags`.
+     */
+    uint32_t flags;
+    /**
+     * As `coserr_error.code_id`.
+     */
+    uint32_t code_id;
+    /**
+     * As `coserr_error.category`.
+     */
+    uint32_t category;
+    /**
+     * As `coserr_error.retryable`.
+     */
+    uint32_t retryable;
+    /**
+     * Length in bytes of `code`, the first text.
+     */
+    uint32_t code_len;
+    /**
+     * Length of `message`, which follows it.
+     */
+    uint32_t message_len;
+    /**
+     * Length of `resource`.
+     */
+    uint32_t resource_len;
+    /**
+     * Length of `request_id`.
+     */
+    uint32_t request_id_len;
+    /**
+     * Length of `trace_id`.
+     */
+    uint32_t trace_id_len;
+    /**
+     * Length of `server_time`, the last text.
+     */
+    uint32_t server_time_len;
+} coserr_packed;
+
+/**
  * A paused one-pass iteration over the extras of one body
  * (`coserr_extras_begin`, `coserr_extras_next`): plain numbers (offsets into
  * that body and the fields already met), no pointers, nothing to free.
@@ -395,6 +482,38 @@ uint32_t coserr_parse_response(const struct coserr_response *resp, struct coserr
  * valid for writes during the call; `*out` must not overlap the body.
  */
 uint32_t coserr_parse_body(const uint8_t *body, size_t body_len, struct coserr_error *out);
+
+/**
+ * `coserr_parse_response` for bindings that copy the texts out at once:
+ * the same record, with its numbers in `*out` and its six texts written
+ * one after the other, in field order (`code`, `message`, `resource`,
+ * `request_id`, `trace_id`, `server_time`) and without NULs, at the start
+ * of `text`; `out->code_len` ... `out->server_time_len` give their
+ * lengths. Each text is exactly what `coserr_parse_response`'s array
+ * holds before its NUL, every number is the same, and no 2.6 KB record is
+ * filled only to be scanned for NULs and copied again (the Go binding
+ * copies `text` into its one allocation).
+ *
+ * `text_cap` must be at least `COSERR_PACKED_TEXT_CAPACITY`, so that every
+ * record fits; the bytes of `text` after the texts are unspecified (it is
+ * scratch space). A `resp` with status 0 and nothing but a body is
+ * `coserr_parse_body`.
+ *
+ * `*out` is all zero on any result but `COSERR_OK` / `COSERR_NOT_AN_ERROR`,
+ * which are as for `coserr_parse_response`; `COSERR_NULL_ARGUMENT` also
+ * when `text` is NULL, `COSERR_INVALID_ARGUMENT` also when `text_cap` is
+ * below `COSERR_PACKED_TEXT_CAPACITY`.
+ *
+ * # Safety
+ *
+ * As `coserr_parse_response`; a non-NULL `out` must be valid for writes of
+ * one `coserr_packed` and a non-NULL `text` of `text_cap` bytes, neither
+ * overlapping the other or the inputs.
+ */
+uint32_t coserr_parse_response_packed(const struct coserr_response *resp,
+                                      struct coserr_packed *out,
+                                      char *text,
+                                      size_t text_cap);
 
 /**
  * Writes the one-line display of `*e` (for logs and support tickets; always

@@ -126,6 +126,11 @@ pub const COSERR_CATEGORY_REDIRECT: u32 = 8;
 /// `code_id`: the code is not one of the COS table's (the text is kept in `code`).
 pub const COSERR_CODE_UNKNOWN: u32 = 0;
 
+/// The least `text_cap` of `coserr_parse_response_packed`: the six texts'
+/// capacities summed (63 + 1023 + 1023 + 127 + 255 + 63 bytes), so that
+/// every record fits.
+pub const COSERR_PACKED_TEXT_CAPACITY: usize = 2554;
+
 // The constants are the core's values.
 const _: () = {
     assert!(COSERR_KIND_NONE == Kind::None as u32);
@@ -155,6 +160,15 @@ const _: () = {
     assert!(COSERR_CATEGORY_REDIRECT == Category::Redirect.as_u32());
     assert!(Category::ALL.len() == 9);
     assert!(COSERR_CODE_UNKNOWN == CodeId::Unknown.as_u32());
+    assert!(
+        COSERR_PACKED_TEXT_CAPACITY
+            == capacity::CODE
+                + capacity::MESSAGE
+                + capacity::RESOURCE
+                + capacity::REQUEST_ID
+                + capacity::TRACE_ID
+                + capacity::SERVER_TIME
+    );
 };
 
 // ---------------------------------------------------------------------------
@@ -277,6 +291,52 @@ impl Default for coserr_error {
     }
 }
 
+/// The record of `coserr_parse_response_packed`: `coserr_error`'s numbers,
+/// and the lengths of its six texts, which are written one after the other
+/// (in this order, without NULs) into the caller's text buffer. Each text is
+/// exactly what the `coserr_error` array holds before its NUL. Plain
+/// numbers, no pointers; meant for bindings that copy the texts out at
+/// once (Go builds all its strings from one copy).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct coserr_packed {
+    /// As `coserr_error.kind`.
+    pub kind: u32,
+    /// As `coserr_error.status`.
+    pub status: u32,
+    /// As `coserr_error.body_status`.
+    pub body_status: u32,
+    /// As `coserr_error.body_offset`.
+    pub body_offset: u32,
+    /// As `coserr_error.present`.
+    pub present: u32,
+    /// As `coserr_error.from_header`.
+    pub from_header: u32,
+    /// As `coserr_error.truncated` (a text holding a NUL byte is cut there,
+    /// as in `coserr_error`, and flagged).
+    pub truncated: u32,
+    /// As `coserr_error.flags`.
+    pub flags: u32,
+    /// As `coserr_error.code_id`.
+    pub code_id: u32,
+    /// As `coserr_error.category`.
+    pub category: u32,
+    /// As `coserr_error.retryable`.
+    pub retryable: u32,
+    /// Length in bytes of `code`, the first text.
+    pub code_len: u32,
+    /// Length of `message`, which follows it.
+    pub message_len: u32,
+    /// Length of `resource`.
+    pub resource_len: u32,
+    /// Length of `request_id`.
+    pub request_id_len: u32,
+    /// Length of `trace_id`.
+    pub trace_id_len: u32,
+    /// Length of `server_time`, the last text.
+    pub server_time_len: u32,
+}
+
 /// A paused one-pass iteration over the extras of one body
 /// (`coserr_extras_begin`, `coserr_extras_next`): plain numbers (offsets into
 /// that body and the fields already met), no pointers, nothing to free.
@@ -310,6 +370,8 @@ const _: () = {
     assert!(offset_of!(coserr_error, code_id) == 32);
     assert!(offset_of!(coserr_error, category) == 36);
     assert!(offset_of!(coserr_error, retryable) == 40);
+    // `kind` .. `retryable` are written at once as a `[u32; 11]` (`parse_into`).
+    assert!(size_of::<[u32; 11]>() == offset_of!(coserr_error, code));
     assert!(offset_of!(coserr_error, code) == 44);
     assert!(offset_of!(coserr_error, message) == 108);
     assert!(offset_of!(coserr_error, resource) == 1132);
@@ -341,6 +403,12 @@ const _: () = {
     assert!(offset_of!(coserr_response, body) == 7 * p);
     assert!(offset_of!(coserr_response, body_len) == 8 * p);
     assert!(size_of::<coserr_response>() == 9 * p);
+
+    assert!(size_of::<coserr_packed>() == 17 * 4);
+    assert!(align_of::<coserr_packed>() == 4);
+    assert!(offset_of!(coserr_packed, retryable) == 40);
+    assert!(offset_of!(coserr_packed, code_len) == 44);
+    assert!(offset_of!(coserr_packed, server_time_len) == 64);
 
     assert!(offset_of!(coserr_extras_iter, pos) == 0);
     assert!(offset_of!(coserr_extras_iter, end) == 8);
@@ -454,107 +522,70 @@ impl Headers for CHeaders<'_> {
     }
 }
 
-/// The six arrays of `*out` as the core's [`RecordSink`]: the core writes
-/// every string straight into the caller's record, so no intermediate
-/// [`ErrorRecord`] is built and copied, and no byte is zeroed only to be
-/// overwritten: [`CSink::finish`] zeroes what follows each string and writes
-/// the scalars, after which every byte of `*out` has been written.
+/// Six byte regions, one per field, as the core's [`RecordSink`]: the core
+/// writes every string straight into the caller's memory (the arrays of a
+/// `coserr_error`, or the text buffer of `coserr_parse_response_packed`),
+/// so no intermediate [`ErrorRecord`] is built and copied, and no byte is
+/// zeroed only to be overwritten.
 ///
-/// It holds a raw pointer, not a reference, because `*out` may be
-/// uninitialised C memory until `finish`: only bytes the sink wrote are
-/// ever read back.
-struct CSink {
-    /// Valid for writes of one aligned `coserr_error`, and not otherwise
-    /// accessed, for as long as the sink lives ([`CSink::new`]).
-    out: *mut coserr_error,
-    /// The length of each field's text, indexed by `Field as usize`; always
-    /// below its array's length, so that there is room for the NUL. The
-    /// first `len` bytes of each array were written by the sink and are
-    /// UTF-8.
+/// It holds raw pointers, not references, because the regions may be
+/// uninitialised C memory: only bytes the sink wrote are ever read back.
+struct Regions {
+    /// The start of each field's region, indexed by `Field as usize`; each
+    /// is valid for writes of `cap` bytes, and not otherwise accessed, for
+    /// as long as the sink lives ([`Regions::new`]).
+    base: [*mut u8; 6],
+    /// The capacity of each region in bytes (text only, no NUL).
+    cap: [usize; 6],
+    /// The length of each field's text; `len <= cap`. The first `len`
+    /// bytes of each region were written by the sink and are UTF-8.
     len: [usize; 6],
 }
 
-/// A C array field of `*out` as a byte pointer and its length.
-fn array<const N: usize>(a: *mut [c_char; N]) -> (*mut u8, usize) {
-    (a.cast::<u8>(), N)
-}
-
-impl CSink {
-    /// A sink over `*out`, which may hold anything (it is not read).
+impl Regions {
+    /// A sink over six regions, which may hold anything (they are not read).
     ///
     /// # Safety
     ///
-    /// `out` must be valid for writes of one aligned `coserr_error`, and
-    /// must not be read or written by anything else (nor overlap anything
-    /// the core reads) while the sink lives.
-    unsafe fn new(out: *mut coserr_error) -> Self {
-        CSink { out, len: [0; 6] }
-    }
-
-    /// `field`'s array in `*out` (NUL included), as a pointer and a length.
-    #[inline]
-    fn array(&self, field: Field) -> (*mut u8, usize) {
-        let o = self.out;
-        // SAFETY: `o` points to one valid `coserr_error` (`CSink::new`), so
-        // each field projection stays inside it; nothing is read or written.
-        unsafe {
-            match field {
-                Field::Code => array(&raw mut (*o).code),
-                Field::Message => array(&raw mut (*o).message),
-                Field::Resource => array(&raw mut (*o).resource),
-                Field::RequestId => array(&raw mut (*o).request_id),
-                Field::TraceId => array(&raw mut (*o).trace_id),
-                Field::ServerTime => array(&raw mut (*o).server_time),
-            }
+    /// Each `base[i]` must be valid for writes of `cap[i]` bytes, the
+    /// regions must not overlap each other or anything the core reads,
+    /// and nothing else may access them while the sink lives.
+    unsafe fn new(base: [*mut u8; 6], cap: [usize; 6]) -> Self {
+        Regions {
+            base,
+            cap,
+            len: [0; 6],
         }
     }
 
     /// The bytes of `field`'s text.
     fn bytes(&self, field: Field) -> &[u8] {
-        let (p, n) = self.array(field);
-        // SAFETY: the first `len` bytes of the array (`len < n`) were
+        let i = field as usize;
+        // SAFETY: the first `len[i] <= cap[i]` bytes of the region were
         // written by `append`, so they are initialised, and nothing else
-        // writes `*out` while the sink (hence this borrow) lives.
-        unsafe { core::slice::from_raw_parts(p, self.len[field as usize].min(n)) }
+        // writes the region while the sink (hence this borrow) lives.
+        unsafe { core::slice::from_raw_parts(self.base[i], self.len[i]) }
     }
 
-    /// Zeroes every array byte after its text (the NUL and the rest), then
-    /// writes the scalars: from here on every byte of `*out` is written.
-    fn finish(self, head: &RecordHead, truncated: u32) {
+    /// C strings end at the first NUL: the fields whose text holds one
+    /// (cut there for C). Values read from a well-formed XML body cannot
+    /// hold one (NUL is not an XML character), so only JSON, raw body text
+    /// and headers are looked at.
+    fn nul_fields(&self, head: &RecordHead) -> u32 {
+        let xml = head.body_format == BodyFormat::Xml && head.body_status == BodyStatus::Ok;
+        let mut bits = 0;
         for f in Field::ALL {
-            let (p, n) = self.array(f);
-            let len = self.len[f as usize].min(n);
-            // SAFETY: `p + len .. p + n` lies inside the array, which is
-            // valid for writes (`CSink::new`).
-            unsafe { p.add(len).write_bytes(0, n - len) };
+            if (!xml || head.from_header.contains(f)) && self.bytes(f).contains(&0) {
+                bits |= f.bit();
+            }
         }
-        let o = self.out;
-        let body_offset = match (head.body_status, head.body_error) {
-            (BodyStatus::Malformed, Some(e)) => u32::try_from(e.offset).unwrap_or(u32::MAX),
-            _ => 0,
-        };
-        // SAFETY: each field of `*o` is valid for writes (`CSink::new`); the
-        // writes go through raw field pointers, no reference to the
-        // possibly uninitialised record is made.
-        unsafe {
-            (&raw mut (*o).kind).write(head.kind as u32);
-            (&raw mut (*o).status).write(head.status);
-            (&raw mut (*o).body_status).write(head.body_status as u32);
-            (&raw mut (*o).body_offset).write(body_offset);
-            (&raw mut (*o).present).write(head.present.0);
-            (&raw mut (*o).from_header).write(head.from_header.0);
-            (&raw mut (*o).truncated).write(truncated);
-            (&raw mut (*o).flags).write(head.flags.0);
-            (&raw mut (*o).code_id).write(head.code_id.as_u32());
-            (&raw mut (*o).category).write(head.category.as_u32());
-            (&raw mut (*o).retryable).write(u32::from(head.retryable));
-        }
+        bits
     }
 }
 
-impl RecordSink for CSink {
+impl RecordSink for Regions {
     fn text(&self, field: Field) -> &str {
-        // SAFETY: the first `len` bytes of the array were written only by
+        // SAFETY: the first `len` bytes of the region were written only by
         // `append`, each time a prefix of a `&str` cut at a character
         // boundary, right after the previous ones (and `clear` resets `len`
         // to 0): they are valid UTF-8.
@@ -562,56 +593,196 @@ impl RecordSink for CSink {
     }
 
     fn clear(&mut self, field: Field) {
-        // The bytes dropped are zeroed by `finish` with the rest of the tail.
+        // The bytes dropped are overwritten or zeroed by the finisher.
         self.len[field as usize] = 0;
     }
 
     #[inline]
     fn append(&mut self, field: Field, s: &str) -> bool {
-        let (p, n) = self.array(field);
-        let len = self.len[field as usize];
-        // Room for the text, keeping the last byte for the NUL.
-        let room = n.saturating_sub(1).saturating_sub(len);
-        let mut take = s.len().min(room);
+        let i = field as usize;
+        let len = self.len[i];
+        let mut take = s.len().min(self.cap[i].saturating_sub(len));
         while !s.is_char_boundary(take) {
             take -= 1;
         }
-        // SAFETY: `len + take <= n - 1`, so the destination lies inside the
-        // array, valid for writes (`CSink::new`); the source is `take <=
-        // s.len()` bytes of `s`, which does not overlap `*out` (`CSink::new`).
-        unsafe { core::ptr::copy_nonoverlapping(s.as_ptr(), p.add(len), take) };
-        self.len[field as usize] = len + take;
+        // SAFETY: `len + take <= cap`, so the destination lies inside the
+        // region, valid for writes (`Regions::new`); the source is `take <=
+        // s.len()` bytes of `s`, which does not overlap the regions.
+        unsafe { core::ptr::copy_nonoverlapping(s.as_ptr(), self.base[i].add(len), take) };
+        self.len[i] = len + take;
         take == s.len()
     }
 }
 
-/// Parses `resp` into `*out`, writing every byte of it, and returns the
-/// result.
+/// `*out`'s six arrays as regions (each its array less the NUL).
 ///
 /// # Safety
 ///
-/// As [`CSink::new`].
-unsafe fn parse_into<H: Headers + ?Sized>(out: *mut coserr_error, resp: &Response<'_, H>) -> u32 {
-    let body = parse_body(resp.body);
-    // SAFETY: the caller's guarantees are `CSink::new`'s.
-    let mut sink = unsafe { CSink::new(out) };
-    let head = RecordHead::build(resp, &body, &mut sink);
-    // C strings end at the first NUL: a value holding one is cut for C.
-    // Values read from a well-formed XML body cannot hold one (NUL is not an
-    // XML character), so only JSON, raw body text and headers are looked at.
-    let xml = head.body_format == BodyFormat::Xml && head.body_status == BodyStatus::Ok;
-    let mut truncated = head.truncated.0;
-    for f in Field::ALL {
-        if (!xml || head.from_header.contains(f)) && sink.bytes(f).contains(&0) {
-            truncated |= f.bit();
-        }
+/// `out` must be valid for writes of one aligned `coserr_error`, and must
+/// not be accessed otherwise (nor overlap anything the core reads) while
+/// the sink lives.
+unsafe fn record_regions(out: *mut coserr_error) -> Regions {
+    /// A C array field as a byte pointer and its length without the NUL.
+    fn array<const N: usize>(a: *mut [c_char; N]) -> (*mut u8, usize) {
+        (a.cast::<u8>(), N - 1)
     }
-    sink.finish(&head, truncated);
+    // SAFETY: `out` points to one valid `coserr_error`, so each field
+    // projection stays inside it; nothing is read or written here.
+    let a = unsafe {
+        [
+            array(&raw mut (*out).code),
+            array(&raw mut (*out).message),
+            array(&raw mut (*out).resource),
+            array(&raw mut (*out).request_id),
+            array(&raw mut (*out).trace_id),
+            array(&raw mut (*out).server_time),
+        ]
+    };
+    // SAFETY: the arrays are disjoint fields of `*out`, which the caller
+    // guarantees is valid for writes and exclusive.
+    unsafe { Regions::new(a.map(|r| r.0), a.map(|r| r.1)) }
+}
+
+/// The scalars of a record as C's `uint32_t`s, in `coserr_error`'s order
+/// (`kind` to `retryable`), with `truncated` as given.
+fn scalars(head: &RecordHead, truncated: u32) -> [u32; 11] {
+    let body_offset = match (head.body_status, head.body_error) {
+        (BodyStatus::Malformed, Some(e)) => u32::try_from(e.offset).unwrap_or(u32::MAX),
+        _ => 0,
+    };
+    [
+        head.kind as u32,
+        head.status,
+        head.body_status as u32,
+        body_offset,
+        head.present.0,
+        head.from_header.0,
+        truncated,
+        head.flags.0,
+        head.code_id.as_u32(),
+        head.category.as_u32(),
+        u32::from(head.retryable),
+    ]
+}
+
+/// The result for a record: OK for an error, NOT_AN_ERROR otherwise.
+fn result_of(head: &RecordHead) -> u32 {
     if head.kind == Kind::None {
         COSERR_NOT_AN_ERROR
     } else {
         COSERR_OK
     }
+}
+
+/// Parses `resp` into `*out`, writing every byte of it (all zero after
+/// each string), and returns the result.
+///
+/// # Safety
+///
+/// As [`record_regions`].
+unsafe fn parse_into<H: Headers + ?Sized>(out: *mut coserr_error, resp: &Response<'_, H>) -> u32 {
+    let body = parse_body(resp.body);
+    // SAFETY: the caller's guarantees are `record_regions`'s.
+    let mut sink = unsafe { record_regions(out) };
+    let head = RecordHead::build(resp, &body, &mut sink);
+    let truncated = head.truncated.0 | sink.nul_fields(&head);
+    for i in 0..6 {
+        // SAFETY: `base + len .. base + cap + 1` is the rest of the array
+        // (the `+ 1` is the NUL's byte), valid for writes (`record_regions`).
+        unsafe {
+            sink.base[i]
+                .add(sink.len[i])
+                .write_bytes(0, sink.cap[i] + 1 - sink.len[i])
+        };
+    }
+    // SAFETY: `kind` .. `retryable` are 11 consecutive `u32` fields at the
+    // start of the `repr(C)` struct (asserted below the type), valid for
+    // writes; no reference to the possibly uninitialised record is made.
+    unsafe { out.cast::<[u32; 11]>().write(scalars(&head, truncated)) };
+    result_of(&head)
+}
+
+/// Parses `resp` into `*out` and the texts into `text` (packed, in field
+/// order), and returns the result.
+///
+/// # Safety
+///
+/// `out` must be valid for writes of one aligned `coserr_packed` and `text`
+/// of `COSERR_PACKED_TEXT_CAPACITY` bytes, neither overlapping the other
+/// or anything the core reads, and not otherwise accessed during the call.
+unsafe fn parse_packed<H: Headers + ?Sized>(
+    out: *mut coserr_packed,
+    text: *mut u8,
+    resp: &Response<'_, H>,
+) -> u32 {
+    let body = parse_body(resp.body);
+    // One region per field at its capacity's offset: they tile the buffer.
+    let cap = Field::ALL.map(capacity::of);
+    let mut base = [text; 6];
+    let mut at = 0;
+    for i in 0..6 {
+        // SAFETY: `at` <= the capacities summed = the buffer's length.
+        base[i] = unsafe { text.add(at) };
+        at += cap[i];
+    }
+    // SAFETY: the regions tile `text`, which the caller guarantees is valid
+    // for writes of `at` bytes and exclusive.
+    let mut sink = unsafe { Regions::new(base, cap) };
+    let head = RecordHead::build(resp, &body, &mut sink);
+    let nul = sink.nul_fields(&head);
+    let mut len = sink.len;
+    for f in Field::ALL {
+        if nul & f.bit() != 0 {
+            // What C sees of the text: up to its first NUL.
+            len[f as usize] = sink.bytes(f).iter().position(|&b| b == 0).unwrap_or(0);
+        }
+    }
+    // Pack the texts down, in order: each moves to at most its region's
+    // start, so none overwrites a text still to be moved.
+    let mut to = 0;
+    for i in 0..6 {
+        // SAFETY: both ranges lie inside `text`; `copy` allows overlap, and
+        // the source's `len[i]` bytes were written by the sink.
+        unsafe { core::ptr::copy(base[i], text.add(to), len[i]) };
+        to += len[i];
+    }
+    let [
+        kind,
+        status,
+        body_status,
+        body_offset,
+        present,
+        from_header,
+        _,
+        flags,
+        code_id,
+        category,
+        retryable,
+    ] = scalars(&head, 0);
+    // Every length is at most its capacity, far below `u32::MAX`.
+    let len = len.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+    let packed = coserr_packed {
+        kind,
+        status,
+        body_status,
+        body_offset,
+        present,
+        from_header,
+        truncated: head.truncated.0 | nul,
+        flags,
+        code_id,
+        category,
+        retryable,
+        code_len: len[0],
+        message_len: len[1],
+        resource_len: len[2],
+        request_id_len: len[3],
+        trace_id_len: len[4],
+        server_time_len: len[5],
+    };
+    // SAFETY: the caller guarantees `out` is valid for writes and aligned.
+    unsafe { out.write(packed) };
+    result_of(&head)
 }
 
 /// The checked slices of a C response (method, URL, headers, body), or the
@@ -749,6 +920,74 @@ pub unsafe extern "C" fn coserr_parse_body(
     // SAFETY: the caller guarantees `out` is valid for writes when non-NULL;
     // the closure and its borrows are gone.
     unsafe { zero_unless_filled(result, out) }
+}
+
+/// `coserr_parse_response` for bindings that copy the texts out at once:
+/// the same record, with its numbers in `*out` and its six texts written
+/// one after the other, in field order (`code`, `message`, `resource`,
+/// `request_id`, `trace_id`, `server_time`) and without NULs, at the start
+/// of `text`; `out->code_len` ... `out->server_time_len` give their
+/// lengths. Each text is exactly what `coserr_parse_response`'s array
+/// holds before its NUL, every number is the same, and no 2.6 KB record is
+/// filled only to be scanned for NULs and copied again (the Go binding
+/// copies `text` into its one allocation).
+///
+/// `text_cap` must be at least `COSERR_PACKED_TEXT_CAPACITY`, so that every
+/// record fits; the bytes of `text` after the texts are unspecified (it is
+/// scratch space). A `resp` with status 0 and nothing but a body is
+/// `coserr_parse_body`.
+///
+/// `*out` is all zero on any result but `COSERR_OK` / `COSERR_NOT_AN_ERROR`,
+/// which are as for `coserr_parse_response`; `COSERR_NULL_ARGUMENT` also
+/// when `text` is NULL, `COSERR_INVALID_ARGUMENT` also when `text_cap` is
+/// below `COSERR_PACKED_TEXT_CAPACITY`.
+///
+/// # Safety
+///
+/// As `coserr_parse_response`; a non-NULL `out` must be valid for writes of
+/// one `coserr_packed` and a non-NULL `text` of `text_cap` bytes, neither
+/// overlapping the other or the inputs.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_parse_response_packed(
+    resp: *const coserr_response,
+    out: *mut coserr_packed,
+    text: *mut c_char,
+    text_cap: usize,
+) -> u32 {
+    let result = guard(COSERR_PANIC, || {
+        if out.is_null() || text.is_null() {
+            return COSERR_NULL_ARGUMENT;
+        }
+        // SAFETY: the caller guarantees a non-NULL `resp` is valid for reads.
+        let Some(resp) = (unsafe { resp.as_ref() }) else {
+            return COSERR_NULL_ARGUMENT;
+        };
+        if text_cap < COSERR_PACKED_TEXT_CAPACITY {
+            return COSERR_INVALID_ARGUMENT;
+        }
+        // SAFETY: the caller vouches for the pointers inside `*resp`.
+        let (method, url, headers, body) = match unsafe { response_args(resp) } {
+            Ok(args) => args,
+            Err(result) => return result,
+        };
+        let resp = Response {
+            status: resp.status,
+            method,
+            url,
+            headers: &headers,
+            body,
+        };
+        // SAFETY: the caller guarantees `out` and `text` (non-NULL, `text`
+        // with at least the capacity) are valid for writes and apart from
+        // each other and the inputs during the call.
+        unsafe { parse_packed(out, text.cast::<u8>(), &resp) }
+    });
+    if result != COSERR_OK && result != COSERR_NOT_AN_ERROR && !out.is_null() {
+        // SAFETY: the caller guarantees a non-NULL `out` is valid for
+        // writes; the closure and its borrows are gone.
+        unsafe { out.write(coserr_packed::default()) };
+    }
+    result
 }
 
 /// Writes the one-line display of `*e` (for logs and support tickets; always
