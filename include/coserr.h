@@ -336,12 +336,39 @@ typedef struct coserr_error {
 } coserr_error;
 
 /**
+ * A paused one-pass iteration over the extras of one body
+ * (`coserr_extras_begin`, `coserr_extras_next`): plain numbers (offsets into
+ * that body and the fields already met), no pointers, nothing to free.
+ * Copy it freely: a copy taken before `coserr_extras_next` reads the same
+ * extra again. All zero is an iteration with nothing left.
+ */
+typedef struct coserr_extras_iter {
+    /**
+     * Offset in the body of the next byte to read.
+     */
+    uint64_t pos;
+    /**
+     * Offset in the body where the error element's children end.
+     */
+    uint64_t end;
+    /**
+     * Bit per field (`COSERR_FIELD_*`) already met: a later one is an extra.
+     */
+    uint32_t seen;
+    /**
+     * 0; ignored.
+     */
+    uint32_t reserved;
+} coserr_extras_iter;
+
+/**
  * The record of `coserr_parse_response_packed`: `coserr_error`'s numbers,
- * and the lengths of its six texts, which are written one after the other
- * (in this order, without NULs) into the caller's text buffer. Each text is
- * exactly what the `coserr_error` array holds before its NUL. Plain
- * numbers, no pointers; meant for bindings that copy the texts out at
- * once (Go builds all its strings from one copy).
+ * the lengths of its six texts, which are written one after the other
+ * (in this order, without NULs) into the caller's text buffer, and the
+ * body's extras iteration. Each text is exactly what the `coserr_error`
+ * array holds before its NUL. Plain numbers, no pointers; meant for
+ * bindings that copy the texts out at once (Go builds all its strings
+ * from one copy).
  */
 typedef struct coserr_packed {
     /**
@@ -413,33 +440,13 @@ typedef struct coserr_packed {
      * Length of `server_time`, the last text.
      */
     uint32_t server_time_len;
+    /**
+     * The extras iteration of the body, exactly as `coserr_extras_begin`
+     * starts it (pass it to `coserr_extras_next` with the same body), taken
+     * from this call's parse: reading the extras needs no second parse.
+     */
+    struct coserr_extras_iter extras;
 } coserr_packed;
-
-/**
- * A paused one-pass iteration over the extras of one body
- * (`coserr_extras_begin`, `coserr_extras_next`): plain numbers (offsets into
- * that body and the fields already met), no pointers, nothing to free.
- * Copy it freely: a copy taken before `coserr_extras_next` reads the same
- * extra again. All zero is an iteration with nothing left.
- */
-typedef struct coserr_extras_iter {
-    /**
-     * Offset in the body of the next byte to read.
-     */
-    uint64_t pos;
-    /**
-     * Offset in the body where the error element's children end.
-     */
-    uint64_t end;
-    /**
-     * Bit per field (`COSERR_FIELD_*`) already met: a later one is an extra.
-     */
-    uint32_t seen;
-    /**
-     * 0; ignored.
-     */
-    uint32_t reserved;
-} coserr_extras_iter;
 
 #ifdef __cplusplus
 extern "C" {
@@ -492,7 +499,9 @@ uint32_t coserr_parse_body(const uint8_t *body, size_t body_len, struct coserr_e
  * lengths. Each text is exactly what `coserr_parse_response`'s array
  * holds before its NUL, every number is the same, and no 2.6 KB record is
  * filled only to be scanned for NULs and copied again (the Go binding
- * copies `text` into its one allocation).
+ * copies `text` into its one allocation). `out->extras` is the body's
+ * extras iteration, as `coserr_extras_begin` would start it, without
+ * parsing the body a second time.
  *
  * `text_cap` must be at least `COSERR_PACKED_TEXT_CAPACITY`, so that every
  * record fits; the bytes of `text` after the texts are unspecified (it is

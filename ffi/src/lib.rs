@@ -292,11 +292,12 @@ impl Default for coserr_error {
 }
 
 /// The record of `coserr_parse_response_packed`: `coserr_error`'s numbers,
-/// and the lengths of its six texts, which are written one after the other
-/// (in this order, without NULs) into the caller's text buffer. Each text is
-/// exactly what the `coserr_error` array holds before its NUL. Plain
-/// numbers, no pointers; meant for bindings that copy the texts out at
-/// once (Go builds all its strings from one copy).
+/// the lengths of its six texts, which are written one after the other
+/// (in this order, without NULs) into the caller's text buffer, and the
+/// body's extras iteration. Each text is exactly what the `coserr_error`
+/// array holds before its NUL. Plain numbers, no pointers; meant for
+/// bindings that copy the texts out at once (Go builds all its strings
+/// from one copy).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct coserr_packed {
@@ -335,6 +336,10 @@ pub struct coserr_packed {
     pub trace_id_len: u32,
     /// Length of `server_time`, the last text.
     pub server_time_len: u32,
+    /// The extras iteration of the body, exactly as `coserr_extras_begin`
+    /// starts it (pass it to `coserr_extras_next` with the same body), taken
+    /// from this call's parse: reading the extras needs no second parse.
+    pub extras: coserr_extras_iter,
 }
 
 /// A paused one-pass iteration over the extras of one body
@@ -404,8 +409,9 @@ const _: () = {
     assert!(offset_of!(coserr_response, body_len) == 8 * p);
     assert!(size_of::<coserr_response>() == 9 * p);
 
-    assert!(size_of::<coserr_packed>() == 17 * 4);
-    assert!(align_of::<coserr_packed>() == 4);
+    assert!(offset_of!(coserr_packed, extras) == 72);
+    assert!(size_of::<coserr_packed>() == 96);
+    assert!(align_of::<coserr_packed>() == 8);
     assert!(offset_of!(coserr_packed, retryable) == 40);
     assert!(offset_of!(coserr_packed, code_len) == 44);
     assert!(offset_of!(coserr_packed, server_time_len) == 64);
@@ -779,6 +785,7 @@ unsafe fn parse_packed<H: Headers + ?Sized>(
         request_id_len: len[3],
         trace_id_len: len[4],
         server_time_len: len[5],
+        extras: iter_of(body.extras().state(resp.body)),
     };
     // SAFETY: the caller guarantees `out` is valid for writes and aligned.
     unsafe { out.write(packed) };
@@ -930,7 +937,9 @@ pub unsafe extern "C" fn coserr_parse_body(
 /// lengths. Each text is exactly what `coserr_parse_response`'s array
 /// holds before its NUL, every number is the same, and no 2.6 KB record is
 /// filled only to be scanned for NULs and copied again (the Go binding
-/// copies `text` into its one allocation).
+/// copies `text` into its one allocation). `out->extras` is the body's
+/// extras iteration, as `coserr_extras_begin` would start it, without
+/// parsing the body a second time.
 ///
 /// `text_cap` must be at least `COSERR_PACKED_TEXT_CAPACITY`, so that every
 /// record fits; the bytes of `text` after the texts are unspecified (it is

@@ -194,6 +194,15 @@ fn assert_packed(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) 
         &c.trace_id,
         &c.server_time,
     ];
+    let mut it = coserr_extras_iter::default();
+    // SAFETY: the body of `resp` is valid for its length.
+    assert_eq!(
+        unsafe { coserr_extras_begin(resp.body, resp.body_len, &mut it) },
+        COSERR_OK
+    );
+    if prc == COSERR_OK || prc == COSERR_NOT_AN_ERROR {
+        assert_eq!(p.extras, it, "{what}: packed extras iteration");
+    }
     let mut at = 0;
     for (i, (n, a)) in lens.into_iter().zip(arrays).enumerate() {
         let n = n as usize;

@@ -46,7 +46,8 @@ _Static_assert(sizeof(coserr_header) == 4 * sizeof(void *), "coserr_header");
 _Static_assert(offsetof(coserr_response, method) == sizeof(void *), "method");
 _Static_assert(offsetof(coserr_response, body_len) == 8 * sizeof(void *), "body_len");
 _Static_assert(sizeof(coserr_response) == 9 * sizeof(void *), "coserr_response");
-_Static_assert(sizeof(coserr_packed) == 68, "sizeof coserr_packed");
+_Static_assert(sizeof(coserr_packed) == 96, "sizeof coserr_packed");
+_Static_assert(offsetof(coserr_packed, extras) == 72, "packed extras");
 _Static_assert(offsetof(coserr_packed, retryable) == 40, "packed retryable");
 _Static_assert(offsetof(coserr_packed, code_len) == 44, "packed code_len");
 _Static_assert(offsetof(coserr_packed, server_time_len) == 64, "packed server_time_len");
@@ -899,6 +900,9 @@ static int packed_differs(const coserr_response *r, uint32_t rc, const coserr_er
     const char *s[6] = {e->code, e->message, e->resource, e->request_id, e->trace_id, e->server_time};
     uint32_t len[6] = {p.code_len, p.message_len, p.resource_len,
                        p.request_id_len, p.trace_id_len, p.server_time_len};
+    coserr_extras_iter it;
+    bad += coserr_extras_begin(r->body, r->body_len, &it) != COSERR_OK;
+    bad += memcmp(&it, &p.extras, sizeof it) != 0;
     size_t at = 0;
     for (int i = 0; i < 6; i++) {
         bad += strlen(s[i]) != len[i] || memcmp(text + at, s[i], len[i]) != 0;
