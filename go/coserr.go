@@ -28,6 +28,8 @@ package coserr
 #cgo nocallback coserr_go_next_extra
 #cgo noescape coserr_extras_next
 #cgo nocallback coserr_extras_next
+#cgo noescape coserr_extras_begin
+#cgo nocallback coserr_extras_begin
 #cgo noescape coserr_format
 #cgo nocallback coserr_format
 #cgo noescape coserr_to_json
@@ -61,51 +63,19 @@ static void coserr_go_next_extra(const uint8_t *body, size_t body_len, coserr_go
 	                           x->value, sizeof x->value, &x->value_len);
 }
 
-// A lower bound on what coserr_extras_begin needs to parse: the number of
-// '<' that may open an element (not '</', '<!', '<?').
-static size_t coserr_go_open_tags(const uint8_t *b, size_t n) {
-	size_t tags = 0;
-	const uint8_t *end = b + n;
-	while (b < end && (b = (const uint8_t *)memchr(b, '<', (size_t)(end - b))) != NULL) {
-		b++;
-		if (b < end && *b != '/' && *b != '!' && *b != '?') tags++;
-	}
-	return tags;
-}
-
-// After a parse: whether the record may have extras, so that Go reads them
-// (from out->extras, the iteration the parse returned: no second parse).
-// Only an error document can; the look is skipped when no extra is
-// possible: a body with extras has at least 1 (the error element) + 1 (an
-// extra) + one per field taken from the body (present and not from a
-// header) opening tags. A code from x-cos-error-code lets the message be
-// the body's text rather than an element, so then it always looks. always
-// (tests only) skips the shortcut.
-static int coserr_go_may_have_extras(uint32_t rc, const coserr_packed *out,
-                                     const uint8_t *body, size_t body_len, int always) {
-	if (rc != COSERR_OK || out->body_status != COSERR_BODY_OK) return 0;
-	if (!always && !(out->from_header & COSERR_FIELD_CODE)) {
-		uint32_t from_body = out->present & ~out->from_header;
-		size_t fields = 0;
-		for (; from_body; from_body &= from_body - 1) fields++;
-		if (coserr_go_open_tags(body, body_len) < 2 + fields) return 0;
-	}
-	return 1;
-}
-
 // The five headers coserr reads (coserr's KnownHeader order); Go passes
 // only these, found in one pass over its map (knownHeader).
 enum { COSERR_GO_KNOWN_HEADERS = 5 };
 static const char *const coserr_go_header_names[COSERR_GO_KNOWN_HEADERS] = {
 	"x-cos-error-code", "x-cos-request-id", "x-ci-request-id", "x-img-request-id", "x-cos-trace-id",
 };
+static const size_t coserr_go_header_name_lens[COSERR_GO_KNOWN_HEADERS] = {16, 16, 15, 16, 14};
 
 // coserr_parse_response_packed with the coserr_header array built here, on
 // the C stack, from the values Go found (bit i of have: header i is there,
 // with value vi, possibly empty): the coserr_response and coserr_header
 // structs, which hold pointers, never live in Go memory. The texts go to
-// text (COSERR_PACKED_TEXT_CAPACITY bytes of Go memory, no pointers);
-// *extras tells whether the record may have extras.
+// text (COSERR_PACKED_TEXT_CAPACITY bytes of Go memory, no pointers).
 static uint32_t coserr_go_parse(uint32_t status,
 		const char *method, size_t method_len,
 		const char *url, size_t url_len,
@@ -113,7 +83,7 @@ static uint32_t coserr_go_parse(uint32_t status,
 		const char *v0, size_t l0, const char *v1, size_t l1, const char *v2, size_t l2,
 		const char *v3, size_t l3, const char *v4, size_t l4,
 		const uint8_t *body, size_t body_len,
-		coserr_packed *out, char *text, int *extras, int always) {
+		coserr_packed *out, char *text) {
 	const char *v[COSERR_GO_KNOWN_HEADERS] = {v0, v1, v2, v3, v4};
 	size_t l[COSERR_GO_KNOWN_HEADERS] = {l0, l1, l2, l3, l4};
 	coserr_header h[COSERR_GO_KNOWN_HEADERS];
@@ -121,7 +91,7 @@ static uint32_t coserr_go_parse(uint32_t status,
 	for (int i = 0; i < COSERR_GO_KNOWN_HEADERS; i++) {
 		if (have & (1u << i)) {
 			h[n].name = coserr_go_header_names[i];
-			h[n].name_len = strlen(coserr_go_header_names[i]);
+			h[n].name_len = coserr_go_header_name_lens[i];
 			h[n].value = v[i];
 			h[n].value_len = l[i];
 			n++;
@@ -137,9 +107,7 @@ static uint32_t coserr_go_parse(uint32_t status,
 	r.header_count = n;
 	r.body = body;
 	r.body_len = body_len;
-	uint32_t rc = coserr_parse_response_packed(&r, out, text, COSERR_PACKED_TEXT_CAPACITY);
-	*extras = coserr_go_may_have_extras(rc, out, body, body_len, always);
-	return rc;
+	return coserr_parse_response_packed(&r, out, text, COSERR_PACKED_TEXT_CAPACITY);
 }
 */
 import "C"
@@ -152,11 +120,6 @@ import (
 	"unicode/utf8"
 	"unsafe"
 )
-
-// alwaysBeginExtras (tests only) skips the open-tag shortcut of
-// coserr_go_may_have_extras, so that the tests can check the shortcut never
-// hides an extra.
-var alwaysBeginExtras C.int
 
 // Results of the C functions (COSERR_OK ...).
 const (
@@ -412,7 +375,6 @@ func parse(status int, method, rawURL string, lazyURL *url.URL, header map[strin
 	st := statusOf(status)
 	var out C.coserr_packed
 	var text [C.COSERR_PACKED_TEXT_CAPACITY]byte
-	var extras C.int
 	call := func(u string) uint32 {
 		return uint32(C.coserr_go_parse(st,
 			strPtr(method), C.size_t(len(method)),
@@ -422,7 +384,7 @@ func parse(status int, method, rawURL string, lazyURL *url.URL, header map[strin
 			strPtr(hv[2]), C.size_t(len(hv[2])), strPtr(hv[3]), C.size_t(len(hv[3])),
 			strPtr(hv[4]), C.size_t(len(hv[4])),
 			bytesPtr(body), C.size_t(len(body)),
-			&out, (*C.char)(unsafe.Pointer(&text[0])), &extras, alwaysBeginExtras))
+			&out, (*C.char)(unsafe.Pointer(&text[0]))))
 	}
 	rc := call(rawURL)
 	var urlResource string
@@ -439,16 +401,16 @@ func parse(status int, method, rawURL string, lazyURL *url.URL, header map[strin
 			}
 		}
 	}
-	return result(rc, uint32(st), &out, text[:], body, extras != 0, urlResource)
+	return result(rc, uint32(st), &out, text[:], body, urlResource)
 }
 
 // result turns a C result and record into nil, *ServiceError or *ClientError.
 //
-// text holds the record's texts (coserr_parse_response_packed); extras
-// tells whether the record may have extras (then they are read from
-// out.extras); urlResource, when not empty, is the Resource (the request
-// URL, the body having none).
-func result(rc, status uint32, out *C.coserr_packed, text, body []byte, extras bool, urlResource string) error {
+// text holds the record's texts (coserr_parse_response_packed); the
+// extras, if any, are read from out.extras, the iteration of the same
+// parse; urlResource, when not empty, is the Resource (the request URL, the
+// body having none).
+func result(rc, status uint32, out *C.coserr_packed, text, body []byte, urlResource string) error {
 	switch rc {
 	case resultOK:
 	case resultNotAnError:
@@ -468,7 +430,8 @@ func result(rc, status uint32, out *C.coserr_packed, text, body []byte, extras b
 		return (*ClientError)(e)
 	}
 	var e *ServiceError
-	if !extras {
+	// Extras belong to an error document (a JSON body has none).
+	if out.has_extras == 0 || out.body_status != C.COSERR_BODY_OK {
 		e = build(out, text, body, nil, nil)
 	} else {
 		var x C.coserr_go_extra
@@ -601,6 +564,22 @@ func take(buf []byte, off *int, b []byte) string {
 	s := unsafe.String(&buf[*off], len(b))
 	*off += copy(buf[*off:], b)
 	return s
+}
+
+// extrasOf reads the extras of body through an iteration of their own
+// (coserr_extras_begin parses the body again): the tests' reference, which
+// does not rely on the parse's has_extras.
+func extrasOf(body []byte) []Extra {
+	var x C.coserr_go_extra
+	C.coserr_extras_begin(bytesPtr(body), C.size_t(len(body)), &x.it)
+	C.coserr_go_next_extra(bytesPtr(body), C.size_t(len(body)), &x)
+	xbuf, spans := fetchExtras(body, &x, nil, nil)
+	extras := make([]Extra, len(spans))
+	for i, sp := range spans {
+		extras[i] = Extra{Name: string(xbuf[:sp.nameLen]), Value: string(xbuf[sp.nameLen : sp.nameLen+sp.valueLen])}
+		xbuf = xbuf[sp.nameLen+sp.valueLen:]
+	}
+	return extras
 }
 
 // fetchExtras appends the extras of the iteration x, from the one it holds

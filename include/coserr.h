@@ -441,6 +441,12 @@ typedef struct coserr_packed {
      */
     uint32_t server_time_len;
     /**
+     * 1 when the body has at least one extra (`coserr_extras_next` on
+     * `extras` gives one), else 0: a binding need not ask when there is
+     * none (found cheaply: most bodies have too few tags for an extra).
+     */
+    uint32_t has_extras;
+    /**
      * The extras iteration of the body, exactly as `coserr_extras_begin`
      * starts it (pass it to `coserr_extras_next` with the same body), taken
      * from this call's parse: reading the extras needs no second parse.

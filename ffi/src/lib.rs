@@ -33,7 +33,7 @@ use core::mem::{offset_of, size_of};
 use std::panic::{UnwindSafe, catch_unwind};
 
 use coserr_core::{
-    BodyFormat, BodyStatus, Category, CodeId, ErrorRecord, Extra, Extras, ExtrasState, Field,
+    Body, BodyFormat, BodyStatus, Category, CodeId, ErrorRecord, Extra, Extras, ExtrasState, Field,
     Flags, Headers, Kind, KnownHeader, RecordHead, RecordSink, Response, capacity, parse_body,
 };
 
@@ -336,6 +336,10 @@ pub struct coserr_packed {
     pub trace_id_len: u32,
     /// Length of `server_time`, the last text.
     pub server_time_len: u32,
+    /// 1 when the body has at least one extra (`coserr_extras_next` on
+    /// `extras` gives one), else 0: a binding need not ask when there is
+    /// none (found cheaply: most bodies have too few tags for an extra).
+    pub has_extras: u32,
     /// The extras iteration of the body, exactly as `coserr_extras_begin`
     /// starts it (pass it to `coserr_extras_next` with the same body), taken
     /// from this call's parse: reading the extras needs no second parse.
@@ -409,6 +413,7 @@ const _: () = {
     assert!(offset_of!(coserr_response, body_len) == 8 * p);
     assert!(size_of::<coserr_response>() == 9 * p);
 
+    assert!(offset_of!(coserr_packed, has_extras) == 68);
     assert!(offset_of!(coserr_packed, extras) == 72);
     assert!(size_of::<coserr_packed>() == 96);
     assert!(align_of::<coserr_packed>() == 8);
@@ -785,11 +790,33 @@ unsafe fn parse_packed<H: Headers + ?Sized>(
         request_id_len: len[3],
         trace_id_len: len[4],
         server_time_len: len[5],
+        has_extras: u32::from(has_extras(&body)),
         extras: iter_of(body.extras().state(resp.body)),
     };
     // SAFETY: the caller guarantees `out` is valid for writes and aligned.
     unsafe { out.write(packed) };
     result_of(&head)
+}
+
+/// Whether `body.extras()` yields at least one extra, mostly without
+/// iterating: an extra is a direct child of the error element besides the
+/// first of each field the body has, so the children's content must hold
+/// more opening tags (`<` not followed by `/`, `!` or `?`; a `<` inside a
+/// comment or CDATA counts too, which only makes the count larger) than
+/// the fields present. Only a body with more tags is iterated.
+fn has_extras(body: &Body<'_>) -> bool {
+    let mut extras = body.extras();
+    let children = extras.state(body.bytes());
+    let b = body.bytes().get(children.pos..children.end).unwrap_or(&[]);
+    // Branch-free over byte pairs, so that the compiler vectorises it.
+    let opening: usize = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .map(|(&c, &n)| usize::from(c == b'<' && n != b'/' && n != b'!' && n != b'?'))
+        .sum();
+    // A `<` in the last byte is not a complete tag; count it all the same.
+    let opening = opening + usize::from(b.last() == Some(&b'<'));
+    opening > body.present().0.count_ones() as usize && extras.next().is_some()
 }
 
 /// The checked slices of a C response (method, URL, headers, body), or the

@@ -202,6 +202,9 @@ fn assert_packed(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) 
     );
     if prc == COSERR_OK || prc == COSERR_NOT_AN_ERROR {
         assert_eq!(p.extras, it, "{what}: packed extras iteration");
+        // SAFETY: as above.
+        let count = unsafe { coserr_extra_count(resp.body, resp.body_len) };
+        assert_eq!(p.has_extras, u32::from(count > 0), "{what}: has_extras");
     }
     let mut at = 0;
     for (i, (n, a)) in lens.into_iter().zip(arrays).enumerate() {
@@ -775,4 +778,49 @@ fn the_packed_call_checks_its_arguments() {
         coserr_parse_response_packed(&resp, ptr::null_mut(), text.as_mut_ptr(), text.len())
     };
     assert_eq!(rc, COSERR_NULL_ARGUMENT);
+}
+
+/// `has_extras` of the packed call says exactly whether there is an extra,
+/// also where its tag count is fooled (markup inside comments and CDATA,
+/// elements nested in a field, self-closing and repeated children).
+#[test]
+fn has_extras_is_exact() {
+    let bodies: [&[u8]; 12] = [
+        b"<Error><Code>C</Code></Error>",
+        b"<Error><Code>C</Code><X/></Error>",
+        b"<Error><Code>C</Code><Code>D</Code></Error>",
+        b"<Error><Code>C<b>x</b></Code></Error>",
+        b"<Error><Code>C</Code><!-- <a><b> --></Error>",
+        b"<Error><Message><![CDATA[<a><b>]]></Message></Error>",
+        b"<Error><Message><![CDATA[<a><b>]]></Message><HostId>h</HostId></Error>",
+        b"<e:Error xmlns:e=\"u\"><e:Code>C</e:Code><e:Host>h</e:Host></e:Error>",
+        b"<?xml version=\"1.0\"?><Error><?pi <x> ?><Code>C</Code></Error>",
+        b"<Error><Code>C</Code><HostId>h",
+        b"{\"code\":\"C\",\"x\":\"<y>\"}",
+        b"",
+    ];
+    for body in bodies {
+        let resp = coserr_response {
+            status: 404,
+            method: ptr::null(),
+            method_len: 0,
+            url: ptr::null(),
+            url_len: 0,
+            headers: ptr::null(),
+            header_count: 0,
+            body: body.as_ptr(),
+            body_len: body.len(),
+        };
+        let mut p = coserr_packed::default();
+        let mut text = vec![0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+        // SAFETY: valid response, record and buffer.
+        unsafe { coserr_parse_response_packed(&resp, &mut p, text.as_mut_ptr(), text.len()) };
+        let count = parse_body(body).extras().count();
+        assert_eq!(
+            p.has_extras,
+            u32::from(count > 0),
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+    }
 }

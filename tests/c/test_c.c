@@ -47,6 +47,7 @@ _Static_assert(offsetof(coserr_response, method) == sizeof(void *), "method");
 _Static_assert(offsetof(coserr_response, body_len) == 8 * sizeof(void *), "body_len");
 _Static_assert(sizeof(coserr_response) == 9 * sizeof(void *), "coserr_response");
 _Static_assert(sizeof(coserr_packed) == 96, "sizeof coserr_packed");
+_Static_assert(offsetof(coserr_packed, has_extras) == 68, "packed has_extras");
 _Static_assert(offsetof(coserr_packed, extras) == 72, "packed extras");
 _Static_assert(offsetof(coserr_packed, retryable) == 40, "packed retryable");
 _Static_assert(offsetof(coserr_packed, code_len) == 44, "packed code_len");
@@ -903,6 +904,7 @@ static int packed_differs(const coserr_response *r, uint32_t rc, const coserr_er
     coserr_extras_iter it;
     bad += coserr_extras_begin(r->body, r->body_len, &it) != COSERR_OK;
     bad += memcmp(&it, &p.extras, sizeof it) != 0;
+    bad += p.has_extras != (coserr_extra_count(r->body, r->body_len) > 0);
     size_t at = 0;
     for (int i = 0; i < 6; i++) {
         bad += strlen(s[i]) != len[i] || memcmp(text + at, s[i], len[i]) != 0;
