@@ -447,9 +447,11 @@ typedef struct coserr_packed {
      */
     uint32_t has_extras;
     /**
-     * The extras iteration of the body, exactly as `coserr_extras_begin`
-     * starts it (pass it to `coserr_extras_next` with the same body), taken
-     * from this call's parse: reading the extras needs no second parse.
+     * An iteration over the body's extras (pass it to `coserr_extras_next`
+     * with the same body): it yields exactly what an iteration from
+     * `coserr_extras_begin` yields, but comes from this call's parse (no
+     * second parse) and, when there are extras, already stands at the
+     * first (the fields before it are not read again).
      */
     struct coserr_extras_iter extras;
 } coserr_packed;
@@ -505,9 +507,9 @@ uint32_t coserr_parse_body(const uint8_t *body, size_t body_len, struct coserr_e
  * lengths. Each text is exactly what `coserr_parse_response`'s array
  * holds before its NUL, every number is the same, and no 2.6 KB record is
  * filled only to be scanned for NULs and copied again (the Go binding
- * copies `text` into its one allocation). `out->extras` is the body's
- * extras iteration, as `coserr_extras_begin` would start it, without
- * parsing the body a second time.
+ * copies `text` into its one allocation). `out->has_extras` says whether
+ * the body has extras and `out->extras` iterates them, without parsing
+ * the body a second time.
  *
  * `text_cap` must be at least `COSERR_PACKED_TEXT_CAPACITY`, so that every
  * record fits; the bytes of `text` after the texts are unspecified (it is

@@ -340,9 +340,11 @@ pub struct coserr_packed {
     /// `extras` gives one), else 0: a binding need not ask when there is
     /// none (found cheaply: most bodies have too few tags for an extra).
     pub has_extras: u32,
-    /// The extras iteration of the body, exactly as `coserr_extras_begin`
-    /// starts it (pass it to `coserr_extras_next` with the same body), taken
-    /// from this call's parse: reading the extras needs no second parse.
+    /// An iteration over the body's extras (pass it to `coserr_extras_next`
+    /// with the same body): it yields exactly what an iteration from
+    /// `coserr_extras_begin` yields, but comes from this call's parse (no
+    /// second parse) and, when there are extras, already stands at the
+    /// first (the fields before it are not read again).
     pub extras: coserr_extras_iter,
 }
 
@@ -741,6 +743,7 @@ unsafe fn parse_packed<H: Headers + ?Sized>(
     let mut sink = unsafe { Regions::new(base, cap) };
     let head = RecordHead::build(resp, &body, &mut sink);
     let nul = sink.nul_fields(&head);
+    let (has_extras, extras) = first_extra(&body);
     let mut len = sink.len;
     for f in Field::ALL {
         if nul & f.bit() != 0 {
@@ -790,25 +793,52 @@ unsafe fn parse_packed<H: Headers + ?Sized>(
         request_id_len: len[3],
         trace_id_len: len[4],
         server_time_len: len[5],
-        has_extras: u32::from(has_extras(&body)),
-        extras: iter_of(body.extras().state(resp.body)),
+        has_extras: u32::from(has_extras),
+        extras: iter_of(extras),
     };
     // SAFETY: the caller guarantees `out` is valid for writes and aligned.
     unsafe { out.write(packed) };
     result_of(&head)
 }
 
-/// Whether `body.extras()` yields at least one extra, mostly without
-/// iterating: an extra is a direct child of the error element besides the
-/// first of each field the body has, so the children's content must hold
-/// more opening tags (`<` not followed by `/`, `!` or `?`; a `<` inside a
-/// comment or CDATA counts too, which only makes the count larger) than
-/// the fields present. Only a body with more tags is iterated.
-fn has_extras(body: &Body<'_>) -> bool {
+/// The extras of `body`: whether it has any, and an iteration that yields
+/// them all. Mostly without iterating: an extra is a direct child of the
+/// error element besides the first of each field the body has, so the
+/// children's content must hold more opening tags (`<` not followed by
+/// `/`, `!` or `?`; a `<` inside a comment or CDATA counts too, which only
+/// makes the count larger) than the fields present. Then one extra is
+/// looked for, and the iteration returned stands right before it (the
+/// fields before it are not read again); otherwise it is the iteration
+/// `coserr_extras_begin` starts.
+fn first_extra(body: &Body<'_>) -> (bool, ExtrasState) {
+    let bytes = body.bytes();
     let mut extras = body.extras();
-    let children = extras.state(body.bytes());
-    let b = body.bytes().get(children.pos..children.end).unwrap_or(&[]);
-    opening_tags(b) > body.present().0.count_ones() as usize && extras.next().is_some()
+    let start = extras.state(bytes);
+    let children = bytes.get(start.pos..start.end).unwrap_or(&[]);
+    if opening_tags(children) <= body.present().0.count_ones() as usize {
+        return (false, start);
+    }
+    let Some(extra) = extras.next() else {
+        return (false, start);
+    };
+    // The extra's start tag: the last `<` before its (local) name, which
+    // lies inside the body; a qualified name holds no `<`.
+    let name_at = (extra.name.as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
+    let tag = bytes
+        .get(start.pos..name_at.min(start.end))
+        .and_then(|b| b.iter().rposition(|&c| c == b'<'));
+    match tag {
+        Some(i) => (
+            true,
+            ExtrasState {
+                pos: start.pos + i,
+                end: start.end,
+                seen: extras.state(bytes).seen,
+            },
+        ),
+        // Not expected: then iterate from the start.
+        None => (true, start),
+    }
 }
 
 /// The number of `<` in `b` not followed by `/`, `!` or `?` (a `<` at the
@@ -976,9 +1006,9 @@ pub unsafe extern "C" fn coserr_parse_body(
 /// lengths. Each text is exactly what `coserr_parse_response`'s array
 /// holds before its NUL, every number is the same, and no 2.6 KB record is
 /// filled only to be scanned for NULs and copied again (the Go binding
-/// copies `text` into its one allocation). `out->extras` is the body's
-/// extras iteration, as `coserr_extras_begin` would start it, without
-/// parsing the body a second time.
+/// copies `text` into its one allocation). `out->has_extras` says whether
+/// the body has extras and `out->extras` iterates them, without parsing
+/// the body a second time.
 ///
 /// `text_cap` must be at least `COSERR_PACKED_TEXT_CAPACITY`, so that every
 /// record fits; the bytes of `text` after the texts are unspecified (it is

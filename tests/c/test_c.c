@@ -901,10 +901,23 @@ static int packed_differs(const coserr_response *r, uint32_t rc, const coserr_er
     const char *s[6] = {e->code, e->message, e->resource, e->request_id, e->trace_id, e->server_time};
     uint32_t len[6] = {p.code_len, p.message_len, p.resource_len,
                        p.request_id_len, p.trace_id_len, p.server_time_len};
-    coserr_extras_iter it;
+    /* p.extras yields what an iteration from coserr_extras_begin yields. */
+    coserr_extras_iter it, pit = p.extras;
     bad += coserr_extras_begin(r->body, r->body_len, &it) != COSERR_OK;
-    bad += memcmp(&it, &p.extras, sizeof it) != 0;
-    bad += p.has_extras != (coserr_extra_count(r->body, r->body_len) > 0);
+    size_t extras = 0;
+    for (;;) {
+        char n1[256], v1[2048], n2[256], v2[2048];
+        size_t nl1 = 0, vl1 = 0, nl2 = 0, vl2 = 0;
+        uint32_t r1 = coserr_extras_next(r->body, r->body_len, &it, n1, sizeof n1, &nl1, v1, sizeof v1, &vl1);
+        uint32_t r2 = coserr_extras_next(r->body, r->body_len, &pit, n2, sizeof n2, &nl2, v2, sizeof v2, &vl2);
+        bad += r1 != r2;
+        if (r1 != COSERR_OK || r2 != COSERR_OK) {
+            break;
+        }
+        bad += nl1 != nl2 || vl1 != vl2 || strcmp(n1, n2) != 0 || strcmp(v1, v2) != 0;
+        extras++;
+    }
+    bad += p.has_extras != (extras > 0);
     size_t at = 0;
     for (int i = 0; i < 6; i++) {
         bad += strlen(s[i]) != len[i] || memcmp(text + at, s[i], len[i]) != 0;
