@@ -317,16 +317,15 @@ func knownHeader(name string) int {
 			return 2
 		}
 	case 16:
-		switch name[6] | 0x20 {
-		case 'e':
-			if asciiFold(name, "x-cos-error-code") {
+		switch name[2] | 0x20 {
+		case 'c':
+			if name[6]|0x20 == 'e' && asciiFold(name, "x-cos-error-code") {
 				return 0
 			}
-		case 'r':
 			if asciiFold(name, "x-cos-request-id") {
 				return 1
 			}
-		case 'q':
+		case 'i':
 			if asciiFold(name, "x-img-request-id") {
 				return 3
 			}

@@ -604,3 +604,37 @@ func TestURLResource(t *testing.T) {
 		}
 	}
 }
+
+// Each of the five headers C reads is found under its name in any ASCII
+// case, and no other name stands for it (the Go side passes C only these).
+func TestKnownHeaderNames(t *testing.T) {
+	names := []string{"x-cos-error-code", "x-cos-request-id", "x-ci-request-id", "x-img-request-id", "x-cos-trace-id"}
+	for i, n := range names {
+		for _, spelled := range []string{n, strings.ToUpper(n), http.CanonicalHeaderKey(n)} {
+			if got := knownHeader(spelled); got != i {
+				t.Errorf("knownHeader(%q) = %d, want %d", spelled, got, i)
+			}
+		}
+		for _, other := range []string{n[1:], n + "x", strings.Replace(n, "-", "_", 1), strings.Replace(n, "i", "\u0130", 1), strings.Replace(n, "k", "\u212a", 1)} {
+			if other == n {
+				continue // no such letter in this name
+			}
+			if got := knownHeader(other); got >= 0 {
+				t.Errorf("knownHeader(%q) = %d, want -1", other, got)
+			}
+		}
+	}
+	// Through C: every request-id header, in any case, is the fallback.
+	for _, n := range names[1:4] {
+		for _, spelled := range []string{n, strings.ToUpper(n)} {
+			e := details(ParseRaw(404, "HEAD", "", map[string][]string{spelled: {"id-" + n}}, nil))
+			if e == nil || e.RequestID != "id-"+n || !e.FromHeader.Has(FieldRequestID) {
+				t.Errorf("%s: %+v", spelled, e)
+			}
+		}
+	}
+	e := details(ParseRaw(503, "GET", "", map[string][]string{"X-COS-ERROR-CODE": {"SlowDown"}, "x-cos-TRACE-id": {"t"}}, []byte("{}")))
+	if e == nil || e.Code != "SlowDown" || e.TraceID != "t" {
+		t.Errorf("error code and trace id headers: %+v", e)
+	}
+}
