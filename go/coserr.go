@@ -39,10 +39,8 @@ package coserr
 #cgo nocallback coserr_abi_version
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 #include "coserr.h"
-
 
 // One step of the one-pass extras iteration (coserr_extras_begin /
 // coserr_extras_next), as a pointer-free Go value: the iterator before and
