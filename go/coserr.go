@@ -24,12 +24,12 @@ package coserr
 // Go: the compiler may leave the buffers passed to them on the Go stack.
 #cgo noescape coserr_go_parse
 #cgo nocallback coserr_go_parse
-#cgo noescape coserr_go_parse_body
-#cgo nocallback coserr_go_parse_body
 #cgo noescape coserr_go_next_extra
 #cgo nocallback coserr_go_next_extra
 #cgo noescape coserr_extras_next
 #cgo nocallback coserr_extras_next
+#cgo noescape coserr_extras_begin
+#cgo nocallback coserr_extras_begin
 #cgo noescape coserr_format
 #cgo nocallback coserr_format
 #cgo noescape coserr_to_json
@@ -39,18 +39,8 @@ package coserr
 #cgo nocallback coserr_abi_version
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 #include "coserr.h"
-
-// One header as offsets into one byte buffer: Go memory that holds no
-// pointers, so cgo lets Go pass it (and the buffer) straight to C.
-typedef struct coserr_go_span {
-	size_t name_off, name_len, value_off, value_len;
-} coserr_go_span;
-
-enum { COSERR_GO_STACK_HEADERS = 64 };
-#define COSERR_GO_NO_MEMORY 0xFFFFFFFFu
 
 // One step of the one-pass extras iteration (coserr_extras_begin /
 // coserr_extras_next), as a pointer-free Go value: the iterator before and
@@ -71,62 +61,39 @@ static void coserr_go_next_extra(const uint8_t *body, size_t body_len, coserr_go
 	                           x->value, sizeof x->value, &x->value_len);
 }
 
-// A lower bound on what coserr_extras_begin needs to parse: the number of
-// '<' that may open an element (not '</', '<!', '<?').
-static size_t coserr_go_open_tags(const uint8_t *b, size_t n) {
-	size_t tags = 0;
-	const uint8_t *end = b + n;
-	while (b < end && (b = (const uint8_t *)memchr(b, '<', (size_t)(end - b))) != NULL) {
-		b++;
-		if (b < end && *b != '/' && *b != '!' && *b != '?') tags++;
-	}
-	return tags;
-}
+// The five headers coserr reads (coserr's KnownHeader order); Go passes
+// only these, found in one pass over its map (knownHeader).
+enum { COSERR_GO_KNOWN_HEADERS = 5 };
+static const char *const coserr_go_header_names[COSERR_GO_KNOWN_HEADERS] = {
+	"x-cos-error-code", "x-cos-request-id", "x-ci-request-id", "x-img-request-id", "x-cos-trace-id",
+};
+static const size_t coserr_go_header_name_lens[COSERR_GO_KNOWN_HEADERS] = {16, 16, 15, 16, 14};
 
-// After a parse: begins the extras iteration of an error document and reads
-// its first extra, in the same cgo call. coserr_extras_begin parses the body
-// again, so it is skipped when no extra is possible: a body with extras has
-// at least 1 (the error element) + 1 (an extra) + one per field taken from
-// the body (present and not from a header) opening tags. A code from
-// x-cos-error-code lets the message be the body's text rather than an
-// element, so then it always begins. always (tests only) skips the shortcut.
-static void coserr_go_first_extra(uint32_t rc, const coserr_error *out,
-                                  const uint8_t *body, size_t body_len, coserr_go_extra *x,
-                                  int always) {
-	x->rc = COSERR_NOT_FOUND;
-	if (rc != COSERR_OK || out->body_status != COSERR_BODY_OK) return;
-	if (!always && !(out->from_header & COSERR_FIELD_CODE)) {
-		uint32_t from_body = out->present & ~out->from_header;
-		size_t fields = 0;
-		for (; from_body; from_body &= from_body - 1) fields++;
-		if (coserr_go_open_tags(body, body_len) < 2 + fields) return;
-	}
-	coserr_extras_begin(body, body_len, &x->it);
-	coserr_go_next_extra(body, body_len, x);
-}
-
-// coserr_parse_response with the coserr_header array built here, on the C
-// stack (or malloc'ed for an unusually long header list), from Go's offsets:
-// the coserr_response and coserr_header structs, which hold pointers, never
-// live in Go memory.
+// coserr_parse_response_packed with the coserr_header array built here, on
+// the C stack, from the values Go found (bit i of have: header i is there,
+// with value vi, possibly empty): the coserr_response and coserr_header
+// structs, which hold pointers, never live in Go memory. The texts go to
+// text (COSERR_PACKED_TEXT_CAPACITY bytes of Go memory, no pointers).
 static uint32_t coserr_go_parse(uint32_t status,
 		const char *method, size_t method_len,
 		const char *url, size_t url_len,
-		const char *hbuf, const coserr_go_span *spans, size_t n,
+		uint32_t have,
+		const char *v0, size_t l0, const char *v1, size_t l1, const char *v2, size_t l2,
+		const char *v3, size_t l3, const char *v4, size_t l4,
 		const uint8_t *body, size_t body_len,
-		coserr_error *out, coserr_go_extra *x, int always) {
-	coserr_header stack[COSERR_GO_STACK_HEADERS];
-	coserr_header *h = stack;
-	x->rc = COSERR_NOT_FOUND;
-	if (n > COSERR_GO_STACK_HEADERS) {
-		h = (coserr_header *)malloc(n * sizeof *h);
-		if (h == NULL) return COSERR_GO_NO_MEMORY;
-	}
-	for (size_t i = 0; i < n; i++) {
-		h[i].name = hbuf + spans[i].name_off;
-		h[i].name_len = spans[i].name_len;
-		h[i].value = hbuf + spans[i].value_off;
-		h[i].value_len = spans[i].value_len;
+		coserr_packed *out, char *text) {
+	const char *v[COSERR_GO_KNOWN_HEADERS] = {v0, v1, v2, v3, v4};
+	size_t l[COSERR_GO_KNOWN_HEADERS] = {l0, l1, l2, l3, l4};
+	coserr_header h[COSERR_GO_KNOWN_HEADERS];
+	size_t n = 0;
+	for (int i = 0; i < COSERR_GO_KNOWN_HEADERS; i++) {
+		if (have & (1u << i)) {
+			h[n].name = coserr_go_header_names[i];
+			h[n].name_len = coserr_go_header_name_lens[i];
+			h[n].value = v[i];
+			h[n].value_len = l[i];
+			n++;
+		}
 	}
 	coserr_response r;
 	r.status = status;
@@ -138,17 +105,7 @@ static uint32_t coserr_go_parse(uint32_t status,
 	r.header_count = n;
 	r.body = body;
 	r.body_len = body_len;
-	uint32_t rc = coserr_parse_response(&r, out);
-	if (h != stack) free(h);
-	coserr_go_first_extra(rc, out, body, body_len, x, always);
-	return rc;
-}
-
-static uint32_t coserr_go_parse_body(const uint8_t *body, size_t body_len,
-		coserr_error *out, coserr_go_extra *x, int always) {
-	uint32_t rc = coserr_parse_body(body, body_len, out);
-	coserr_go_first_extra(rc, out, body, body_len, x, always);
-	return rc;
+	return coserr_parse_response_packed(&r, out, text, COSERR_PACKED_TEXT_CAPACITY);
 }
 */
 import "C"
@@ -162,19 +119,11 @@ import (
 	"unsafe"
 )
 
-// alwaysBeginExtras (tests only) skips the open-tag shortcut of
-// coserr_go_first_extra, so that the tests can check the shortcut never
-// hides an extra.
-var alwaysBeginExtras C.int
-
 // Results of the C functions (COSERR_OK ...).
 const (
 	resultOK          = 0
 	resultNotAnError  = 1
 	resultNotFound    = 5
-	resultNoMemory    = 0xFFFFFFFF
-	stackHeaderBytes  = 1024
-	stackHeaderSpans  = 16
 	inlineBodyMaxSize = 8 << 10
 )
 
@@ -341,73 +290,128 @@ func ParseRaw(status int, method, url string, header map[string][]string, body [
 // error document, a *ClientError for a body that is not XML or JSON or is
 // malformed.
 func ParseBody(body []byte) error {
-	var out C.coserr_error
-	var x C.coserr_go_extra
-	rc := C.coserr_go_parse_body(bytesPtr(body), C.size_t(len(body)), &out, &x, alwaysBeginExtras)
-	return result(uint32(rc), 0, &out, body, &x, "")
+	// coserr_parse_body is coserr_parse_response with status 0 and nothing
+	// but the body.
+	return parse(0, "", "", nil, nil, body)
 }
 
-// parse packs the headers into one pointer-free buffer on the Go stack and
-// calls C. lazyURL, when set, is only turned into a string (an allocation)
-// if the record needs it: an error whose body has no Resource.
+// The known headers, in the order of coserr_go_header_names.
+const knownHeaders = 5
+
+// resourceArray is the size of coserr_error's resource array: a text
+// shorter than it is stored whole.
+const resourceArray = len(C.coserr_error{}.resource)
+
+// knownHeader is the index of the header called name (any ASCII case) among
+// the five coserr reads, or -1: the C library looks at no other header.
+func knownHeader(name string) int {
+	switch len(name) {
+	case 14:
+		if asciiFold(name, "x-cos-trace-id") {
+			return 4
+		}
+	case 15:
+		if asciiFold(name, "x-ci-request-id") {
+			return 2
+		}
+	case 16:
+		switch name[2] | 0x20 {
+		case 'c':
+			if name[6]|0x20 == 'e' && asciiFold(name, "x-cos-error-code") {
+				return 0
+			}
+			if asciiFold(name, "x-cos-request-id") {
+				return 1
+			}
+		case 'i':
+			if asciiFold(name, "x-img-request-id") {
+				return 3
+			}
+		}
+	}
+	return -1
+}
+
+// asciiFold reports whether s equals lower (lowercase ASCII, same length)
+// without regard to ASCII case, as the C library compares header names
+// (strings.EqualFold would also fold non-ASCII letters such as the Kelvin
+// sign).
+func asciiFold(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// parse finds the headers coserr reads in one pass over the map and calls
+// C. lazyURL, when set, is only turned into a string (an allocation) if the
+// record needs it: an error whose body has no Resource.
+//
+// C looks a header up as the first entry of its name in a list; the list
+// was the map's entries in iteration order, so the first value met of each
+// known name (in any case) is what C would find, and the other headers,
+// which C never reads, need not be passed.
 func parse(status int, method, rawURL string, lazyURL *url.URL, header map[string][]string, body []byte) error {
-	var hbufArr [stackHeaderBytes]byte
-	var spanArr [stackHeaderSpans]C.coserr_go_span
-	hbuf, spans := hbufArr[:0], spanArr[:0]
+	var hv [knownHeaders]string
+	var have uint32
 	for name, values := range header {
-		for _, v := range values {
-			off := len(hbuf)
-			hbuf = append(hbuf, name...)
-			hbuf = append(hbuf, v...)
-			spans = append(spans, C.coserr_go_span{
-				name_off:  C.size_t(off),
-				name_len:  C.size_t(len(name)),
-				value_off: C.size_t(off + len(name)),
-				value_len: C.size_t(len(v)),
-			})
+		if len(values) == 0 {
+			continue
+		}
+		if k := knownHeader(name); k >= 0 && have&(1<<k) == 0 {
+			have |= 1 << k
+			hv[k] = values[0]
 		}
 	}
 	st := statusOf(status)
-	var out C.coserr_error
-	var x C.coserr_go_extra
+	var out C.coserr_packed
+	var text [C.COSERR_PACKED_TEXT_CAPACITY]byte
 	call := func(u string) uint32 {
 		return uint32(C.coserr_go_parse(st,
 			strPtr(method), C.size_t(len(method)),
 			strPtr(u), C.size_t(len(u)),
-			(*C.char)(unsafe.Pointer(unsafe.SliceData(hbuf))), spanPtr(spans), C.size_t(len(spans)),
+			C.uint32_t(have),
+			strPtr(hv[0]), C.size_t(len(hv[0])), strPtr(hv[1]), C.size_t(len(hv[1])),
+			strPtr(hv[2]), C.size_t(len(hv[2])), strPtr(hv[3]), C.size_t(len(hv[3])),
+			strPtr(hv[4]), C.size_t(len(hv[4])),
 			bytesPtr(body), C.size_t(len(body)),
-			&out, &x, alwaysBeginExtras))
+			&out, (*C.char)(unsafe.Pointer(&text[0]))))
 	}
 	rc := call(rawURL)
 	var urlResource string
-	if rc == resultOK && lazyURL != nil && out.resource[0] == 0 {
+	if rc == resultOK && lazyURL != nil && out.resource_len == 0 {
 		// The body has no Resource (or an empty one): the URL is the
 		// fallback. A valid UTF-8 URL that fits is stored as is, exactly as
 		// C would (present, from the header side, not truncated); any
 		// other goes through C again.
 		if u := lazyURL.String(); u != "" {
-			if len(u) < len(out.resource) && utf8.ValidString(u) {
+			if len(u) < resourceArray && utf8.ValidString(u) {
 				urlResource = u
 			} else {
 				rc = call(u)
 			}
 		}
 	}
-	return result(rc, uint32(st), &out, body, &x, urlResource)
+	return result(rc, uint32(st), &out, text[:], body, urlResource)
 }
 
 // result turns a C result and record into nil, *ServiceError or *ClientError.
 //
-// x is the extras iteration of the same call, at its first extra;
-// urlResource, when not empty, is the Resource (the request URL, the body
-// having none).
-func result(rc, status uint32, out *C.coserr_error, body []byte, x *C.coserr_go_extra, urlResource string) error {
+// text holds the record's texts (coserr_parse_response_packed); the
+// extras, if any, are read from out.extras, the iteration of the same
+// parse; urlResource, when not empty, is the Resource (the request URL, the
+// body having none).
+func result(rc, status uint32, out *C.coserr_packed, text, body []byte, urlResource string) error {
 	switch rc {
 	case resultOK:
 	case resultNotAnError:
 		return nil
-	case resultNoMemory:
-		panic("coserr: out of memory")
 	default:
 		// COSERR_PANIC and the like: a bug in coserr, never a valid answer.
 		// Report it as a response that could not be understood, keeping the
@@ -422,10 +426,19 @@ func result(rc, status uint32, out *C.coserr_error, body []byte, x *C.coserr_go_
 		}
 		return (*ClientError)(e)
 	}
-	var xArr [2048]byte
-	var spanArr [inlineExtras]extraSpan
-	xbuf, spans := fetchExtras(body, x, xArr[:0], spanArr[:0])
-	e := build(out, body, xbuf, spans)
+	var e *ServiceError
+	// Extras belong to an error document (a JSON body has none).
+	if out.has_extras == 0 || out.body_status != C.COSERR_BODY_OK {
+		e = build(out, text, body, nil, nil)
+	} else {
+		var x C.coserr_go_extra
+		x.it = out.extras
+		C.coserr_go_next_extra(bytesPtr(body), C.size_t(len(body)), &x)
+		var xArr [2048]byte
+		var spanArr [inlineExtras]extraSpan
+		xbuf, spans := fetchExtras(body, &x, xArr[:0], spanArr[:0])
+		e = build(out, text, body, xbuf, spans)
+	}
 	if urlResource != "" {
 		e.Resource = urlResource
 		e.Present |= FieldResource
@@ -450,52 +463,58 @@ type serviceErrorExtras struct {
 // extraSpan is one extra in fetchExtras's buffer: its name, then its value.
 type extraSpan struct{ nameLen, valueLen int }
 
-// build copies the C record and the extras into one ServiceError: one
-// allocation for the struct (and up to inlineExtras extras), one for the
-// bytes of every string plus the body. A body over inlineBodyMaxSize gets its
-// own copy, so that a field kept alone does not keep a large body alive.
-func build(out *C.coserr_error, body, xbuf []byte, spans []extraSpan) *ServiceError {
-	code := cstr(out.code[:])
-	message := cstr(out.message[:])
-	resource := cstr(out.resource[:])
-	requestID := cstr(out.request_id[:])
-	traceID := cstr(out.trace_id[:])
-	serverTime := cstr(out.server_time[:])
-	n := len(code) + len(message) + len(resource) + len(requestID) + len(traceID) + len(serverTime) + len(xbuf)
+// newError allocates a ServiceError and n bytes for its strings and body.
+// Two allocations: one struct with pointers and one pointer-free buffer
+// measured cheaper, with the GC's work counted, than one combined object.
+func newError(n int) (*ServiceError, []byte) {
+	if n == 0 {
+		return new(ServiceError), nil
+	}
+	return new(ServiceError), make([]byte, n)
+}
+
+// build copies the C record's texts, the body and the extras into one
+// ServiceError: one allocation for the struct (and up to inlineExtras
+// extras), one for the bytes of every string plus the body. A body over
+// inlineBodyMaxSize gets its own copy, so that a field kept alone does not
+// keep a large body alive.
+func build(out *C.coserr_packed, text, body, xbuf []byte, spans []extraSpan) *ServiceError {
+	lens := [6]int{int(out.code_len), int(out.message_len), int(out.resource_len),
+		int(out.request_id_len), int(out.trace_id_len), int(out.server_time_len)}
+	tn := lens[0] + lens[1] + lens[2] + lens[3] + lens[4] + lens[5]
+	n := tn + len(xbuf)
 	inline := len(body) <= inlineBodyMaxSize
 	if inline {
 		n += len(body)
 	}
 	var e *ServiceError
+	var buf []byte
 	switch {
 	case len(spans) == 0:
-		e = new(ServiceError)
+		e, buf = newError(n)
 	case len(spans) <= inlineExtras:
 		w := new(serviceErrorExtras)
 		e = &w.ServiceError
 		e.Extras = w.extras[:len(spans):len(spans)]
+		buf = make([]byte, n)
 	default:
 		e = new(ServiceError)
 		e.Extras = make([]Extra, len(spans))
+		buf = make([]byte, n)
 	}
-	*e = ServiceError{
-		StatusCode: int(out.status),
-		Kind:       Kind(out.kind),
-		CodeID:     CodeID(out.code_id),
-		Category:   Category(out.category),
-		Retryable:  out.retryable != 0,
-		Present:    Fields(out.present),
-		FromHeader: Fields(out.from_header),
-		Truncated:  Fields(out.truncated),
-		Flags:      Flags(out.flags),
-		BodyStatus: BodyStatus(out.body_status),
-		BodyOffset: int(out.body_offset),
-		Extras:     e.Extras,
-	}
-	if n == 0 {
-		return e
-	}
-	buf := make([]byte, n)
+	// e is zeroed: set the fields one by one (no copy of a whole struct
+	// with write barriers).
+	e.StatusCode = int(out.status)
+	e.Kind = Kind(out.kind)
+	e.CodeID = CodeID(out.code_id)
+	e.Category = Category(out.category)
+	e.Retryable = out.retryable != 0
+	e.Present = Fields(out.present)
+	e.FromHeader = Fields(out.from_header)
+	e.Truncated = Fields(out.truncated)
+	e.Flags = Flags(out.flags)
+	e.BodyStatus = BodyStatus(out.body_status)
+	e.BodyOffset = int(out.body_offset)
 	off := 0
 	if len(body) > 0 {
 		if inline {
@@ -507,25 +526,57 @@ func build(out *C.coserr_error, body, xbuf []byte, spans []extraSpan) *ServiceEr
 			e.Body = bytes.Clone(body)
 		}
 	}
-	take := func(b []byte) string {
-		if len(b) == 0 {
-			return ""
+	if tn > 0 {
+		copy(buf[off:], text[:tn])
+		str := func(n int) string {
+			if n == 0 {
+				return ""
+			}
+			s := unsafe.String(&buf[off], n)
+			off += n
+			return s
 		}
-		s := unsafe.String(&buf[off], len(b))
-		off += copy(buf[off:], b)
-		return s
+		e.Code = str(lens[0])
+		e.Message = str(lens[1])
+		e.Resource = str(lens[2])
+		e.RequestID = str(lens[3])
+		e.TraceID = str(lens[4])
+		e.ServerTime = str(lens[5])
 	}
-	e.Code = take(code)
-	e.Message = take(message)
-	e.Resource = take(resource)
-	e.RequestID = take(requestID)
-	e.TraceID = take(traceID)
-	e.ServerTime = take(serverTime)
 	for i, sp := range spans {
-		e.Extras[i] = Extra{Name: take(xbuf[:sp.nameLen]), Value: take(xbuf[sp.nameLen : sp.nameLen+sp.valueLen])}
+		name := xbuf[:sp.nameLen]
+		value := xbuf[sp.nameLen : sp.nameLen+sp.valueLen]
 		xbuf = xbuf[sp.nameLen+sp.valueLen:]
+		e.Extras[i] = Extra{Name: take(buf, &off, name), Value: take(buf, &off, value)}
 	}
 	return e
+}
+
+// take copies b into buf at *off, moves *off past it and returns the copy
+// as a string ("" for no bytes).
+func take(buf []byte, off *int, b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	s := unsafe.String(&buf[*off], len(b))
+	*off += copy(buf[*off:], b)
+	return s
+}
+
+// extrasOf reads the extras of body through an iteration of their own
+// (coserr_extras_begin parses the body again): the tests' reference, which
+// does not rely on the parse's has_extras.
+func extrasOf(body []byte) []Extra {
+	var x C.coserr_go_extra
+	C.coserr_extras_begin(bytesPtr(body), C.size_t(len(body)), &x.it)
+	C.coserr_go_next_extra(bytesPtr(body), C.size_t(len(body)), &x)
+	xbuf, spans := fetchExtras(body, &x, nil, nil)
+	extras := make([]Extra, len(spans))
+	for i, sp := range spans {
+		extras[i] = Extra{Name: string(xbuf[:sp.nameLen]), Value: string(xbuf[sp.nameLen : sp.nameLen+sp.valueLen])}
+		xbuf = xbuf[sp.nameLen+sp.valueLen:]
+	}
+	return extras
 }
 
 // fetchExtras appends the extras of the iteration x, from the one it holds
@@ -682,11 +733,4 @@ func bytesPtr(b []byte) *C.uint8_t {
 		return nil
 	}
 	return (*C.uint8_t)(unsafe.Pointer(unsafe.SliceData(b)))
-}
-
-func spanPtr(s []C.coserr_go_span) *C.coserr_go_span {
-	if len(s) == 0 {
-		return nil
-	}
-	return unsafe.SliceData(s)
 }

@@ -514,13 +514,13 @@ func TestWithHTTPServer(t *testing.T) {
 // Extras depend on the body alone: every error with a well-formed error
 // document has its body's extras, in document order, whatever the status and
 // the headers (a code from x-cos-error-code included); any other answer has
-// none. The shared bodies must give what ParseBody gives. The shortcut that
-// skips coserr_extras_begin (too few opening tags for an extra) must never
-// hide one: every body gives the same extras with and without it.
+// none. The shared bodies must give what their own extras iteration gives
+// (coserr_extras_begin, a parse of its own): the has_extras shortcut of
+// the parse (too few opening tags for an extra) must never hide one.
 func TestExtrasOfEveryBody(t *testing.T) {
 	type bodyCase struct {
 		body []byte
-		want []Extra // nil: what ParseBody gives
+		want []Extra // nil: what extrasOf gives
 	}
 	bodies := map[string]bodyCase{
 		"code from x-cos-error-code, message from the body text": {[]byte("<Error><Foo>x</Foo></Error>"), []Extra{{"Foo", "x"}}},
@@ -541,43 +541,32 @@ func TestExtrasOfEveryBody(t *testing.T) {
 		bodies[path] = bodyCase{body: b}
 	}
 	header := http.Header{"X-Cos-Error-Code": {"SomeCode"}, "X-Cos-Request-Id": {"r"}}
-	defer func() { alwaysBeginExtras = 0 }()
 	with := 0
 	for name, c := range bodies {
-		alwaysBeginExtras = 1
-		want := c.want // the reference, without the shortcut
+		want := c.want
 		if want == nil {
-			if e := details(ParseBody(c.body)); e != nil {
-				want = e.Extras
-			}
+			want = extrasOf(c.body)
 		}
-		for _, shortcut := range []bool{true, false} {
-			alwaysBeginExtras = 1
-			if shortcut {
-				alwaysBeginExtras = 0
-			}
-			for _, status := range []int{0, 200, 400, 503} {
-				for _, h := range []http.Header{nil, header} {
-					e := details(ParseRaw(status, "GET", testURL, h, c.body))
-					var got, expect []Extra
-					if e != nil {
-						got = e.Extras
-						if e.BodyStatus == BodyOK {
-							expect = want
-						}
+		for _, status := range []int{0, 200, 400, 503} {
+			for _, h := range []http.Header{nil, header} {
+				e := details(ParseRaw(status, "GET", testURL, h, c.body))
+				var got, expect []Extra
+				if e != nil {
+					got = e.Extras
+					if e.BodyStatus == BodyOK {
+						expect = want
 					}
-					if !equalish(got, expect) {
-						t.Errorf("%s (status %d, headers %v, shortcut %v): extras %v, want %v", name, status, h != nil, shortcut, got, expect)
-					}
-					with += len(got)
 				}
+				if !equalish(got, expect) {
+					t.Errorf("%s (status %d, headers %v): extras %v, want %v", name, status, h != nil, got, expect)
+				}
+				with += len(got)
 			}
 		}
 	}
 	if with == 0 {
 		t.Fatal("no body had extras")
 	}
-	alwaysBeginExtras = 0
 	e := details(ParseRaw(400, "GET", "", header, bodies["code from x-cos-error-code, message from the body text"].body))
 	expectEq(t, "Extras", e.Extras, []Extra{{"Foo", "x"}})
 	expectEq(t, "Message", e.Message, "<Error><Foo>x</Foo></Error>")
@@ -613,5 +602,39 @@ func TestURLResource(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Each of the five headers C reads is found under its name in any ASCII
+// case, and no other name stands for it (the Go side passes C only these).
+func TestKnownHeaderNames(t *testing.T) {
+	names := []string{"x-cos-error-code", "x-cos-request-id", "x-ci-request-id", "x-img-request-id", "x-cos-trace-id"}
+	for i, n := range names {
+		for _, spelled := range []string{n, strings.ToUpper(n), http.CanonicalHeaderKey(n)} {
+			if got := knownHeader(spelled); got != i {
+				t.Errorf("knownHeader(%q) = %d, want %d", spelled, got, i)
+			}
+		}
+		for _, other := range []string{n[1:], n + "x", strings.Replace(n, "-", "_", 1), strings.Replace(n, "i", "\u0130", 1), strings.Replace(n, "k", "\u212a", 1)} {
+			if other == n {
+				continue // no such letter in this name
+			}
+			if got := knownHeader(other); got >= 0 {
+				t.Errorf("knownHeader(%q) = %d, want -1", other, got)
+			}
+		}
+	}
+	// Through C: every request-id header, in any case, is the fallback.
+	for _, n := range names[1:4] {
+		for _, spelled := range []string{n, strings.ToUpper(n)} {
+			e := details(ParseRaw(404, "HEAD", "", map[string][]string{spelled: {"id-" + n}}, nil))
+			if e == nil || e.RequestID != "id-"+n || !e.FromHeader.Has(FieldRequestID) {
+				t.Errorf("%s: %+v", spelled, e)
+			}
+		}
+	}
+	e := details(ParseRaw(503, "GET", "", map[string][]string{"X-COS-ERROR-CODE": {"SlowDown"}, "x-cos-TRACE-id": {"t"}}, []byte("{}")))
+	if e == nil || e.Code != "SlowDown" || e.TraceID != "t" {
+		t.Errorf("error code and trace id headers: %+v", e)
 	}
 }

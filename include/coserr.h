@@ -179,6 +179,13 @@
 #define COSERR_CODE_UNKNOWN 0
 
 /**
+ * The least `text_cap` of `coserr_parse_response_packed`: the six texts'
+ * capacities summed (63 + 1023 + 1023 + 127 + 255 + 63 bytes), so that
+ * every record fits.
+ */
+#define COSERR_PACKED_TEXT_CAPACITY 2554
+
+/**
  * One response header. The name is matched without regard to ASCII case; an
  * entry whose `name` is NULL is skipped. `(NULL, 0)` is an empty value.
  * Neither string needs a NUL terminator.
@@ -354,6 +361,101 @@ typedef struct coserr_extras_iter {
     uint32_t reserved;
 } coserr_extras_iter;
 
+/**
+ * The record of `coserr_parse_response_packed`: `coserr_error`'s numbers,
+ * the lengths of its six texts, which are written one after the other
+ * (in this order, without NULs) into the caller's text buffer, and the
+ * body's extras iteration. Each text is exactly what the `coserr_error`
+ * array holds before its NUL. Plain numbers, no pointers; meant for
+ * bindings that copy the texts out at once (Go builds all its strings
+ * from one copy).
+ */
+typedef struct coserr_packed {
+    /**
+     * As `coserr_error.kind`.
+     */
+    uint32_t kind;
+    /**
+     * As `coserr_error.status`.
+     */
+    uint32_t status;
+    /**
+     * As `coserr_error.body_status`.
+     */
+    uint32_t body_status;
+    /**
+     * As `coserr_error.body_offset`.
+     */
+    uint32_t body_offset;
+    /**
+     * As `coserr_error.present`.
+     */
+    uint32_t present;
+    /**
+     * As `coserr_error.from_header`.
+     */
+    uint32_t from_header;
+    /**
+     * As `coserr_error.truncated` (a text holding a NUL byte is cut there,
+     * as in `coserr_error`, and flagged).
+     */
+    uint32_t truncated;
+    /**
+     * As `coserr_error.flags`.
+     */
+    uint32_t flags;
+    /**
+     * As `coserr_error.code_id`.
+     */
+    uint32_t code_id;
+    /**
+     * As `coserr_error.category`.
+     */
+    uint32_t category;
+    /**
+     * As `coserr_error.retryable`.
+     */
+    uint32_t retryable;
+    /**
+     * Length in bytes of `code`, the first text.
+     */
+    uint32_t code_len;
+    /**
+     * Length of `message`, which follows it.
+     */
+    uint32_t message_len;
+    /**
+     * Length of `resource`.
+     */
+    uint32_t resource_len;
+    /**
+     * Length of `request_id`.
+     */
+    uint32_t request_id_len;
+    /**
+     * Length of `trace_id`.
+     */
+    uint32_t trace_id_len;
+    /**
+     * Length of `server_time`, the last text.
+     */
+    uint32_t server_time_len;
+    /**
+     * 1 when the body has at least one extra (`coserr_extras_next` on
+     * `extras` gives one), else 0: a binding need not ask when there is
+     * none (found cheaply: most bodies have too few tags for an extra).
+     */
+    uint32_t has_extras;
+    /**
+     * An iteration over the body's extras (pass it to `coserr_extras_next`
+     * with the same body): it yields exactly what an iteration from
+     * `coserr_extras_begin` yields, but comes from this call's parse (no
+     * second parse) and, when there are extras, already stands at the
+     * first (the fields before it are not read again).
+     */
+    struct coserr_extras_iter extras;
+} coserr_packed;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -374,7 +476,8 @@ extern "C" {
  * # Safety
  *
  * `resp` and every non-NULL pointer in it must be valid for reads of the
- * given lengths, and `out` valid for writes, during the call.
+ * given lengths, and `out` valid for writes, during the call; `*out` must
+ * not overlap any of the inputs.
  */
 uint32_t coserr_parse_response(const struct coserr_response *resp, struct coserr_error *out);
 
@@ -391,9 +494,43 @@ uint32_t coserr_parse_response(const struct coserr_response *resp, struct coserr
  * # Safety
  *
  * A non-NULL `body` must be valid for reads of `body_len` bytes and `out`
- * valid for writes during the call.
+ * valid for writes during the call; `*out` must not overlap the body.
  */
 uint32_t coserr_parse_body(const uint8_t *body, size_t body_len, struct coserr_error *out);
+
+/**
+ * `coserr_parse_response` for bindings that copy the texts out at once:
+ * the same record, with its numbers in `*out` and its six texts written
+ * one after the other, in field order (`code`, `message`, `resource`,
+ * `request_id`, `trace_id`, `server_time`) and without NULs, at the start
+ * of `text`; `out->code_len` ... `out->server_time_len` give their
+ * lengths. Each text is exactly what `coserr_parse_response`'s array
+ * holds before its NUL, every number is the same, and no 2.6 KB record is
+ * filled only to be scanned for NULs and copied again (the Go binding
+ * copies `text` into its one allocation). `out->has_extras` says whether
+ * the body has extras and `out->extras` iterates them, without parsing
+ * the body a second time.
+ *
+ * `text_cap` must be at least `COSERR_PACKED_TEXT_CAPACITY`, so that every
+ * record fits; the bytes of `text` after the texts are unspecified (it is
+ * scratch space). A `resp` with status 0 and nothing but a body is
+ * `coserr_parse_body`.
+ *
+ * `*out` is all zero on any result but `COSERR_OK` / `COSERR_NOT_AN_ERROR`,
+ * which are as for `coserr_parse_response`; `COSERR_NULL_ARGUMENT` also
+ * when `text` is NULL, `COSERR_INVALID_ARGUMENT` also when `text_cap` is
+ * below `COSERR_PACKED_TEXT_CAPACITY`.
+ *
+ * # Safety
+ *
+ * As `coserr_parse_response`; a non-NULL `out` must be valid for writes of
+ * one `coserr_packed` and a non-NULL `text` of `text_cap` bytes, neither
+ * overlapping the other or the inputs.
+ */
+uint32_t coserr_parse_response_packed(const struct coserr_response *resp,
+                                      struct coserr_packed *out,
+                                      char *text,
+                                      size_t text_cap);
 
 /**
  * Writes the one-line display of `*e` (for logs and support tickets; always

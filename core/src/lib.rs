@@ -39,9 +39,9 @@ pub use codes::{Category, CodeId, category, retryable};
 pub use display::Digest;
 pub use extras::{Extra, Extras, ExtrasState};
 pub use field::{Field, FieldSet};
-pub use record::{ErrorRecord, Flags, Kind, RecordString, capacity};
+pub use record::{ErrorRecord, Flags, Kind, RecordHead, RecordSink, RecordString, capacity};
 pub use response::{
-    CosError, HEAD_NOT_FOUND_CODE, HEAD_NOT_FOUND_MESSAGE, Header, Headers, Response,
+    CosError, HEAD_NOT_FOUND_CODE, HEAD_NOT_FOUND_MESSAGE, Header, Headers, KnownHeader, Response,
 };
 pub use status::{BodyFormat, BodyStatus, ParseError, Reason};
 pub use value::{Decoded, Piece, Value};

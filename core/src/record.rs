@@ -160,20 +160,12 @@ impl ErrorRecord {
     /// Copies a parsed body into an owned record. Only the body-derived
     /// parts are filled: [`ErrorRecord::from_response`] adds the rest.
     pub fn from_body(body: &Body<'_>) -> Self {
-        let mut rec = ErrorRecord {
-            body_status: body.status(),
-            body_format: body.format(),
-            body_error: body.error(),
-            ..ErrorRecord::default()
-        };
-        if body.is_partial() {
-            rec.flags.insert(Flags::PARTIAL);
-        }
-        for f in Field::ALL {
-            if let Some(v) = body.field(f) {
-                rec.set_value(f, &v);
-            }
-        }
+        let mut rec = ErrorRecord::default();
+        let mut own = Own(&mut rec);
+        let mut b = Builder::new(RecordHead::default(), &mut own);
+        b.body(body);
+        let head = b.head;
+        rec.set_head(head);
         rec
     }
 
@@ -196,8 +188,222 @@ impl ErrorRecord {
 
     /// Replaces `field` with a decoded body value, marking it present.
     pub fn set_value(&mut self, field: Field, value: &Value<'_>) {
+        self.with_builder(|b| b.set_value(field, value));
+    }
+
+    /// Replaces `field` with `text`, marking it present.
+    pub fn set_str(&mut self, field: Field, text: &str) {
+        self.with_builder(|b| b.set_str(field, text));
+    }
+
+    /// Replaces `field` with bytes that should be UTF-8 (a header, a URL, a
+    /// body that could not be parsed); invalid sequences become U+FFFD.
+    pub fn set_bytes(&mut self, field: Field, bytes: &[u8], from_header: bool) {
+        self.with_builder(|b| b.set_bytes(field, bytes, from_header));
+    }
+
+    /// Runs `f` on a builder over this record (its scalars copied out and
+    /// back, its strings written in place).
+    fn with_builder(&mut self, f: impl FnOnce(&mut Builder<'_, Own<'_>>)) {
+        let head = self.head();
+        let mut own = Own(self);
+        let mut b = Builder::new(head, &mut own);
+        f(&mut b);
+        let head = b.head;
+        self.set_head(head);
+    }
+
+    /// Everything but the strings.
+    pub(crate) fn head(&self) -> RecordHead {
+        RecordHead {
+            kind: self.kind,
+            status: self.status,
+            body_status: self.body_status,
+            body_format: self.body_format,
+            body_error: self.body_error,
+            present: self.present,
+            from_header: self.from_header,
+            truncated: self.truncated,
+            flags: self.flags,
+            code_id: self.code_id,
+            category: self.category,
+            retryable: self.retryable,
+        }
+    }
+
+    /// Sets everything but the strings.
+    pub(crate) fn set_head(&mut self, head: RecordHead) {
+        let RecordHead {
+            kind,
+            status,
+            body_status,
+            body_format,
+            body_error,
+            present,
+            from_header,
+            truncated,
+            flags,
+            code_id,
+            category,
+            retryable,
+        } = head;
+        self.kind = kind;
+        self.status = status;
+        self.body_status = body_status;
+        self.body_format = body_format;
+        self.body_error = body_error;
+        self.present = present;
+        self.from_header = from_header;
+        self.truncated = truncated;
+        self.flags = flags;
+        self.code_id = code_id;
+        self.category = category;
+        self.retryable = retryable;
+    }
+}
+
+/// Where the six strings of a record are written while it is built:
+/// [`ErrorRecord`]'s own strings, or another fixed-size layout (the C ABI
+/// writes straight into its `coserr_error`, so that no intermediate record
+/// is built and copied). [`RecordHead::build`] drives it.
+///
+/// A sink passed to the builder must start with every field empty.
+pub trait RecordSink {
+    /// The text of `field` appended since it was last cleared ("" at first).
+    fn text(&self, field: Field) -> &str;
+    /// Empties `field`.
+    fn clear(&mut self, field: Field);
+    /// Appends the longest prefix of `s` that fits in the rest of `field`'s
+    /// capacity ([`capacity::of`]) without splitting a character; false
+    /// when `s` was cut.
+    fn append(&mut self, field: Field, s: &str) -> bool;
+}
+
+/// Everything of an [`ErrorRecord`] but its six strings (same fields, same
+/// meaning): what [`RecordHead::build`] returns beside the strings it
+/// writes into a [`RecordSink`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordHead {
+    /// Service error, client error, or not an error.
+    pub kind: Kind,
+    /// HTTP status (0 = unknown).
+    pub status: u32,
+    /// The body verdict.
+    pub body_status: BodyStatus,
+    /// XML, JSON, or neither.
+    pub body_format: BodyFormat,
+    /// Where the body went wrong, for [`BodyStatus::Malformed`].
+    pub body_error: Option<ParseError>,
+    /// Fields present (possibly empty).
+    pub present: FieldSet,
+    /// Fields whose value came from a header or the URL, not the body.
+    pub from_header: FieldSet,
+    /// Fields whose value was cut to capacity.
+    pub truncated: FieldSet,
+    /// [`Flags::PARTIAL`], [`Flags::IDS_DISAGREE`].
+    pub flags: Flags,
+    /// The code, if it is one of the COS table's.
+    pub code_id: CodeId,
+    /// What kind of failure the status and code describe.
+    pub category: Category,
+    /// Whether retrying the same request may succeed.
+    pub retryable: bool,
+}
+
+impl Default for RecordHead {
+    /// The head of [`ErrorRecord::default`].
+    fn default() -> Self {
+        RecordHead {
+            kind: Kind::None,
+            status: 0,
+            body_status: BodyStatus::Empty,
+            body_format: BodyFormat::None,
+            body_error: None,
+            present: FieldSet::EMPTY,
+            from_header: FieldSet::EMPTY,
+            truncated: FieldSet::EMPTY,
+            flags: Flags(0),
+            code_id: CodeId::Unknown,
+            category: Category::Other,
+            retryable: false,
+        }
+    }
+}
+
+/// [`ErrorRecord`]'s own strings as a [`RecordSink`].
+pub(crate) struct Own<'a>(pub(crate) &'a mut ErrorRecord);
+
+impl RecordSink for Own<'_> {
+    fn text(&self, field: Field) -> &str {
+        self.0.get(field)
+    }
+
+    fn clear(&mut self, field: Field) {
+        let r = &mut *self.0;
+        match field {
+            Field::Code => r.code.clear(),
+            Field::Message => r.message.clear(),
+            Field::Resource => r.resource.clear(),
+            Field::RequestId => r.request_id.clear(),
+            Field::TraceId => r.trace_id.clear(),
+            Field::ServerTime => r.server_time.clear(),
+        }
+    }
+
+    fn append(&mut self, field: Field, s: &str) -> bool {
+        let r = &mut *self.0;
+        match field {
+            Field::Code => push_cut(&mut r.code, s),
+            Field::Message => push_cut(&mut r.message, s),
+            Field::Resource => push_cut(&mut r.resource, s),
+            Field::RequestId => push_cut(&mut r.request_id, s),
+            Field::TraceId => push_cut(&mut r.trace_id, s),
+            Field::ServerTime => push_cut(&mut r.server_time, s),
+        }
+    }
+}
+
+/// A record being built: its head, and its strings in a sink.
+pub(crate) struct Builder<'s, S: RecordSink + ?Sized> {
+    pub(crate) head: RecordHead,
+    pub(crate) sink: &'s mut S,
+}
+
+impl<'s, S: RecordSink + ?Sized> Builder<'s, S> {
+    pub(crate) fn new(head: RecordHead, sink: &'s mut S) -> Self {
+        Builder { head, sink }
+    }
+
+    /// Copies a parsed body's verdict and fields ([`ErrorRecord::from_body`]).
+    pub(crate) fn body(&mut self, body: &Body<'_>) {
+        self.head.body_status = body.status();
+        self.head.body_format = body.format();
+        self.head.body_error = body.error();
+        if body.is_partial() {
+            self.head.flags.insert(Flags::PARTIAL);
+        }
+        for f in Field::ALL {
+            if let Some(v) = body.field(f) {
+                self.set_value(f, &v);
+            }
+        }
+    }
+
+    /// The text of `field` ("" when absent).
+    pub(crate) fn get(&self, field: Field) -> &str {
+        self.sink.text(field)
+    }
+
+    /// Whether `field` is present.
+    pub(crate) fn has(&self, field: Field) -> bool {
+        self.head.present.contains(field)
+    }
+
+    /// As [`ErrorRecord::set_value`].
+    pub(crate) fn set_value(&mut self, field: Field, value: &Value<'_>) {
         self.clear(field);
-        self.present.insert(field);
+        self.head.present.insert(field);
+        let sink = &mut *self.sink;
         let cut = value
             .for_each_piece(|p| {
                 let mut tmp = [0u8; 4];
@@ -205,7 +411,7 @@ impl ErrorRecord {
                     Piece::Str(s) => s,
                     Piece::Char(c) => c.encode_utf8(&mut tmp),
                 };
-                if self.append(field, s) {
+                if sink.append(field, s) {
                     ControlFlow::Continue(())
                 } else {
                     ControlFlow::Break(())
@@ -213,61 +419,41 @@ impl ErrorRecord {
             })
             .is_break();
         if cut {
-            self.truncated.insert(field);
+            self.head.truncated.insert(field);
         }
     }
 
-    /// Replaces `field` with `text`, marking it present.
-    pub fn set_str(&mut self, field: Field, text: &str) {
+    /// As [`ErrorRecord::set_str`].
+    pub(crate) fn set_str(&mut self, field: Field, text: &str) {
         self.clear(field);
-        self.present.insert(field);
-        if !self.append(field, text) {
-            self.truncated.insert(field);
+        self.head.present.insert(field);
+        if !self.sink.append(field, text) {
+            self.head.truncated.insert(field);
         }
     }
 
-    /// Replaces `field` with bytes that should be UTF-8 (a header, a URL, a
-    /// body that could not be parsed); invalid sequences become U+FFFD.
-    pub fn set_bytes(&mut self, field: Field, bytes: &[u8], from_header: bool) {
+    /// As [`ErrorRecord::set_bytes`].
+    pub(crate) fn set_bytes(&mut self, field: Field, bytes: &[u8], from_header: bool) {
         self.clear(field);
-        self.present.insert(field);
+        self.head.present.insert(field);
         if from_header {
-            self.from_header.insert(field);
+            self.head.from_header.insert(field);
         }
         for chunk in bytes.utf8_chunks() {
-            let fits = self.append(field, chunk.valid())
-                && (chunk.invalid().is_empty() || self.append(field, "\u{FFFD}"));
+            let fits = self.sink.append(field, chunk.valid())
+                && (chunk.invalid().is_empty() || self.sink.append(field, "\u{FFFD}"));
             if !fits {
-                self.truncated.insert(field);
+                self.head.truncated.insert(field);
                 return;
             }
         }
     }
 
     fn clear(&mut self, field: Field) {
-        self.present.remove(field);
-        self.from_header.remove(field);
-        self.truncated.remove(field);
-        match field {
-            Field::Code => self.code.clear(),
-            Field::Message => self.message.clear(),
-            Field::Resource => self.resource.clear(),
-            Field::RequestId => self.request_id.clear(),
-            Field::TraceId => self.trace_id.clear(),
-            Field::ServerTime => self.server_time.clear(),
-        }
-    }
-
-    /// Appends as much of `s` as fits at a UTF-8 boundary; false when cut.
-    fn append(&mut self, field: Field, s: &str) -> bool {
-        match field {
-            Field::Code => push_cut(&mut self.code, s),
-            Field::Message => push_cut(&mut self.message, s),
-            Field::Resource => push_cut(&mut self.resource, s),
-            Field::RequestId => push_cut(&mut self.request_id, s),
-            Field::TraceId => push_cut(&mut self.trace_id, s),
-            Field::ServerTime => push_cut(&mut self.server_time, s),
-        }
+        self.head.present.remove(field);
+        self.head.from_header.remove(field);
+        self.head.truncated.remove(field);
+        self.sink.clear(field);
     }
 }
 

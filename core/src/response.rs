@@ -4,7 +4,7 @@
 use crate::body::{Body, parse_body};
 use crate::codes::{CodeId, category, retryable};
 use crate::field::Field;
-use crate::record::{ErrorRecord, Flags, Kind};
+use crate::record::{Builder, ErrorRecord, Flags, Kind, Own, RecordHead, RecordSink};
 use crate::status::{BodyFormat, BodyStatus};
 
 /// A response's header list, looked up by name without regard to ASCII case.
@@ -14,6 +14,69 @@ use crate::status::{BodyFormat, BodyStatus};
 pub trait Headers {
     /// The value of the first header called `name` (`name` is lowercase ASCII).
     fn get(&self, name: &str) -> Option<&[u8]>;
+
+    /// The value of the first header called `header.name()`, which is all
+    /// coserr ever asks. By default [`Headers::get`]; an implementation may
+    /// answer from a table it filled in one pass over its list (the C ABI
+    /// does), but must give the same answer as `get`.
+    fn known(&self, header: KnownHeader) -> Option<&[u8]> {
+        self.get(header.name())
+    }
+}
+
+/// The headers coserr reads (all of them: [`KnownHeader::ALL`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KnownHeader {
+    /// `x-cos-error-code` (vector buckets answer with the code in it).
+    ErrorCode = 0,
+    /// `x-cos-request-id`, the first request-id header in order of preference.
+    CosRequestId = 1,
+    /// `x-ci-request-id`, the second.
+    CiRequestId = 2,
+    /// `x-img-request-id`, the third.
+    ImgRequestId = 3,
+    /// `x-cos-trace-id`.
+    TraceId = 4,
+}
+
+impl KnownHeader {
+    /// Every known header, in discriminant order.
+    pub const ALL: [KnownHeader; 5] = [
+        KnownHeader::ErrorCode,
+        KnownHeader::CosRequestId,
+        KnownHeader::CiRequestId,
+        KnownHeader::ImgRequestId,
+        KnownHeader::TraceId,
+    ];
+
+    /// The header name, lowercase.
+    pub const fn name(self) -> &'static str {
+        match self {
+            KnownHeader::ErrorCode => "x-cos-error-code",
+            KnownHeader::CosRequestId => "x-cos-request-id",
+            KnownHeader::CiRequestId => "x-ci-request-id",
+            KnownHeader::ImgRequestId => "x-img-request-id",
+            KnownHeader::TraceId => "x-cos-trace-id",
+        }
+    }
+
+    /// The known header called `name` (any ASCII case), if any.
+    pub fn from_name(name: &[u8]) -> Option<KnownHeader> {
+        let candidates: &[KnownHeader] = match name.len() {
+            14 => &[KnownHeader::TraceId],
+            15 => &[KnownHeader::CiRequestId],
+            16 => &[
+                KnownHeader::CosRequestId,
+                KnownHeader::ErrorCode,
+                KnownHeader::ImgRequestId,
+            ],
+            _ => return None,
+        };
+        candidates
+            .iter()
+            .copied()
+            .find(|h| name.eq_ignore_ascii_case(h.name().as_bytes()))
+    }
 }
 
 /// One header: name and value as bytes.
@@ -64,10 +127,11 @@ pub struct Response<'a, H: Headers + ?Sized> {
 }
 
 /// Request-id headers, in order of preference.
-const REQUEST_ID_HEADERS: [&str; 3] = ["x-cos-request-id", "x-ci-request-id", "x-img-request-id"];
-const TRACE_ID_HEADER: &str = "x-cos-trace-id";
-/// Vector buckets answer with the code in a header and a JSON body.
-const ERROR_CODE_HEADER: &str = "x-cos-error-code";
+const REQUEST_ID_HEADERS: [KnownHeader; 3] = [
+    KnownHeader::CosRequestId,
+    KnownHeader::CiRequestId,
+    KnownHeader::ImgRequestId,
+];
 
 /// What the Python SDK reports for a HEAD that finds nothing (HEAD has no body).
 pub const HEAD_NOT_FOUND_CODE: &str = "NoSuchResource";
@@ -99,18 +163,45 @@ impl ErrorRecord {
         resp: &Response<'_, H>,
         body: &Body<'_>,
     ) -> ErrorRecord {
-        let mut rec = ErrorRecord::from_body(body);
-        rec.status = resp.status;
+        let mut rec = ErrorRecord::default();
+        let head = RecordHead::build(resp, body, &mut Own(&mut rec));
+        rec.set_head(head);
+        rec
+    }
+}
+
+impl RecordHead {
+    /// [`ErrorRecord::from_parsed`] into any storage: writes the six strings
+    /// into `sink` (which must start with every field empty) and returns the
+    /// rest of the record. The record is exactly `from_parsed`'s: that is
+    /// this function with the record's own strings as the sink.
+    pub fn build<H: Headers + ?Sized, S: RecordSink + ?Sized>(
+        resp: &Response<'_, H>,
+        body: &Body<'_>,
+        sink: &mut S,
+    ) -> RecordHead {
+        let mut rec = Builder::new(RecordHead::default(), sink);
+        rec.body(body);
+        rec.response(resp, body);
+        rec.head
+    }
+}
+
+impl<S: RecordSink + ?Sized> Builder<'_, S> {
+    /// The response part of [`RecordHead::build`], after [`Builder::body`].
+    fn response<H: Headers + ?Sized>(&mut self, resp: &Response<'_, H>, body: &Body<'_>) {
+        let rec = self;
+        rec.head.status = resp.status;
         let header_code = resp
             .headers
-            .get(ERROR_CODE_HEADER)
+            .known(KnownHeader::ErrorCode)
             .filter(|v| !v.is_empty());
-        rec.kind = classify(resp.status, body, header_code.is_some());
-        if rec.kind == Kind::None {
+        rec.head.kind = classify(resp.status, body, header_code.is_some());
+        if rec.head.kind == Kind::None {
             rec.finish();
-            return rec;
+            return;
         }
-        if rec.kind == Kind::Client {
+        if rec.head.kind == Kind::Client {
             // The body could not be read: keep its start as the message so
             // nothing is lost (a partial body's completed fields stay too).
             rec.set_bytes(Field::Message, resp.body, false);
@@ -131,13 +222,12 @@ impl ErrorRecord {
             rec.set_str(Field::Message, HEAD_NOT_FOUND_MESSAGE);
         }
         // An empty header is no header: it must not hide the next one.
-        let header = |name: &str| resp.headers.get(name).filter(|v| !v.is_empty());
-        let request_id = REQUEST_ID_HEADERS.iter().find_map(|h| header(h));
+        let header = |h: KnownHeader| resp.headers.known(h).filter(|v| !v.is_empty());
+        let request_id = REQUEST_ID_HEADERS.into_iter().find_map(header);
         rec.fall_back(Field::RequestId, request_id);
-        rec.fall_back(Field::TraceId, header(TRACE_ID_HEADER));
+        rec.fall_back(Field::TraceId, header(KnownHeader::TraceId));
         rec.fall_back(Field::Resource, Some(resp.url).filter(|u| !u.is_empty()));
         rec.finish();
-        rec
     }
 
     /// Fills `field` from a header (or the URL) when the body left it absent
@@ -146,7 +236,7 @@ impl ErrorRecord {
         let Some(value) = value else { return };
         if self.has(field) && !self.get(field).is_empty() {
             if field != Field::Resource && !self.equals_bytes(field, value) {
-                self.flags.insert(Flags::IDS_DISAGREE);
+                self.head.flags.insert(Flags::IDS_DISAGREE);
             }
             return;
         }
@@ -155,7 +245,7 @@ impl ErrorRecord {
 
     fn equals_bytes(&self, field: Field, value: &[u8]) -> bool {
         let have = self.get(field).as_bytes();
-        if self.truncated.contains(field) {
+        if self.head.truncated.contains(field) {
             value.starts_with(have)
         } else {
             have == value
@@ -164,18 +254,19 @@ impl ErrorRecord {
 
     /// Fills the derived values: code id, category, retryable.
     fn finish(&mut self) {
-        if self.kind == Kind::None {
+        if self.head.kind == Kind::None {
             return;
         }
+        let status = self.head.status;
         let code = self.get(Field::Code);
         let (id, cat, retry) = (
             CodeId::from_code(code),
-            category(self.status, code),
-            retryable(self.status, code),
+            category(status, code),
+            retryable(status, code),
         );
-        self.code_id = id;
-        self.category = cat;
-        self.retryable = retry;
+        self.head.code_id = id;
+        self.head.category = cat;
+        self.head.retryable = retry;
     }
 }
 

@@ -888,3 +888,23 @@ fn python_sdk_getters() {
     );
     assert!(r.trace_id().unwrap().starts_with("OGVmYzZi"));
 }
+
+/// `KnownHeader::from_name` knows exactly the five names, in any ASCII case.
+#[test]
+fn known_headers_by_name() {
+    use coserr::KnownHeader;
+    for k in KnownHeader::ALL {
+        let name = k.name();
+        assert_eq!(KnownHeader::from_name(name.as_bytes()), Some(k));
+        assert_eq!(
+            KnownHeader::from_name(name.to_ascii_uppercase().as_bytes()),
+            Some(k)
+        );
+        let mut other = name.as_bytes().to_vec();
+        other[3] = b'_';
+        assert_eq!(KnownHeader::from_name(&other), None);
+        assert_eq!(KnownHeader::from_name(&name.as_bytes()[1..]), None);
+    }
+    assert_eq!(KnownHeader::from_name(b"content-type"), None);
+    assert_eq!(KnownHeader::from_name(b""), None);
+}

@@ -33,8 +33,8 @@ use core::mem::{offset_of, size_of};
 use std::panic::{UnwindSafe, catch_unwind};
 
 use coserr_core::{
-    BodyFormat, BodyStatus, Category, CodeId, ErrorRecord, Extra, Extras, ExtrasState, Field,
-    Flags, Headers, Kind, Response, capacity, parse_body,
+    Body, BodyFormat, BodyStatus, Category, CodeId, ErrorRecord, Extra, Extras, ExtrasState, Field,
+    Flags, Headers, Kind, KnownHeader, RecordHead, RecordSink, Response, capacity, parse_body,
 };
 
 mod code_names;
@@ -126,6 +126,11 @@ pub const COSERR_CATEGORY_REDIRECT: u32 = 8;
 /// `code_id`: the code is not one of the COS table's (the text is kept in `code`).
 pub const COSERR_CODE_UNKNOWN: u32 = 0;
 
+/// The least `text_cap` of `coserr_parse_response_packed`: the six texts'
+/// capacities summed (63 + 1023 + 1023 + 127 + 255 + 63 bytes), so that
+/// every record fits.
+pub const COSERR_PACKED_TEXT_CAPACITY: usize = 2554;
+
 // The constants are the core's values.
 const _: () = {
     assert!(COSERR_KIND_NONE == Kind::None as u32);
@@ -155,6 +160,15 @@ const _: () = {
     assert!(COSERR_CATEGORY_REDIRECT == Category::Redirect.as_u32());
     assert!(Category::ALL.len() == 9);
     assert!(COSERR_CODE_UNKNOWN == CodeId::Unknown.as_u32());
+    assert!(
+        COSERR_PACKED_TEXT_CAPACITY
+            == capacity::CODE
+                + capacity::MESSAGE
+                + capacity::RESOURCE
+                + capacity::REQUEST_ID
+                + capacity::TRACE_ID
+                + capacity::SERVER_TIME
+    );
 };
 
 // ---------------------------------------------------------------------------
@@ -277,6 +291,63 @@ impl Default for coserr_error {
     }
 }
 
+/// The record of `coserr_parse_response_packed`: `coserr_error`'s numbers,
+/// the lengths of its six texts, which are written one after the other
+/// (in this order, without NULs) into the caller's text buffer, and the
+/// body's extras iteration. Each text is exactly what the `coserr_error`
+/// array holds before its NUL. Plain numbers, no pointers; meant for
+/// bindings that copy the texts out at once (Go builds all its strings
+/// from one copy).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct coserr_packed {
+    /// As `coserr_error.kind`.
+    pub kind: u32,
+    /// As `coserr_error.status`.
+    pub status: u32,
+    /// As `coserr_error.body_status`.
+    pub body_status: u32,
+    /// As `coserr_error.body_offset`.
+    pub body_offset: u32,
+    /// As `coserr_error.present`.
+    pub present: u32,
+    /// As `coserr_error.from_header`.
+    pub from_header: u32,
+    /// As `coserr_error.truncated` (a text holding a NUL byte is cut there,
+    /// as in `coserr_error`, and flagged).
+    pub truncated: u32,
+    /// As `coserr_error.flags`.
+    pub flags: u32,
+    /// As `coserr_error.code_id`.
+    pub code_id: u32,
+    /// As `coserr_error.category`.
+    pub category: u32,
+    /// As `coserr_error.retryable`.
+    pub retryable: u32,
+    /// Length in bytes of `code`, the first text.
+    pub code_len: u32,
+    /// Length of `message`, which follows it.
+    pub message_len: u32,
+    /// Length of `resource`.
+    pub resource_len: u32,
+    /// Length of `request_id`.
+    pub request_id_len: u32,
+    /// Length of `trace_id`.
+    pub trace_id_len: u32,
+    /// Length of `server_time`, the last text.
+    pub server_time_len: u32,
+    /// 1 when the body has at least one extra (`coserr_extras_next` on
+    /// `extras` gives one), else 0: a binding need not ask when there is
+    /// none (found cheaply: most bodies have too few tags for an extra).
+    pub has_extras: u32,
+    /// An iteration over the body's extras (pass it to `coserr_extras_next`
+    /// with the same body): it yields exactly what an iteration from
+    /// `coserr_extras_begin` yields, but comes from this call's parse (no
+    /// second parse) and, when there are extras, already stands at the
+    /// first (the fields before it are not read again).
+    pub extras: coserr_extras_iter,
+}
+
 /// A paused one-pass iteration over the extras of one body
 /// (`coserr_extras_begin`, `coserr_extras_next`): plain numbers (offsets into
 /// that body and the fields already met), no pointers, nothing to free.
@@ -310,6 +381,8 @@ const _: () = {
     assert!(offset_of!(coserr_error, code_id) == 32);
     assert!(offset_of!(coserr_error, category) == 36);
     assert!(offset_of!(coserr_error, retryable) == 40);
+    // `kind` .. `retryable` are written at once as a `[u32; 11]` (`parse_into`).
+    assert!(size_of::<[u32; 11]>() == offset_of!(coserr_error, code));
     assert!(offset_of!(coserr_error, code) == 44);
     assert!(offset_of!(coserr_error, message) == 108);
     assert!(offset_of!(coserr_error, resource) == 1132);
@@ -341,6 +414,14 @@ const _: () = {
     assert!(offset_of!(coserr_response, body) == 7 * p);
     assert!(offset_of!(coserr_response, body_len) == 8 * p);
     assert!(size_of::<coserr_response>() == 9 * p);
+
+    assert!(offset_of!(coserr_packed, has_extras) == 68);
+    assert!(offset_of!(coserr_packed, extras) == 72);
+    assert!(size_of::<coserr_packed>() == 96);
+    assert!(align_of::<coserr_packed>() == 8);
+    assert!(offset_of!(coserr_packed, retryable) == 40);
+    assert!(offset_of!(coserr_packed, code_len) == 44);
+    assert!(offset_of!(coserr_packed, server_time_len) == 64);
 
     assert!(offset_of!(coserr_extras_iter, pos) == 0);
     assert!(offset_of!(coserr_extras_iter, end) == 8);
@@ -390,35 +471,51 @@ unsafe fn slice<'a, T>(ptr: *const T, len: usize) -> Checked<&'a [T]> {
 }
 
 /// The C header array, read through the core's [`Headers`] trait without
-/// copying. Built only by [`CHeaders::new`], which checks every entry.
-struct CHeaders<'a>(&'a [coserr_header]);
+/// copying. Built only by [`CHeaders::new`], which checks every entry and
+/// notes, in the same pass, the first value of each header coserr reads.
+struct CHeaders<'a> {
+    all: &'a [coserr_header],
+    /// The first value of each [`KnownHeader`], by discriminant.
+    known: [Option<&'a [u8]>; 5],
+}
 
 impl<'a> CHeaders<'a> {
     /// Checks every entry: a NULL name is skipped later; a value (or name)
     /// that is NULL with a length above 0, or longer than `isize::MAX`, is
-    /// rejected here, so that [`Headers::get`] cannot fail.
+    /// rejected here, so that [`Headers::get`] cannot fail. Notes the first
+    /// value of every known header on the way, so that the core's look-ups
+    /// ([`Headers::known`]) need no scan.
     ///
     /// # Safety
     ///
     /// Every non-NULL pointer in `headers` must be valid for its length for 'a.
     unsafe fn new(headers: &'a [coserr_header]) -> Checked<Self> {
+        let mut known = [None; 5];
         for h in headers {
             if h.name.is_null() {
                 continue;
             }
             // SAFETY: the caller vouches for the pointers (see above).
-            unsafe {
-                slice(h.name.cast::<u8>(), h.name_len)?;
-                slice(h.value.cast::<u8>(), h.value_len)?;
+            let (n, v) = unsafe {
+                (
+                    slice(h.name.cast::<u8>(), h.name_len)?,
+                    slice(h.value.cast::<u8>(), h.value_len)?,
+                )
+            };
+            if let Some(k) = KnownHeader::from_name(n) {
+                known[k as usize].get_or_insert(v);
             }
         }
-        Ok(CHeaders(headers))
+        Ok(CHeaders {
+            all: headers,
+            known,
+        })
     }
 }
 
 impl Headers for CHeaders<'_> {
     fn get(&self, name: &str) -> Option<&[u8]> {
-        self.0.iter().filter(|h| !h.name.is_null()).find_map(|h| {
+        self.all.iter().filter(|h| !h.name.is_null()).find_map(|h| {
             // SAFETY: every entry with a non-NULL name was checked by
             // `CHeaders::new` (so neither call fails), the caller of the
             // export vouches for the pointers for the duration of the call,
@@ -432,98 +529,375 @@ impl Headers for CHeaders<'_> {
             n.eq_ignore_ascii_case(name.as_bytes()).then_some(v)
         })
     }
-}
 
-/// Copies `s` (which fits: the core's capacities are the arrays' minus 1)
-/// into a zeroed C array, leaving the NUL.
-fn copy_str<const N: usize>(dst: &mut [c_char; N], s: &str) {
-    for (d, &b) in dst[..N - 1].iter_mut().zip(s.as_bytes()) {
-        *d = b as c_char;
+    fn known(&self, header: KnownHeader) -> Option<&[u8]> {
+        self.known[header as usize]
     }
 }
 
-/// Fills a zeroed C record from the core's record.
-fn fill(out: &mut coserr_error, rec: &ErrorRecord) {
-    out.kind = rec.kind as u32;
-    out.status = rec.status;
-    out.body_status = rec.body_status as u32;
-    out.body_offset = match (rec.body_status, rec.body_error) {
-        (BodyStatus::Malformed, Some(e)) => u32::try_from(e.offset).unwrap_or(u32::MAX),
-        _ => 0,
-    };
-    out.present = rec.present.0;
-    out.from_header = rec.from_header.0;
-    out.truncated = rec.truncated.0;
-    out.flags = rec.flags.0;
-    out.code_id = rec.code_id.as_u32();
-    out.category = rec.category.as_u32();
-    out.retryable = u32::from(rec.retryable);
-    copy_str(&mut out.code, &rec.code);
-    copy_str(&mut out.message, &rec.message);
-    copy_str(&mut out.resource, &rec.resource);
-    copy_str(&mut out.request_id, &rec.request_id);
-    copy_str(&mut out.trace_id, &rec.trace_id);
-    copy_str(&mut out.server_time, &rec.server_time);
-    // C strings end at the first NUL: a value holding one is cut for C.
-    // Values read from a well-formed XML body cannot hold one (NUL is not an
-    // XML character), so only JSON, raw body text and headers are looked at.
-    let xml = rec.body_format == BodyFormat::Xml && rec.body_status == BodyStatus::Ok;
-    for f in Field::ALL {
-        if (!xml || rec.from_header.contains(f)) && rec.get(f).as_bytes().contains(&0) {
-            out.truncated |= f.bit();
+/// Six byte regions, one per field, as the core's [`RecordSink`]: the core
+/// writes every string straight into the caller's memory (the arrays of a
+/// `coserr_error`, or the text buffer of `coserr_parse_response_packed`),
+/// so no intermediate [`ErrorRecord`] is built and copied, and no byte is
+/// zeroed only to be overwritten.
+///
+/// It holds raw pointers, not references, because the regions may be
+/// uninitialised C memory: only bytes the sink wrote are ever read back.
+struct Regions {
+    /// The start of each field's region, indexed by `Field as usize`; each
+    /// is valid for writes of `cap` bytes, and not otherwise accessed, for
+    /// as long as the sink lives ([`Regions::new`]).
+    base: [*mut u8; 6],
+    /// The capacity of each region in bytes (text only, no NUL).
+    cap: [usize; 6],
+    /// The length of each field's text; `len <= cap`. The first `len`
+    /// bytes of each region were written by the sink and are UTF-8.
+    len: [usize; 6],
+}
+
+impl Regions {
+    /// A sink over six regions, which may hold anything (they are not read).
+    ///
+    /// # Safety
+    ///
+    /// Each `base[i]` must be valid for writes of `cap[i]` bytes, the
+    /// regions must not overlap each other or anything the core reads,
+    /// and nothing else may access them while the sink lives.
+    unsafe fn new(base: [*mut u8; 6], cap: [usize; 6]) -> Self {
+        Regions {
+            base,
+            cap,
+            len: [0; 6],
         }
     }
+
+    /// The bytes of `field`'s text.
+    fn bytes(&self, field: Field) -> &[u8] {
+        let i = field as usize;
+        // SAFETY: the first `len[i] <= cap[i]` bytes of the region were
+        // written by `append`, so they are initialised, and nothing else
+        // writes the region while the sink (hence this borrow) lives.
+        unsafe { core::slice::from_raw_parts(self.base[i], self.len[i]) }
+    }
+
+    /// C strings end at the first NUL: the fields whose text holds one
+    /// (cut there for C). Values read from a well-formed XML body cannot
+    /// hold one (NUL is not an XML character), so only JSON, raw body text
+    /// and headers are looked at.
+    fn nul_fields(&self, head: &RecordHead) -> u32 {
+        let xml = head.body_format == BodyFormat::Xml && head.body_status == BodyStatus::Ok;
+        let mut bits = 0;
+        for f in Field::ALL {
+            if (!xml || head.from_header.contains(f)) && self.bytes(f).contains(&0) {
+                bits |= f.bit();
+            }
+        }
+        bits
+    }
 }
 
-/// Zeroes `*out` and gives it back as a reference; `None` when NULL.
+impl RecordSink for Regions {
+    fn text(&self, field: Field) -> &str {
+        // SAFETY: the first `len` bytes of the region were written only by
+        // `append`, each time a prefix of a `&str` cut at a character
+        // boundary, right after the previous ones (and `clear` resets `len`
+        // to 0): they are valid UTF-8.
+        unsafe { core::str::from_utf8_unchecked(self.bytes(field)) }
+    }
+
+    fn clear(&mut self, field: Field) {
+        // The bytes dropped are overwritten or zeroed by the finisher.
+        self.len[field as usize] = 0;
+    }
+
+    #[inline]
+    fn append(&mut self, field: Field, s: &str) -> bool {
+        let i = field as usize;
+        let len = self.len[i];
+        let mut take = s.len().min(self.cap[i].saturating_sub(len));
+        while !s.is_char_boundary(take) {
+            take -= 1;
+        }
+        // SAFETY: `len + take <= cap`, so the destination lies inside the
+        // region, valid for writes (`Regions::new`); the source is `take <=
+        // s.len()` bytes of `s`, which does not overlap the regions.
+        unsafe { core::ptr::copy_nonoverlapping(s.as_ptr(), self.base[i].add(len), take) };
+        self.len[i] = len + take;
+        take == s.len()
+    }
+}
+
+/// `*out`'s six arrays as regions (each its array less the NUL).
 ///
 /// # Safety
 ///
-/// A non-NULL `out` must be valid for writes of one `coserr_error`, aligned,
-/// and not aliased during the call.
-unsafe fn zeroed_out<'a>(out: *mut coserr_error) -> Option<&'a mut coserr_error> {
-    if out.is_null() {
-        return None;
+/// `out` must be valid for writes of one aligned `coserr_error`, and must
+/// not be accessed otherwise (nor overlap anything the core reads) while
+/// the sink lives.
+unsafe fn record_regions(out: *mut coserr_error) -> Regions {
+    /// A C array field as a byte pointer and its length without the NUL.
+    fn array<const N: usize>(a: *mut [c_char; N]) -> (*mut u8, usize) {
+        (a.cast::<u8>(), N - 1)
     }
-    // SAFETY: non-NULL, and the caller guarantees it is valid, aligned and
-    // exclusive; `ZEROED` is a valid value of the plain-integer struct.
-    unsafe {
-        out.write(ZEROED);
-        Some(&mut *out)
-    }
+    // SAFETY: `out` points to one valid `coserr_error`, so each field
+    // projection stays inside it; nothing is read or written here.
+    let a = unsafe {
+        [
+            array(&raw mut (*out).code),
+            array(&raw mut (*out).message),
+            array(&raw mut (*out).resource),
+            array(&raw mut (*out).request_id),
+            array(&raw mut (*out).trace_id),
+            array(&raw mut (*out).server_time),
+        ]
+    };
+    // SAFETY: the arrays are disjoint fields of `*out`, which the caller
+    // guarantees is valid for writes and exclusive.
+    unsafe { Regions::new(a.map(|r| r.0), a.map(|r| r.1)) }
+}
+
+/// The scalars of a record as C's `uint32_t`s, in `coserr_error`'s order
+/// (`kind` to `retryable`), with `truncated` as given.
+fn scalars(head: &RecordHead, truncated: u32) -> [u32; 11] {
+    let body_offset = match (head.body_status, head.body_error) {
+        (BodyStatus::Malformed, Some(e)) => u32::try_from(e.offset).unwrap_or(u32::MAX),
+        _ => 0,
+    };
+    [
+        head.kind as u32,
+        head.status,
+        head.body_status as u32,
+        body_offset,
+        head.present.0,
+        head.from_header.0,
+        truncated,
+        head.flags.0,
+        head.code_id.as_u32(),
+        head.category.as_u32(),
+        u32::from(head.retryable),
+    ]
 }
 
 /// The result for a record: OK for an error, NOT_AN_ERROR otherwise.
-fn result_of(rec: &ErrorRecord) -> u32 {
-    if rec.kind == Kind::None {
+fn result_of(head: &RecordHead) -> u32 {
+    if head.kind == Kind::None {
         COSERR_NOT_AN_ERROR
     } else {
         COSERR_OK
     }
 }
 
-/// The record of a C response, or the `COSERR_*` result of a bad argument.
+/// Parses `resp` into `*out`, writing every byte of it (all zero after
+/// each string), and returns the result.
 ///
 /// # Safety
 ///
-/// `resp`'s pointers must be valid for their lengths during the call.
-unsafe fn record_of_response(resp: &coserr_response) -> Checked<ErrorRecord> {
+/// As [`record_regions`].
+unsafe fn parse_into<H: Headers + ?Sized>(out: *mut coserr_error, resp: &Response<'_, H>) -> u32 {
+    let body = parse_body(resp.body);
+    // SAFETY: the caller's guarantees are `record_regions`'s.
+    let mut sink = unsafe { record_regions(out) };
+    let head = RecordHead::build(resp, &body, &mut sink);
+    let truncated = head.truncated.0 | sink.nul_fields(&head);
+    for i in 0..6 {
+        // SAFETY: `base + len .. base + cap + 1` is the rest of the array
+        // (the `+ 1` is the NUL's byte), valid for writes (`record_regions`).
+        unsafe {
+            sink.base[i]
+                .add(sink.len[i])
+                .write_bytes(0, sink.cap[i] + 1 - sink.len[i])
+        };
+    }
+    // SAFETY: `kind` .. `retryable` are 11 consecutive `u32` fields at the
+    // start of the `repr(C)` struct (asserted below the type), valid for
+    // writes; no reference to the possibly uninitialised record is made.
+    unsafe { out.cast::<[u32; 11]>().write(scalars(&head, truncated)) };
+    result_of(&head)
+}
+
+/// Parses `resp` into `*out` and the texts into `text` (packed, in field
+/// order), and returns the result.
+///
+/// # Safety
+///
+/// `out` must be valid for writes of one aligned `coserr_packed` and `text`
+/// of `COSERR_PACKED_TEXT_CAPACITY` bytes, neither overlapping the other
+/// or anything the core reads, and not otherwise accessed during the call.
+unsafe fn parse_packed<H: Headers + ?Sized>(
+    out: *mut coserr_packed,
+    text: *mut u8,
+    resp: &Response<'_, H>,
+) -> u32 {
+    let body = parse_body(resp.body);
+    // One region per field at its capacity's offset: they tile the buffer.
+    let cap = Field::ALL.map(capacity::of);
+    let mut base = [text; 6];
+    let mut at = 0;
+    for i in 0..6 {
+        // SAFETY: `at` <= the capacities summed = the buffer's length.
+        base[i] = unsafe { text.add(at) };
+        at += cap[i];
+    }
+    // SAFETY: the regions tile `text`, which the caller guarantees is valid
+    // for writes of `at` bytes and exclusive.
+    let mut sink = unsafe { Regions::new(base, cap) };
+    let head = RecordHead::build(resp, &body, &mut sink);
+    let nul = sink.nul_fields(&head);
+    let (has_extras, extras) = first_extra(&body);
+    let mut len = sink.len;
+    for f in Field::ALL {
+        if nul & f.bit() != 0 {
+            // What C sees of the text: up to its first NUL.
+            len[f as usize] = sink.bytes(f).iter().position(|&b| b == 0).unwrap_or(0);
+        }
+    }
+    // Pack the texts down, in order: each moves to at most its region's
+    // start, so none overwrites a text still to be moved.
+    let mut to = 0;
+    for i in 0..6 {
+        // SAFETY: both ranges lie inside `text`; `copy` allows overlap, and
+        // the source's `len[i]` bytes were written by the sink.
+        unsafe { core::ptr::copy(base[i], text.add(to), len[i]) };
+        to += len[i];
+    }
+    let [
+        kind,
+        status,
+        body_status,
+        body_offset,
+        present,
+        from_header,
+        _,
+        flags,
+        code_id,
+        category,
+        retryable,
+    ] = scalars(&head, 0);
+    // Every length is at most its capacity, far below `u32::MAX`.
+    let len = len.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+    let packed = coserr_packed {
+        kind,
+        status,
+        body_status,
+        body_offset,
+        present,
+        from_header,
+        truncated: head.truncated.0 | nul,
+        flags,
+        code_id,
+        category,
+        retryable,
+        code_len: len[0],
+        message_len: len[1],
+        resource_len: len[2],
+        request_id_len: len[3],
+        trace_id_len: len[4],
+        server_time_len: len[5],
+        has_extras: u32::from(has_extras),
+        extras: iter_of(extras),
+    };
+    // SAFETY: the caller guarantees `out` is valid for writes and aligned.
+    unsafe { out.write(packed) };
+    result_of(&head)
+}
+
+/// The extras of `body`: whether it has any, and an iteration that yields
+/// them all. Mostly without iterating: an extra is a direct child of the
+/// error element besides the first of each field the body has, so the
+/// children's content must hold more opening tags (`<` not followed by
+/// `/`, `!` or `?`; a `<` inside a comment or CDATA counts too, which only
+/// makes the count larger) than the fields present. Then one extra is
+/// looked for, and the iteration returned stands right before it (the
+/// fields before it are not read again); otherwise it is the iteration
+/// `coserr_extras_begin` starts.
+fn first_extra(body: &Body<'_>) -> (bool, ExtrasState) {
+    let bytes = body.bytes();
+    let mut extras = body.extras();
+    let start = extras.state(bytes);
+    let children = bytes.get(start.pos..start.end).unwrap_or(&[]);
+    if opening_tags(children) <= body.present().0.count_ones() as usize {
+        return (false, start);
+    }
+    let Some(extra) = extras.next() else {
+        return (false, start);
+    };
+    // The extra's start tag: the last `<` before its (local) name, which
+    // lies inside the body; a qualified name holds no `<`.
+    let name_at = (extra.name.as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
+    let tag = bytes
+        .get(start.pos..name_at.min(start.end))
+        .and_then(|b| b.iter().rposition(|&c| c == b'<'));
+    match tag {
+        Some(i) => (
+            true,
+            ExtrasState {
+                pos: start.pos + i,
+                end: start.end,
+                seen: extras.state(bytes).seen,
+            },
+        ),
+        // Not expected: then iterate from the start.
+        None => (true, start),
+    }
+}
+
+/// The number of `<` in `b` not followed by `/`, `!` or `?` (a `<` at the
+/// very end counts). Branch-free over byte pairs, with a byte-wide count per
+/// chunk of 255 pairs, so that the compiler vectorises it (~20 ns for 500
+/// bytes, where a loop with `&&` or a `usize` count stays scalar: ~110 ns).
+fn opening_tags(b: &[u8]) -> usize {
+    let Some((&last, head)) = b.split_last() else {
+        return 0;
+    };
+    let next = b.get(1..).unwrap_or(&[]);
+    let mut total = usize::from(last == b'<');
+    for (h, n) in head.chunks(255).zip(next.chunks(255)) {
+        let mut count = 0u8;
+        for (&c, &x) in h.iter().zip(n) {
+            count += u8::from((c == b'<') & (x != b'/') & (x != b'!') & (x != b'?'));
+        }
+        total += usize::from(count);
+    }
+    total
+}
+
+/// The checked slices of a C response (method, URL, headers, body), or the
+/// `COSERR_*` result of a bad argument.
+///
+/// # Safety
+///
+/// `resp`'s pointers must be valid for their lengths for `'a`.
+#[allow(clippy::type_complexity)]
+unsafe fn response_args<'a>(
+    resp: &'a coserr_response,
+) -> Checked<(&'a [u8], &'a [u8], CHeaders<'a>, &'a [u8])> {
     // SAFETY: the caller vouches for every pointer/length pair of `resp`.
-    let (method, url, headers, body) = unsafe {
-        (
+    unsafe {
+        Ok((
             slice(resp.method.cast::<u8>(), resp.method_len)?,
             slice(resp.url.cast::<u8>(), resp.url_len)?,
             CHeaders::new(slice(resp.headers, resp.header_count)?)?,
             slice(resp.body, resp.body_len)?,
-        )
-    };
-    Ok(ErrorRecord::from_response(&Response {
-        status: resp.status,
-        method,
-        url,
-        headers: &headers,
-        body,
-    }))
+        ))
+    }
+}
+
+/// Finishes an export that fills `*out`: on any result but a filled record
+/// (OK / NOT_AN_ERROR from [`parse_into`]), `*out` is zeroed, so that it is
+/// never left uninitialised or holding stale or partial data (a panic
+/// caught part-way through the build may have left some strings).
+///
+/// # Safety
+///
+/// A non-NULL `out` must be valid for writes of one aligned `coserr_error`,
+/// with no reference to it live.
+unsafe fn zero_unless_filled(result: u32, out: *mut coserr_error) -> u32 {
+    if result != COSERR_OK && result != COSERR_NOT_AN_ERROR && !out.is_null() {
+        // SAFETY: non-NULL, valid for writes and aligned (caller); `ZEROED`
+        // is a valid value of the plain-integer struct.
+        unsafe { out.write(ZEROED) };
+    }
+    result
 }
 
 // ---------------------------------------------------------------------------
@@ -544,30 +918,40 @@ unsafe fn record_of_response(resp: &coserr_response) -> Checked<ErrorRecord> {
 /// # Safety
 ///
 /// `resp` and every non-NULL pointer in it must be valid for reads of the
-/// given lengths, and `out` valid for writes, during the call.
+/// given lengths, and `out` valid for writes, during the call; `*out` must
+/// not overlap any of the inputs.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn coserr_parse_response(
     resp: *const coserr_response,
     out: *mut coserr_error,
 ) -> u32 {
-    guard(COSERR_PANIC, || {
-        // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
-        let Some(out) = (unsafe { zeroed_out(out) }) else {
+    let result = guard(COSERR_PANIC, || {
+        if out.is_null() {
             return COSERR_NULL_ARGUMENT;
-        };
+        }
         // SAFETY: the caller guarantees a non-NULL `resp` is valid for reads.
         let Some(resp) = (unsafe { resp.as_ref() }) else {
             return COSERR_NULL_ARGUMENT;
         };
         // SAFETY: the caller vouches for the pointers inside `*resp`.
-        match unsafe { record_of_response(resp) } {
-            Ok(rec) => {
-                fill(out, &rec);
-                result_of(&rec)
-            }
-            Err(result) => result,
-        }
-    })
+        let (method, url, headers, body) = match unsafe { response_args(resp) } {
+            Ok(args) => args,
+            Err(result) => return result,
+        };
+        let resp = Response {
+            status: resp.status,
+            method,
+            url,
+            headers: &headers,
+            body,
+        };
+        // SAFETY: the caller guarantees `out` (non-NULL) is valid for
+        // writes and apart from the inputs during the call.
+        unsafe { parse_into(out, &resp) }
+    });
+    // SAFETY: the caller guarantees `out` is valid for writes when non-NULL;
+    // the closure and its borrows are gone.
+    unsafe { zero_unless_filled(result, out) }
 }
 
 /// Parses a body alone, status unknown (as `coserr_parse_response` with
@@ -582,33 +966,106 @@ pub unsafe extern "C" fn coserr_parse_response(
 /// # Safety
 ///
 /// A non-NULL `body` must be valid for reads of `body_len` bytes and `out`
-/// valid for writes during the call.
+/// valid for writes during the call; `*out` must not overlap the body.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn coserr_parse_body(
     body: *const u8,
     body_len: usize,
     out: *mut coserr_error,
 ) -> u32 {
-    guard(COSERR_PANIC, || {
-        // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
-        let Some(out) = (unsafe { zeroed_out(out) }) else {
+    let result = guard(COSERR_PANIC, || {
+        if out.is_null() {
             return COSERR_NULL_ARGUMENT;
-        };
+        }
         // SAFETY: the caller guarantees `body` is valid for `body_len` bytes.
         let body = match unsafe { slice(body, body_len) } {
             Ok(b) => b,
             Err(result) => return result,
         };
-        let rec = ErrorRecord::from_response(&Response {
+        let resp = Response {
             status: 0,
             method: b"",
             url: b"",
             headers: &(),
             body,
-        });
-        fill(out, &rec);
-        result_of(&rec)
-    })
+        };
+        // SAFETY: the caller guarantees `out` (non-NULL) is valid for
+        // writes and apart from the body during the call.
+        unsafe { parse_into(out, &resp) }
+    });
+    // SAFETY: the caller guarantees `out` is valid for writes when non-NULL;
+    // the closure and its borrows are gone.
+    unsafe { zero_unless_filled(result, out) }
+}
+
+/// `coserr_parse_response` for bindings that copy the texts out at once:
+/// the same record, with its numbers in `*out` and its six texts written
+/// one after the other, in field order (`code`, `message`, `resource`,
+/// `request_id`, `trace_id`, `server_time`) and without NULs, at the start
+/// of `text`; `out->code_len` ... `out->server_time_len` give their
+/// lengths. Each text is exactly what `coserr_parse_response`'s array
+/// holds before its NUL, every number is the same, and no 2.6 KB record is
+/// filled only to be scanned for NULs and copied again (the Go binding
+/// copies `text` into its one allocation). `out->has_extras` says whether
+/// the body has extras and `out->extras` iterates them, without parsing
+/// the body a second time.
+///
+/// `text_cap` must be at least `COSERR_PACKED_TEXT_CAPACITY`, so that every
+/// record fits; the bytes of `text` after the texts are unspecified (it is
+/// scratch space). A `resp` with status 0 and nothing but a body is
+/// `coserr_parse_body`.
+///
+/// `*out` is all zero on any result but `COSERR_OK` / `COSERR_NOT_AN_ERROR`,
+/// which are as for `coserr_parse_response`; `COSERR_NULL_ARGUMENT` also
+/// when `text` is NULL, `COSERR_INVALID_ARGUMENT` also when `text_cap` is
+/// below `COSERR_PACKED_TEXT_CAPACITY`.
+///
+/// # Safety
+///
+/// As `coserr_parse_response`; a non-NULL `out` must be valid for writes of
+/// one `coserr_packed` and a non-NULL `text` of `text_cap` bytes, neither
+/// overlapping the other or the inputs.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_parse_response_packed(
+    resp: *const coserr_response,
+    out: *mut coserr_packed,
+    text: *mut c_char,
+    text_cap: usize,
+) -> u32 {
+    let result = guard(COSERR_PANIC, || {
+        if out.is_null() || text.is_null() {
+            return COSERR_NULL_ARGUMENT;
+        }
+        // SAFETY: the caller guarantees a non-NULL `resp` is valid for reads.
+        let Some(resp) = (unsafe { resp.as_ref() }) else {
+            return COSERR_NULL_ARGUMENT;
+        };
+        if text_cap < COSERR_PACKED_TEXT_CAPACITY {
+            return COSERR_INVALID_ARGUMENT;
+        }
+        // SAFETY: the caller vouches for the pointers inside `*resp`.
+        let (method, url, headers, body) = match unsafe { response_args(resp) } {
+            Ok(args) => args,
+            Err(result) => return result,
+        };
+        let resp = Response {
+            status: resp.status,
+            method,
+            url,
+            headers: &headers,
+            body,
+        };
+        // SAFETY: the caller guarantees `out` and `text` (non-NULL, `text`
+        // with at least the capacity) are valid for writes and apart from
+        // each other and the inputs during the call.
+        unsafe { parse_packed(out, text.cast::<u8>(), &resp) }
+    });
+    if result != COSERR_OK && result != COSERR_NOT_AN_ERROR && !out.is_null() {
+        // SAFETY: the caller guarantees a non-NULL `out` is valid for
+        // writes; the closure and its borrows are gone.
+        unsafe { out.write(coserr_packed::default()) };
+    }
+    result
 }
 
 /// Writes the one-line display of `*e` (for logs and support tickets; always
@@ -1030,6 +1487,103 @@ mod tests {
             COSERR_PANIC
         );
         assert_eq!(guard(COSERR_PANIC, || COSERR_OK), COSERR_OK);
+    }
+
+    fn header(name: Option<&'static str>, value: &'static str) -> coserr_header {
+        coserr_header {
+            name: name.map_or(core::ptr::null(), |n| n.as_ptr().cast()),
+            name_len: name.map_or(0, str::len),
+            value: value.as_ptr().cast(),
+            value_len: value.len(),
+        }
+    }
+
+    #[test]
+    fn the_one_pass_header_table_answers_as_a_scan() {
+        let lists: [&[coserr_header]; 4] = [
+            &[],
+            &[
+                header(Some("Content-Type"), "application/xml"),
+                header(Some("X-Cos-Request-Id"), "a"),
+                header(Some("x-cos-request-id"), "b"),
+                header(None, "skipped"),
+                header(Some("X-COS-TRACE-ID"), ""),
+                header(Some("x-cos-trace-id"), "t"),
+            ],
+            &[
+                header(None, "x"),
+                header(Some("x-ci-request-id"), "ci"),
+                header(Some("X-Img-Request-Id"), "img"),
+                header(Some("x-cos-error-code"), "SlowDown"),
+                header(Some("x-cos-error-codf"), "no"),
+                header(Some("x-cos-trace-id "), "no"),
+            ],
+            &[
+                header(Some("x-cos-request-i"), "no"),
+                header(Some("y-cos-request-id"), "no"),
+                header(Some("x-cos-trace-ie"), "no"),
+            ],
+        ];
+        for list in lists {
+            // SAFETY: every pointer in `list` is a static string of its length.
+            let h = unsafe { CHeaders::new(list) }.unwrap();
+            for k in KnownHeader::ALL {
+                assert_eq!(h.known(k), h.get(k.name()), "{k:?} in {list:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_rejected_call_leaves_the_record_zeroed() {
+        let mut out = coserr_error {
+            kind: 7,
+            code: [1; 64],
+            trace_id: [2; 256],
+            ..ZEROED
+        };
+        // SAFETY: a NULL response is checked; `out` is valid.
+        let rc = unsafe { coserr_parse_response(core::ptr::null(), &mut out) };
+        assert_eq!(rc, COSERR_NULL_ARGUMENT);
+        assert_eq!(out, ZEROED);
+
+        out.message = [3; 1024];
+        let bad = [coserr_header {
+            name: c"x".as_ptr(),
+            name_len: 1,
+            value: core::ptr::null(),
+            value_len: 4,
+        }];
+        let resp = coserr_response {
+            status: 404,
+            method: core::ptr::null(),
+            method_len: 0,
+            url: core::ptr::null(),
+            url_len: 0,
+            headers: bad.as_ptr(),
+            header_count: 1,
+            body: core::ptr::null(),
+            body_len: 0,
+        };
+        // SAFETY: the NULL value with a length is checked; `out` is valid.
+        let rc = unsafe { coserr_parse_response(&resp, &mut out) };
+        assert_eq!(rc, COSERR_NULL_ARGUMENT);
+        assert_eq!(out, ZEROED);
+
+        out.resource = [4; 1024];
+        // SAFETY: a NULL body with a length is checked; `out` is valid.
+        let rc = unsafe { coserr_parse_body(core::ptr::null(), 3, &mut out) };
+        assert_eq!(rc, COSERR_NULL_ARGUMENT);
+        assert_eq!(out, ZEROED);
+    }
+
+    #[test]
+    fn opening_tags_counts_start_tags() {
+        assert_eq!(opening_tags(b""), 0);
+        assert_eq!(opening_tags(b"<"), 1);
+        assert_eq!(opening_tags(b"<a></a><!-- --><?p?><b/>"), 2);
+        let long = "<a>x</a>".repeat(200);
+        assert_eq!(opening_tags(long.as_bytes()), 200);
+        assert_eq!(opening_tags(&[b'<'; 600]), 600);
     }
 
     #[test]

@@ -103,7 +103,135 @@ fn text(
     }
 }
 
+/// A record full of garbage, so that a test sees what a call leaves unwritten.
+fn garbage() -> coserr_error {
+    let g = 0xA5A5_A5A5;
+    let b = 0xA5u8 as c_char;
+    coserr_error {
+        kind: g,
+        status: g,
+        body_status: g,
+        body_offset: g,
+        present: g,
+        from_header: g,
+        truncated: g,
+        flags: g,
+        code_id: g,
+        category: g,
+        retryable: g,
+        code: [b; 64],
+        message: [b; 1024],
+        resource: [b; 1024],
+        request_id: [b; 128],
+        trace_id: [b; 256],
+        server_time: [b; 64],
+    }
+}
+
+/// Each C array holds exactly the core's string (NUL bytes included) and
+/// zeroes after it: nothing stale, nothing left from a value replaced
+/// while the record was built.
+fn assert_arrays(c: &coserr_error, rec: &ErrorRecord, what: &str) {
+    let arrays: [(&[c_char], &str, &str); 6] = [
+        (&c.code, &rec.code, "code"),
+        (&c.message, &rec.message, "message"),
+        (&c.resource, &rec.resource, "resource"),
+        (&c.request_id, &rec.request_id, "request_id"),
+        (&c.trace_id, &rec.trace_id, "trace_id"),
+        (&c.server_time, &rec.server_time, "server_time"),
+    ];
+    for (a, s, field) in arrays {
+        let bytes: Vec<u8> = a.iter().map(|&c| c as u8).collect();
+        let mut want = s.as_bytes().to_vec();
+        want.resize(a.len(), 0);
+        assert_eq!(bytes, want, "{what}: the {field} array");
+    }
+}
+
+/// `coserr_parse_response_packed` on `resp` gives `c` (the record
+/// `coserr_parse_response` filled for it): the same numbers, and as texts
+/// exactly the arrays up to their NUL, packed in field order.
+fn assert_packed(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) {
+    let mut p = coserr_packed {
+        kind: 0xA5A5_A5A5,
+        code_len: 0xA5A5_A5A5,
+        ..coserr_packed::default()
+    };
+    let mut text = vec![0xA5u8 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+    // SAFETY: `resp` is valid (the caller's call used it); `p` and `text`
+    // are valid for writes of their sizes.
+    let prc = unsafe { coserr_parse_response_packed(resp, &mut p, text.as_mut_ptr(), text.len()) };
+    assert_eq!(prc, rc, "{what}: packed result");
+    let numbers = [
+        (p.kind, c.kind),
+        (p.status, c.status),
+        (p.body_status, c.body_status),
+        (p.body_offset, c.body_offset),
+        (p.present, c.present),
+        (p.from_header, c.from_header),
+        (p.truncated, c.truncated),
+        (p.flags, c.flags),
+        (p.code_id, c.code_id),
+        (p.category, c.category),
+        (p.retryable, c.retryable),
+    ];
+    for (i, (got, want)) in numbers.into_iter().enumerate() {
+        assert_eq!(got, want, "{what}: packed number {i}");
+    }
+    let lens = [
+        p.code_len,
+        p.message_len,
+        p.resource_len,
+        p.request_id_len,
+        p.trace_id_len,
+        p.server_time_len,
+    ];
+    let arrays: [&[c_char]; 6] = [
+        &c.code,
+        &c.message,
+        &c.resource,
+        &c.request_id,
+        &c.trace_id,
+        &c.server_time,
+    ];
+    if prc == COSERR_OK || prc == COSERR_NOT_AN_ERROR {
+        let body: &[u8] = if resp.body.is_null() {
+            &[]
+        } else {
+            // SAFETY: the body of `resp` is valid for its length.
+            unsafe { std::slice::from_raw_parts(resp.body, resp.body_len) }
+        };
+        let mut it = p.extras;
+        let mut from_packed = Vec::new();
+        while let Some(x) = next_extra(body, &mut it) {
+            from_packed.push(x);
+        }
+        assert_eq!(
+            from_packed,
+            iterate(body),
+            "{what}: packed extras iteration"
+        );
+        assert_eq!(
+            p.has_extras,
+            u32::from(!from_packed.is_empty()),
+            "{what}: has_extras"
+        );
+    }
+    let mut at = 0;
+    for (i, (n, a)) in lens.into_iter().zip(arrays).enumerate() {
+        let n = n as usize;
+        let got: Vec<u8> = text[at..at + n].iter().map(|&b| b as u8).collect();
+        assert_eq!(
+            String::from_utf8(got).expect("UTF-8"),
+            c_str(a),
+            "{what}: packed text {i}"
+        );
+        at += n;
+    }
+}
+
 fn assert_same(c: &coserr_error, rec: &ErrorRecord, what: &str) {
+    assert_arrays(c, rec, what);
     assert_eq!(c.kind, rec.kind as u32, "{what}: kind");
     assert_eq!(c.status, rec.status, "{what}: status");
     assert_eq!(c.body_status, rec.body_status as u32, "{what}: body_status");
@@ -170,7 +298,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
 
         // coserr_parse_body = the core with status 0 and nothing else.
-        let mut c = coserr_error::default();
+        let mut c = garbage();
         // SAFETY: valid body slice and output.
         let rc = unsafe { coserr_parse_body(body.as_ptr(), body.len(), &mut c) };
         let rec = ErrorRecord::from_response(&Response {
@@ -187,6 +315,18 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
         };
         assert_eq!(rc, want, "{name}: result");
         assert_same(&c, &rec, &format!("{name} (body)"));
+        let body_alone = coserr_response {
+            status: 0,
+            method: ptr::null(),
+            method_len: 0,
+            url: ptr::null(),
+            url_len: 0,
+            headers: ptr::null(),
+            header_count: 0,
+            body: body.as_ptr(),
+            body_len: body.len(),
+        };
+        assert_packed(&body_alone, rc, &c, &format!("{name} (body, packed)"));
 
         for case in CASES {
             let c_headers: Vec<coserr_header> = case
@@ -226,7 +366,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
                 },
                 body_len: body.len(),
             };
-            let mut c = coserr_error::default();
+            let mut c = garbage();
             // SAFETY: every pointer in `resp` is valid for its length.
             let rc = unsafe { coserr_parse_response(&resp, &mut c) };
             let rec = ErrorRecord::from_response(&Response {
@@ -244,6 +384,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
             let what = format!("{name} (status {} {})", case.status, case.method);
             assert_eq!(rc, want, "{what}: result");
             assert_same(&c, &rec, &what);
+            assert_packed(&resp, rc, &c, &what);
             checked += 1;
         }
 
@@ -567,9 +708,141 @@ fn a_value_with_a_nul_is_flagged_as_cut_for_c() {
     assert_eq!(c_str(&out.code), "a");
     assert_eq!(out.truncated, COSERR_FIELD_CODE);
     assert_eq!(out.present & COSERR_FIELD_CODE, COSERR_FIELD_CODE);
+    // The packed texts are what C sees: cut at the NUL, flagged.
+    let resp = coserr_response {
+        status: 0,
+        method: ptr::null(),
+        method_len: 0,
+        url: ptr::null(),
+        url_len: 0,
+        headers: ptr::null(),
+        header_count: 0,
+        body: body.as_ptr(),
+        body_len: body.len(),
+    };
+    let mut p = coserr_packed::default();
+    let mut text = [0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+    // SAFETY: valid response, record and buffer.
+    let rc = unsafe { coserr_parse_response_packed(&resp, &mut p, text.as_mut_ptr(), text.len()) };
+    assert_eq!(rc, COSERR_OK);
+    assert_eq!((p.code_len, p.message_len), (1, 1));
+    assert_eq!((text[0] as u8, text[1] as u8), (b'a', b'm'));
+    assert_eq!(p.truncated, COSERR_FIELD_CODE);
     // The core keeps the whole value.
     assert_eq!(
         ErrorRecord::from_body(&parse_body(body)).code.as_str(),
         "a\0b"
     );
+}
+
+/// `coserr_parse_response_packed` checks its buffer and zeroes `*out` on
+/// every rejected call.
+#[test]
+fn the_packed_call_checks_its_arguments() {
+    let body = b"<Error><Code>NoSuchKey</Code></Error>";
+    let resp = coserr_response {
+        status: 404,
+        method: ptr::null(),
+        method_len: 0,
+        url: ptr::null(),
+        url_len: 0,
+        headers: ptr::null(),
+        header_count: 0,
+        body: body.as_ptr(),
+        body_len: body.len(),
+    };
+    let dirty = coserr_packed {
+        kind: 9,
+        code_len: 9,
+        ..coserr_packed::default()
+    };
+    let mut text = vec![0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+    let cases: [(*const coserr_response, *mut c_char, usize, u32); 4] = [
+        (
+            ptr::null(),
+            text.as_mut_ptr(),
+            text.len(),
+            COSERR_NULL_ARGUMENT,
+        ),
+        (&resp, ptr::null_mut(), text.len(), COSERR_NULL_ARGUMENT),
+        (
+            &resp,
+            text.as_mut_ptr(),
+            text.len() - 1,
+            COSERR_INVALID_ARGUMENT,
+        ),
+        (&resp, text.as_mut_ptr(), text.len(), COSERR_OK),
+    ];
+    for (r, t, cap, want) in cases {
+        let mut p = dirty;
+        // SAFETY: every non-NULL pointer is valid for its size.
+        let rc = unsafe { coserr_parse_response_packed(r, &mut p, t, cap) };
+        assert_eq!(rc, want);
+        if want != COSERR_OK {
+            assert_eq!(p, coserr_packed::default());
+        } else {
+            assert_eq!((p.kind, p.code_len), (COSERR_KIND_SERVICE, 9));
+        }
+    }
+    // SAFETY: a NULL `out` is checked.
+    let rc = unsafe {
+        coserr_parse_response_packed(&resp, ptr::null_mut(), text.as_mut_ptr(), text.len())
+    };
+    assert_eq!(rc, COSERR_NULL_ARGUMENT);
+}
+
+/// `has_extras` of the packed call says exactly whether there is an extra,
+/// also where its tag count is fooled (markup inside comments and CDATA,
+/// elements nested in a field, self-closing and repeated children).
+#[test]
+fn has_extras_is_exact() {
+    let bodies: [&[u8]; 12] = [
+        b"<Error><Code>C</Code></Error>",
+        b"<Error><Code>C</Code><X/></Error>",
+        b"<Error><Code>C</Code><Code>D</Code></Error>",
+        b"<Error><Code>C<b>x</b></Code></Error>",
+        b"<Error><Code>C</Code><!-- <a><b> --></Error>",
+        b"<Error><Message><![CDATA[<a><b>]]></Message></Error>",
+        b"<Error><Message><![CDATA[<a><b>]]></Message><HostId>h</HostId></Error>",
+        b"<e:Error xmlns:e=\"u\"><e:Code>C</e:Code><e:Host>h</e:Host></e:Error>",
+        b"<?xml version=\"1.0\"?><Error><?pi <x> ?><Code>C</Code></Error>",
+        b"<Error><Code>C</Code><HostId>h",
+        b"{\"code\":\"C\",\"x\":\"<y>\"}",
+        b"",
+    ];
+    for body in bodies {
+        let resp = coserr_response {
+            status: 404,
+            method: ptr::null(),
+            method_len: 0,
+            url: ptr::null(),
+            url_len: 0,
+            headers: ptr::null(),
+            header_count: 0,
+            body: body.as_ptr(),
+            body_len: body.len(),
+        };
+        let mut p = coserr_packed::default();
+        let mut text = vec![0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+        // SAFETY: valid response, record and buffer.
+        unsafe { coserr_parse_response_packed(&resp, &mut p, text.as_mut_ptr(), text.len()) };
+        let count = parse_body(body).extras().count();
+        assert_eq!(
+            p.has_extras,
+            u32::from(count > 0),
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+        let mut it = p.extras;
+        let mut from_packed = Vec::new();
+        while let Some(x) = next_extra(body, &mut it) {
+            from_packed.push(x);
+        }
+        assert_eq!(
+            from_packed,
+            iterate(body),
+            "{}",
+            String::from_utf8_lossy(body)
+        );
+    }
 }

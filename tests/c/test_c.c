@@ -46,6 +46,13 @@ _Static_assert(sizeof(coserr_header) == 4 * sizeof(void *), "coserr_header");
 _Static_assert(offsetof(coserr_response, method) == sizeof(void *), "method");
 _Static_assert(offsetof(coserr_response, body_len) == 8 * sizeof(void *), "body_len");
 _Static_assert(sizeof(coserr_response) == 9 * sizeof(void *), "coserr_response");
+_Static_assert(sizeof(coserr_packed) == 96, "sizeof coserr_packed");
+_Static_assert(offsetof(coserr_packed, has_extras) == 68, "packed has_extras");
+_Static_assert(offsetof(coserr_packed, extras) == 72, "packed extras");
+_Static_assert(offsetof(coserr_packed, retryable) == 40, "packed retryable");
+_Static_assert(offsetof(coserr_packed, code_len) == 44, "packed code_len");
+_Static_assert(offsetof(coserr_packed, server_time_len) == 64, "packed server_time_len");
+_Static_assert(COSERR_PACKED_TEXT_CAPACITY == 63 + 1023 + 1023 + 127 + 255 + 63, "packed capacity");
 _Static_assert(sizeof(coserr_extras_iter) == 24, "sizeof coserr_extras_iter");
 _Static_assert(offsetof(coserr_extras_iter, pos) == 0, "iter pos");
 _Static_assert(offsetof(coserr_extras_iter, end) == 8, "iter end");
@@ -876,6 +883,85 @@ static void test_extras_iter(void) {
 }
 
 /* Every shared body parses to a sane record; format agrees with itself. */
+/* coserr_parse_response_packed on r gives e (what coserr_parse_response
+   filled for r, with result rc): the same numbers, and as texts exactly the
+   arrays up to their NUL, one after the other. Returns the number of
+   differences. */
+static int packed_differs(const coserr_response *r, uint32_t rc, const coserr_error *e) {
+    coserr_packed p;
+    char text[COSERR_PACKED_TEXT_CAPACITY];
+    memset(&p, 0xAB, sizeof p);
+    memset(text, 0xAB, sizeof text);
+    int bad = coserr_parse_response_packed(r, &p, text, sizeof text) != rc;
+    bad += p.kind != e->kind || p.status != e->status || p.body_status != e->body_status;
+    bad += p.body_offset != e->body_offset || p.present != e->present;
+    bad += p.from_header != e->from_header || p.truncated != e->truncated;
+    bad += p.flags != e->flags || p.code_id != e->code_id || p.category != e->category;
+    bad += p.retryable != e->retryable;
+    const char *s[6] = {e->code, e->message, e->resource, e->request_id, e->trace_id, e->server_time};
+    uint32_t len[6] = {p.code_len, p.message_len, p.resource_len,
+                       p.request_id_len, p.trace_id_len, p.server_time_len};
+    /* p.extras yields what an iteration from coserr_extras_begin yields. */
+    coserr_extras_iter it, pit = p.extras;
+    bad += coserr_extras_begin(r->body, r->body_len, &it) != COSERR_OK;
+    size_t extras = 0;
+    for (;;) {
+        char n1[256], v1[2048], n2[256], v2[2048];
+        size_t nl1 = 0, vl1 = 0, nl2 = 0, vl2 = 0;
+        uint32_t r1 = coserr_extras_next(r->body, r->body_len, &it, n1, sizeof n1, &nl1, v1, sizeof v1, &vl1);
+        uint32_t r2 = coserr_extras_next(r->body, r->body_len, &pit, n2, sizeof n2, &nl2, v2, sizeof v2, &vl2);
+        bad += r1 != r2;
+        if (r1 != COSERR_OK || r2 != COSERR_OK) {
+            break;
+        }
+        bad += nl1 != nl2 || vl1 != vl2 || strcmp(n1, n2) != 0 || strcmp(v1, v2) != 0;
+        extras++;
+    }
+    bad += p.has_extras != (extras > 0);
+    size_t at = 0;
+    for (int i = 0; i < 6; i++) {
+        bad += strlen(s[i]) != len[i] || memcmp(text + at, s[i], len[i]) != 0;
+        at += len[i];
+    }
+    return bad;
+}
+
+static void test_packed(void) {
+    const char *body = "<Error><Code>NoSuchKey</Code><Message>gone</Message></Error>";
+    coserr_header h[] = {H("X-Cos-Request-Id", "req-1"), H("x-cos-trace-id", "tr")};
+    coserr_response r = resp_of(404, "GET", "https://b.cos.x.myqcloud.com/k", h, 2, body, strlen(body));
+    coserr_error e;
+    uint32_t rc = coserr_parse_response(&r, &e);
+    CHECK_U(rc, COSERR_OK);
+    CHECK_U(packed_differs(&r, rc, &e), 0);
+
+    coserr_packed p, zero;
+    memset(&zero, 0, sizeof zero);
+    char text[COSERR_PACKED_TEXT_CAPACITY];
+    memset(&p, 0xAB, sizeof p);
+    CHECK_U(coserr_parse_response_packed(&r, &p, text, sizeof text), COSERR_OK);
+    CHECK_U(p.code_len, 9);
+    CHECK_U(p.message_len, 4);
+    CHECK(memcmp(text, "NoSuchKeygone", 13) == 0);
+
+    memset(&p, 0xAB, sizeof p);
+    CHECK_U(coserr_parse_response_packed(&r, &p, text, sizeof text - 1), COSERR_INVALID_ARGUMENT);
+    CHECK(memcmp(&p, &zero, sizeof p) == 0);
+    memset(&p, 0xAB, sizeof p);
+    CHECK_U(coserr_parse_response_packed(&r, &p, NULL, sizeof text), COSERR_NULL_ARGUMENT);
+    CHECK(memcmp(&p, &zero, sizeof p) == 0);
+    memset(&p, 0xAB, sizeof p);
+    CHECK_U(coserr_parse_response_packed(NULL, &p, text, sizeof text), COSERR_NULL_ARGUMENT);
+    CHECK(memcmp(&p, &zero, sizeof p) == 0);
+    CHECK_U(coserr_parse_response_packed(&r, NULL, text, sizeof text), COSERR_NULL_ARGUMENT);
+
+    /* 200 without an error document: NOT_AN_ERROR, numbers still there. */
+    coserr_response ok = resp_of(200, "PUT", NULL, NULL, 0, NULL, 0);
+    rc = coserr_parse_response(&ok, &e);
+    CHECK_U(rc, COSERR_NOT_AN_ERROR);
+    CHECK_U(packed_differs(&ok, rc, &e), 0);
+}
+
 static void test_all_bodies(const char *dir) {
     DIR *d = opendir(dir);
     if (d == NULL) {
@@ -915,6 +1001,13 @@ static void test_all_bodies(const char *dir) {
         bad += coserr_extra_get(b, n, count, NULL, 0, NULL, NULL, 0, NULL) != COSERR_NOT_FOUND;
         /* The one-pass iterator gives the same extras. */
         bad += iter_matches_get(b, n);
+        /* The packed call is the same record. */
+        coserr_response r = resp_of(0, NULL, NULL, NULL, 0, b, n);
+        bad += packed_differs(&r, rc, &e);
+        coserr_header h[] = {H("x-cos-error-code", "SlowDown"), H("X-Cos-Request-Id", "r")};
+        r = resp_of(503, "HEAD", "/k", h, 2, b, n);
+        rc = coserr_parse_response(&r, &e);
+        bad += packed_differs(&r, rc, &e);
         if (bad) {
             fprintf(stderr, "%s/%s: unexpected record\n", dir, nm);
         }
@@ -940,6 +1033,7 @@ int main(int argc, char **argv) {
     test_format();
     test_extras();
     test_extras_iter();
+    test_packed();
     test_all_bodies(samples);
     test_all_bodies(edge);
     return t_finish();
