@@ -18,6 +18,9 @@ pub(crate) struct Scan {
     /// XML: the content of the error element up to the end of its last
     /// complete child, from which [`Extras`] re-reads the other children.
     pub children: Option<(usize, usize)>,
+    /// XML: where the first complete extra child starts, and the fields
+    /// whose first element came before it (so iteration can start there).
+    pub first_extra: Option<(usize, u32)>,
 }
 
 impl Scan {
@@ -27,6 +30,7 @@ impl Scan {
             error: None,
             is_error_doc: false,
             children: None,
+            first_extra: None,
         }
     }
 }
@@ -188,10 +192,18 @@ impl<'a> Body<'a> {
     /// every child that is not the first of its name among the six fields
     /// (`StringToSign`, `HostId`, a second `Code`...). JSON bodies have none.
     pub fn extras(&self) -> Extras<'a> {
-        let text = match self.scan.children {
-            Some((s, e)) => self.text.get(s..e).unwrap_or(""),
-            None => "",
-        };
-        Extras::new(text)
+        // The scan saw where the first one is: start there.
+        match (self.scan.first_extra, self.scan.children) {
+            (Some((start, seen)), Some((_, end))) => {
+                Extras::new(self.text.get(start..end).unwrap_or(""), seen)
+            }
+            // Empty, at the end of the body (so that its state is too).
+            _ => Extras::new(self.text.get(self.text.len()..).unwrap_or(""), 0),
+        }
+    }
+
+    /// Whether [`Body::extras`] yields anything (known from the parse).
+    pub fn has_extras(&self) -> bool {
+        self.scan.first_extra.is_some()
     }
 }

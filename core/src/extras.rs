@@ -23,12 +23,10 @@ pub struct Extras<'a> {
 }
 
 impl<'a> Extras<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
-        Extras {
-            text,
-            pos: 0,
-            seen: 0,
-        }
+    /// Iterates the children in `text`, the fields in `seen` having been
+    /// taken already.
+    pub(crate) fn new(text: &'a str, seen: u32) -> Self {
+        Extras { text, pos: 0, seen }
     }
 
     /// Where the iteration stands: the part of the body still to read

@@ -701,6 +701,7 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
             Name::of(self.slice(name.local)),
             new_depth,
             end == TagEnd::Open,
+            tag_start,
             self.pos,
         );
         match end {

@@ -97,6 +97,9 @@ fn check(body: &[u8]) -> Result<(), String> {
     }
     // The other faces must agree with the decoded values too.
     let b = parse_body(body);
+    if b.has_extras() != b.extras().next().is_some() {
+        return Err(format!("has_extras() is {}", b.has_extras()));
+    }
     for f in Field::ALL {
         if let Some(v) = b.field(f) {
             let s = v.to_string();

@@ -33,7 +33,7 @@ use core::mem::{offset_of, size_of};
 use std::panic::{UnwindSafe, catch_unwind};
 
 use coserr_core::{
-    Body, BodyFormat, BodyStatus, Category, CodeId, ErrorRecord, Extra, Extras, ExtrasState, Field,
+    BodyFormat, BodyStatus, Category, CodeId, ErrorRecord, Extra, Extras, ExtrasState, Field,
     Flags, Headers, Kind, KnownHeader, RecordHead, RecordSink, Response, capacity, parse_body,
 };
 
@@ -743,7 +743,8 @@ unsafe fn parse_packed<H: Headers + ?Sized>(
     let mut sink = unsafe { Regions::new(base, cap) };
     let head = RecordHead::build(resp, &body, &mut sink);
     let nul = sink.nul_fields(&head);
-    let (has_extras, extras) = first_extra(&body);
+    // The parse saw whether there are extras, and where the first one is.
+    let (has_extras, extras) = (body.has_extras(), body.extras().state(body.bytes()));
     let mut len = sink.len;
     for f in Field::ALL {
         if nul & f.bit() != 0 {
@@ -799,66 +800,6 @@ unsafe fn parse_packed<H: Headers + ?Sized>(
     // SAFETY: the caller guarantees `out` is valid for writes and aligned.
     unsafe { out.write(packed) };
     result_of(&head)
-}
-
-/// The extras of `body`: whether it has any, and an iteration that yields
-/// them all. Mostly without iterating: an extra is a direct child of the
-/// error element besides the first of each field the body has, so the
-/// children's content must hold more opening tags (`<` not followed by
-/// `/`, `!` or `?`; a `<` inside a comment or CDATA counts too, which only
-/// makes the count larger) than the fields present. Then one extra is
-/// looked for, and the iteration returned stands right before it (the
-/// fields before it are not read again); otherwise it is the iteration
-/// `coserr_extras_begin` starts.
-fn first_extra(body: &Body<'_>) -> (bool, ExtrasState) {
-    let bytes = body.bytes();
-    let mut extras = body.extras();
-    let start = extras.state(bytes);
-    let children = bytes.get(start.pos..start.end).unwrap_or(&[]);
-    if opening_tags(children) <= body.present().0.count_ones() as usize {
-        return (false, start);
-    }
-    let Some(extra) = extras.next() else {
-        return (false, start);
-    };
-    // The extra's start tag: the last `<` before its (local) name, which
-    // lies inside the body; a qualified name holds no `<`.
-    let name_at = (extra.name.as_ptr() as usize).wrapping_sub(bytes.as_ptr() as usize);
-    let tag = bytes
-        .get(start.pos..name_at.min(start.end))
-        .and_then(|b| b.iter().rposition(|&c| c == b'<'));
-    match tag {
-        Some(i) => (
-            true,
-            ExtrasState {
-                pos: start.pos + i,
-                end: start.end,
-                seen: extras.state(bytes).seen,
-            },
-        ),
-        // Not expected: then iterate from the start.
-        None => (true, start),
-    }
-}
-
-/// The number of `<` in `b` not followed by `/`, `!` or `?` (a `<` at the
-/// very end counts). Branch-free over byte pairs, with a byte-wide count per
-/// chunk of 255 pairs, so that the compiler vectorises it (~20 ns for 500
-/// bytes, where a loop with `&&` or a `usize` count stays scalar: ~110 ns).
-fn opening_tags(b: &[u8]) -> usize {
-    let Some((&last, head)) = b.split_last() else {
-        return 0;
-    };
-    let next = b.get(1..).unwrap_or(&[]);
-    let mut total = usize::from(last == b'<');
-    for (h, n) in head.chunks(255).zip(next.chunks(255)) {
-        let mut count = 0u8;
-        for (&c, &x) in h.iter().zip(n) {
-            count += u8::from((c == b'<') & (x != b'/') & (x != b'!') & (x != b'?'));
-        }
-        total += usize::from(count);
-    }
-    total
 }
 
 /// The checked slices of a C response (method, URL, headers, body), or the
@@ -1574,16 +1515,6 @@ mod tests {
         let rc = unsafe { coserr_parse_body(core::ptr::null(), 3, &mut out) };
         assert_eq!(rc, COSERR_NULL_ARGUMENT);
         assert_eq!(out, ZEROED);
-    }
-
-    #[test]
-    fn opening_tags_counts_start_tags() {
-        assert_eq!(opening_tags(b""), 0);
-        assert_eq!(opening_tags(b"<"), 1);
-        assert_eq!(opening_tags(b"<a></a><!-- --><?p?><b/>"), 2);
-        let long = "<a>x</a>".repeat(200);
-        assert_eq!(opening_tags(long.as_bytes()), 200);
-        assert_eq!(opening_tags(&[b'<'; 600]), 600);
     }
 
     #[test]

@@ -221,6 +221,12 @@ pub fn check_consistency(bytes: &[u8]) -> Check {
         check_value(&format!("extra {}", e.name), &e.value)?;
     }
     check_resume(bytes, &body)?;
+    if body.has_extras() != (extras > 0) {
+        return Err(format!(
+            "has_extras() is {} with {extras} extras",
+            body.has_extras()
+        ));
+    }
     if extras > 0 && (body.format() != BodyFormat::Xml || status == BodyStatus::NotErrorDoc) {
         return Err(format!(
             "{extras} extras in a {status:?} {:?} body",

@@ -49,6 +49,9 @@ pub(super) struct Extract<'s> {
     /// No reference, CR or markup seen since the open field element began,
     /// so its value is its raw text. The parsers clear it on those.
     pub(super) plain: bool,
+    /// The error element's child being read: where its start tag begins,
+    /// whether it is an extra, and the fields claimed before it.
+    child: (usize, bool, u32),
 }
 
 impl<'s> Extract<'s> {
@@ -62,13 +65,21 @@ impl<'s> Extract<'s> {
             claimed: 0,
             open_field: None,
             plain: true,
+            child: (0, false, 0),
         }
     }
 
-    /// A start tag with `name` opened an element at `depth` (1 = root),
-    /// ending at `pos`; `open` unless it was an empty-element tag.
+    /// A start tag with `name` opened an element at `depth` (1 = root); the
+    /// tag spans `tag_start..pos`; `open` unless it was an empty-element tag.
     #[inline(always)]
-    pub(super) fn on_start(&mut self, name: Name, depth: usize, open: bool, pos: usize) {
+    pub(super) fn on_start(
+        &mut self,
+        name: Name,
+        depth: usize,
+        open: bool,
+        tag_start: usize,
+        pos: usize,
+    ) {
         self.plain = false;
         if depth == 1 {
             self.root = match name {
@@ -90,6 +101,7 @@ impl<'s> Extract<'s> {
                 Name::Field(f) if self.claimed & f.bit() == 0 => Some(f),
                 _ => None,
             };
+            self.child = (tag_start, field.is_none(), self.claimed);
             if let Some(f) = field {
                 self.claimed |= f.bit();
                 if open {
@@ -144,9 +156,14 @@ impl<'s> Extract<'s> {
         }
     }
 
+    /// A child of the error element ended at `pos`.
     fn child_complete(&mut self, pos: usize) {
         if let Some((_, end)) = &mut self.scan.children {
             *end = pos;
+        }
+        let (start, is_extra, claimed) = self.child;
+        if is_extra && self.scan.first_extra.is_none() {
+            self.scan.first_extra = Some((start, claimed));
         }
     }
 }

@@ -96,7 +96,7 @@ fn scan_into(text: &str, start: usize, out: &mut Extract<'_>) -> Option<()> {
             _ => return None,
         };
         i = j + if open { 1 } else { 2 };
-        out.on_start(name, depth + 1, open, i);
+        out.on_start(name, depth + 1, open, name_start - 1, i);
         if !open {
             if depth == 0 {
                 break;
@@ -274,7 +274,33 @@ fn clean_text_run(b: &[u8], mut i: usize) -> Option<usize> {
     if b.get(i) == Some(&b'<') {
         return Some(i);
     }
-    memchr::memchr(b'<', b.get(i..)?).map(|n| i + n)
+    find_lt(b, i)
+}
+
+/// The first `<` at or after `i`. Runs are short (tens of bytes), where a
+/// call into a SIMD library costs more than it saves: sixteen bytes are
+/// tested at a time with a branch-free fold (SIMD compares), and the chunk
+/// that holds the `<` is searched eight bytes at a time.
+#[inline(always)]
+fn find_lt(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = b.get(i..i + 16) {
+        let mut any = false;
+        for &c in chunk {
+            any |= c == b'<';
+        }
+        if any {
+            break;
+        }
+        i += 16;
+    }
+    while let Some(w) = b.get(i..i + 8) {
+        let lt = super::swar_eq(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])), b'<');
+        if lt != 0 {
+            return Some(i + (lt.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&c| c == b'<').map(|n| i + n)
 }
 
 /// Whether character data needs a look at `c` (beyond `<`): a reference, a
