@@ -22,6 +22,24 @@ pub trait Headers {
     fn known(&self, header: KnownHeader) -> Option<&[u8]> {
         self.get(header.name())
     }
+
+    /// [`Headers::known`] of every [`KnownHeader::ALL`], indexed by
+    /// discriminant. By default one look-up each; the slice implementations
+    /// read their list once.
+    fn known_all(&self) -> [Option<&[u8]>; 5] {
+        KnownHeader::ALL.map(|h| self.known(h))
+    }
+}
+
+/// One pass over `(name, value)` pairs: the first value of each known header.
+fn known_in<'v>(pairs: impl Iterator<Item = (&'v [u8], &'v [u8])>) -> [Option<&'v [u8]>; 5] {
+    let mut out = [None; 5];
+    for (name, value) in pairs {
+        if let Some(h) = KnownHeader::from_name(name) {
+            out[h as usize].get_or_insert(value);
+        }
+    }
+    out
 }
 
 /// The headers coserr reads (all of them: [`KnownHeader::ALL`]).
@@ -94,6 +112,10 @@ impl Headers for [Header<'_>] {
             .find(|h| h.name.eq_ignore_ascii_case(name.as_bytes()))
             .map(|h| h.value)
     }
+
+    fn known_all(&self) -> [Option<&[u8]>; 5] {
+        known_in(self.iter().map(|h| (h.name, h.value)))
+    }
 }
 
 impl Headers for [(&str, &str)] {
@@ -101,6 +123,10 @@ impl Headers for [(&str, &str)] {
         self.iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_bytes())
+    }
+
+    fn known_all(&self) -> [Option<&[u8]>; 5] {
+        known_in(self.iter().map(|(n, v)| (n.as_bytes(), v.as_bytes())))
     }
 }
 
@@ -192,10 +218,10 @@ impl<S: RecordSink + ?Sized> Builder<'_, S> {
     fn response<H: Headers + ?Sized>(&mut self, resp: &Response<'_, H>, body: &Body<'_>) {
         let rec = self;
         rec.head.status = resp.status;
-        let header_code = resp
-            .headers
-            .known(KnownHeader::ErrorCode)
-            .filter(|v| !v.is_empty());
+        // An empty header is no header: it must not hide the next one.
+        let known = resp.headers.known_all();
+        let header = |h: KnownHeader| known[h as usize].filter(|v| !v.is_empty());
+        let header_code = header(KnownHeader::ErrorCode);
         rec.head.kind = classify(resp.status, body, header_code.is_some());
         if rec.head.kind == Kind::None {
             rec.finish();
@@ -221,8 +247,6 @@ impl<S: RecordSink + ?Sized> Builder<'_, S> {
             rec.set_str(Field::Code, HEAD_NOT_FOUND_CODE);
             rec.set_str(Field::Message, HEAD_NOT_FOUND_MESSAGE);
         }
-        // An empty header is no header: it must not hide the next one.
-        let header = |h: KnownHeader| resp.headers.known(h).filter(|v| !v.is_empty());
         let request_id = REQUEST_ID_HEADERS.into_iter().find_map(header);
         rec.fall_back(Field::RequestId, request_id);
         rec.fall_back(Field::TraceId, header(KnownHeader::TraceId));

@@ -908,3 +908,45 @@ fn known_headers_by_name() {
     assert_eq!(KnownHeader::from_name(b"content-type"), None);
     assert_eq!(KnownHeader::from_name(b""), None);
 }
+
+/// The one-pass look-up of the known headers answers what a look-up by name
+/// does: the first header of that name in any ASCII case, empty or not.
+#[test]
+fn known_all_equals_get_for_every_known_header() {
+    use coserr::{Headers, KnownHeader};
+    let names = [
+        "x-cos-request-id",
+        "X-Cos-Request-Id",
+        "x-ci-request-id",
+        "X-IMG-REQUEST-ID",
+        "x-cos-trace-id",
+        "x-cos-error-code",
+        "x-cos-request-i",
+        "x-cos-request-idd",
+        "content-type",
+        "x-cos-trace-iD",
+    ];
+    let values = ["", "a", "NjQ5ZjQ1", "second"];
+    let mut rng = common::Rng::new(0x04EA_DE25);
+    for _ in 0..5_000 {
+        let n = rng.index(7);
+        let pairs: Vec<(&str, &str)> = (0..n)
+            .map(|_| (rng.pick(&names), rng.pick(&values)))
+            .collect();
+        let list: Vec<Header<'_>> = pairs
+            .iter()
+            .map(|&(name, value)| Header {
+                name: name.as_bytes(),
+                value: value.as_bytes(),
+            })
+            .collect();
+        for h in KnownHeader::ALL {
+            let want = pairs
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(h.name()))
+                .map(|(_, value)| value.as_bytes());
+            assert_eq!(pairs[..].known_all()[h as usize], want, "{pairs:?} {h:?}");
+            assert_eq!(list[..].known_all()[h as usize], want, "{pairs:?} {h:?}");
+        }
+    }
+}
