@@ -90,12 +90,69 @@ impl KnownHeader {
             ],
             _ => return None,
         };
-        candidates
-            .iter()
-            .copied()
-            .find(|h| name.eq_ignore_ascii_case(h.name().as_bytes()))
+        // Two overlapping words per name (all are 14 to 16 bytes), compared
+        // with the letters folded to lowercase: `eq_ignore_ascii_case`,
+        // without a loop over the bytes.
+        let word = |at: usize| {
+            let mut w = [0u8; 8];
+            if let Some(src) = name.get(at..at + 8) {
+                w.copy_from_slice(src);
+            }
+            u64::from_le_bytes(w)
+        };
+        let (lo, hi) = (word(0), word(name.len() - 8));
+        candidates.iter().copied().find(|&h| {
+            let f = &FOLDED[h as usize];
+            lo | f.lo_fold == f.lo && hi | f.hi_fold == f.hi
+        })
     }
 }
+
+/// A lowercase header name as its first and last eight bytes, with the
+/// masks that fold an ASCII letter to lowercase (0x20 where the name has a
+/// letter, which `|` then sets; 0 elsewhere, compared exactly).
+struct Folded {
+    lo: u64,
+    hi: u64,
+    lo_fold: u64,
+    hi_fold: u64,
+}
+
+impl Folded {
+    const fn new(name: &str) -> Folded {
+        let b = name.as_bytes();
+        let (lo, lo_fold) = Self::word(b, 0);
+        let (hi, hi_fold) = Self::word(b, b.len() - 8);
+        Folded {
+            lo,
+            hi,
+            lo_fold,
+            hi_fold,
+        }
+    }
+
+    const fn word(b: &[u8], from: usize) -> (u64, u64) {
+        let (mut word, mut fold, mut k) = (0u64, 0u64, 0);
+        while k < 8 {
+            let c = b[from + k];
+            word |= (c as u64) << (8 * k);
+            if c.is_ascii_lowercase() {
+                fold |= 0x20 << (8 * k);
+            }
+            k += 1;
+        }
+        (word, fold)
+    }
+}
+
+/// [`Folded`] of each known header, by discriminant.
+const FOLDED: [Folded; 5] = [
+    Folded::new(KnownHeader::ErrorCode.name()),
+    Folded::new(KnownHeader::CosRequestId.name()),
+    Folded::new(KnownHeader::CiRequestId.name()),
+    Folded::new(KnownHeader::ImgRequestId.name()),
+    Folded::new(KnownHeader::TraceId.name()),
+];
 
 /// One header: name and value as bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -950,3 +950,27 @@ fn known_all_equals_get_for_every_known_header() {
         }
     }
 }
+
+/// `KnownHeader::from_name` folds case exactly as `eq_ignore_ascii_case`:
+/// every known name with any one byte replaced by any value.
+#[test]
+fn known_header_from_name_is_ascii_case_insensitive_and_nothing_more() {
+    use coserr::KnownHeader;
+    for h in KnownHeader::ALL {
+        for at in 0..h.name().len() {
+            for c in 0..=255u8 {
+                let mut name = h.name().as_bytes().to_vec();
+                name[at] = c;
+                let want = KnownHeader::ALL
+                    .into_iter()
+                    .find(|k| name.eq_ignore_ascii_case(k.name().as_bytes()));
+                assert_eq!(KnownHeader::from_name(&name), want, "{name:?}");
+            }
+        }
+        assert_eq!(
+            KnownHeader::from_name(h.name().to_uppercase().as_bytes()),
+            Some(h)
+        );
+        assert_eq!(KnownHeader::from_name(&h.name().as_bytes()[1..]), None);
+    }
+}
