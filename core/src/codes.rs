@@ -311,7 +311,12 @@ impl fmt::Display for Category {
 /// `RequestTimeout` and `UserNetworkTooSlow` (400: invalid-request, but
 /// `RequestTimeout` is [`retryable`]).
 pub fn category(status: u32, code: &str) -> Category {
-    let id = CodeId::from_code(code);
+    category_of(CodeId::from_code(code), status, code)
+}
+
+/// [`category`] when the code's id is known already (`id` must be
+/// `CodeId::from_code(code)`).
+pub(crate) fn category_of(id: CodeId, status: u32, code: &str) -> Category {
     let strong = if id.is_known() {
         id.strong_category()
     } else {

@@ -2,7 +2,7 @@
 //! the header fallbacks and the provenance of every value.
 
 use crate::body::{Body, parse_body};
-use crate::codes::{CodeId, category, retryable};
+use crate::codes::{CodeId, category_of, retryable};
 use crate::field::Field;
 use crate::record::{Builder, ErrorRecord, Flags, Kind, Own, RecordHead, RecordSink};
 use crate::status::{BodyFormat, BodyStatus};
@@ -340,11 +340,8 @@ impl<S: RecordSink + ?Sized> Builder<'_, S> {
         }
         let status = self.head.status;
         let code = self.get(Field::Code);
-        let (id, cat, retry) = (
-            CodeId::from_code(code),
-            category(status, code),
-            retryable(status, code),
-        );
+        let id = CodeId::from_code(code);
+        let (cat, retry) = (category_of(id, status, code), retryable(status, code));
         self.head.code_id = id;
         self.head.category = cat;
         self.head.retryable = retry;
