@@ -439,6 +439,13 @@ impl<'s, S: RecordSink + ?Sized> Builder<'s, S> {
         if from_header {
             self.head.from_header.insert(field);
         }
+        // Valid UTF-8 (headers and URLs are ASCII) is checked fast in one go.
+        if let Ok(text) = core::str::from_utf8(bytes) {
+            if !self.sink.append(field, text) {
+                self.head.truncated.insert(field);
+            }
+            return;
+        }
         for chunk in bytes.utf8_chunks() {
             let fits = self.sink.append(field, chunk.valid())
                 && (chunk.invalid().is_empty() || self.sink.append(field, "\u{FFFD}"));
