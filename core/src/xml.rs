@@ -987,16 +987,7 @@ fn skip_while_not(
     stop: impl Fn(u8) -> bool,
     stop_swar: impl Fn(u64) -> u64,
 ) -> usize {
-    for chunk in b.get(i..).unwrap_or(&[]).chunks_exact(16) {
-        let mut any = 0u8;
-        for &c in chunk {
-            any |= stop(c) as u8;
-        }
-        if any != 0 {
-            break;
-        }
-        i += 16;
-    }
+    i = skip_chunks_without(b, i, &stop);
     while let Some(word) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
         let mask = stop_swar(u64::from_le_bytes(word));
         if mask != 0 {
@@ -1009,6 +1000,24 @@ fn skip_while_not(
             return i;
         }
         i += 1;
+    }
+    i
+}
+
+/// The start of the first 16-byte chunk from `i` that holds a byte for
+/// which `stop` holds (or of the last, partial chunk): a branch-free fold per
+/// chunk, which the compiler turns into SIMD compares.
+#[inline(always)]
+fn skip_chunks_without(b: &[u8], mut i: usize, stop: impl Fn(u8) -> bool) -> usize {
+    for chunk in b.get(i..).unwrap_or(&[]).chunks_exact(16) {
+        let mut any = 0u8;
+        for &c in chunk {
+            any |= stop(c) as u8;
+        }
+        if any != 0 {
+            break;
+        }
+        i += 16;
     }
     i
 }

@@ -353,24 +353,13 @@ fn any_unclean(b: &[u8]) -> bool {
     }
 }
 
-/// The first byte at or after `i` that is `<` or special (or `b.len()`).
-///
-/// Sixteen bytes are tested at a time with a branch-free fold, which the
-/// compiler turns into SIMD compares; the chunk that holds one is then
-/// searched byte by byte.
+/// The first byte at or after `i` that is `<` or special (or `b.len()`):
+/// whole chunks skipped with SIMD compares, then byte by byte (a word-wise
+/// search could not leave tabs and LFs out exactly).
 #[inline(always)]
-fn next_special(b: &[u8], mut i: usize) -> usize {
+fn next_special(b: &[u8], i: usize) -> usize {
     let stop = |c: u8| (c == b'<') | is_special(c);
-    for chunk in b.get(i..).unwrap_or(&[]).chunks_exact(16) {
-        let mut any = 0u8;
-        for &c in chunk {
-            any |= stop(c) as u8;
-        }
-        if any != 0 {
-            break;
-        }
-        i += 16;
-    }
+    let mut i = super::skip_chunks_without(b, i, stop);
     while let Some(&c) = b.get(i) {
         if stop(c) {
             return i;
