@@ -217,6 +217,65 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
     check_format("coserr_format", coserr_format, &out, Some(&display))?;
     check_format("coserr_to_json", coserr_to_json, &out, Some(&json))?;
 
+    // --- coserr_parse_response_packed: the same record, texts back to back --
+    let mut packed = coserr_packed::default();
+    let mut text = vec![0x55 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+    let r_packed =
+        unsafe { coserr_parse_response_packed(&resp, &mut packed, text.as_mut_ptr(), text.len()) };
+    if r_packed != r {
+        return Err(format!(
+            "coserr_parse_response_packed returned {r_packed}, expected {r}"
+        ));
+    }
+    let numbers = [
+        (packed.kind, out.kind),
+        (packed.status, out.status),
+        (packed.body_status, out.body_status),
+        (packed.body_offset, out.body_offset),
+        (packed.present, out.present),
+        (packed.from_header, out.from_header),
+        (packed.truncated, out.truncated),
+        (packed.flags, out.flags),
+        (packed.code_id, out.code_id),
+        (packed.category, out.category),
+        (packed.retryable, out.retryable),
+    ];
+    if numbers.iter().any(|(p, o)| p != o) {
+        return Err(format!("packed numbers {numbers:?} (packed, record)"));
+    }
+    let lens = [
+        packed.code_len,
+        packed.message_len,
+        packed.resource_len,
+        packed.request_id_len,
+        packed.trace_id_len,
+        packed.server_time_len,
+    ];
+    let arrays: [&[c_char]; 6] = [
+        &out.code,
+        &out.message,
+        &out.resource,
+        &out.request_id,
+        &out.trace_id,
+        &out.server_time,
+    ];
+    let mut at = 0usize;
+    for (f, (&len, array)) in Field::ALL.iter().zip(lens.iter().zip(arrays)) {
+        let want = bytes_of(array).split(|&c| c == 0).next().unwrap_or(&[]);
+        let got = bytes_of(&text).get(at..at + len as usize).unwrap_or(&[]);
+        if got != want {
+            return Err(format!("packed {f:?}: {got:?}, record {want:?}"));
+        }
+        at += len as usize;
+    }
+    let has_extras = parse_body(input.body).extras().next().is_some();
+    if r == COSERR_OK && (packed.has_extras != 0) != has_extras {
+        return Err(format!(
+            "packed has_extras {} but extras: {has_extras}",
+            packed.has_extras
+        ));
+    }
+
     // --- coserr_parse_body ---------------------------------------------------
     let mut out_body = coserr_error::default();
     let r = unsafe { coserr_parse_body(body, body_len, &mut out_body) };
