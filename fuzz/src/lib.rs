@@ -140,6 +140,15 @@ fn bytes_of(a: &[c_char]) -> &[u8] {
     unsafe { std::slice::from_raw_parts(a.as_ptr().cast(), a.len()) }
 }
 
+/// The result code the C ABI must return for a call that built `rec`.
+fn result_for(rec: &ErrorRecord) -> u32 {
+    if rec.kind == coserr::Kind::None {
+        COSERR_NOT_AN_ERROR
+    } else {
+        COSERR_OK
+    }
+}
+
 /// The C ABI agrees with the core on one response, and keeps its own rules.
 pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
     // --- coserr_parse_response -------------------------------------------
@@ -185,11 +194,7 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
         headers: &core_headers[..],
         body: input.body,
     });
-    let want_r = if rec.kind == coserr::Kind::None {
-        COSERR_NOT_AN_ERROR
-    } else {
-        COSERR_OK
-    };
+    let want_r = result_for(&rec);
     if r != want_r {
         return Err(format!(
             "coserr_parse_response returned {r}, expected {want_r}"
@@ -286,11 +291,7 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
         headers: &(),
         body: input.body,
     });
-    let want_r = if rec_body.kind == coserr::Kind::None {
-        COSERR_NOT_AN_ERROR
-    } else {
-        COSERR_OK
-    };
+    let want_r = result_for(&rec_body);
     if r != want_r {
         return Err(format!("coserr_parse_body returned {r}, expected {want_r}"));
     }
