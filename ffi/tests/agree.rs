@@ -104,6 +104,21 @@ fn text(
 }
 
 /// A record full of garbage, so that a test sees what a call leaves unwritten.
+/// A response that is only a status and a body.
+fn body_response(status: u32, body: &[u8]) -> coserr_response {
+    coserr_response {
+        status,
+        method: ptr::null(),
+        method_len: 0,
+        url: ptr::null(),
+        url_len: 0,
+        headers: ptr::null(),
+        header_count: 0,
+        body: body.as_ptr(),
+        body_len: body.len(),
+    }
+}
+
 fn garbage() -> coserr_error {
     let g = 0xA5A5_A5A5;
     let b = 0xA5u8 as c_char;
@@ -315,17 +330,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
         };
         assert_eq!(rc, want, "{name}: result");
         assert_same(&c, &rec, &format!("{name} (body)"));
-        let body_alone = coserr_response {
-            status: 0,
-            method: ptr::null(),
-            method_len: 0,
-            url: ptr::null(),
-            url_len: 0,
-            headers: ptr::null(),
-            header_count: 0,
-            body: body.as_ptr(),
-            body_len: body.len(),
-        };
+        let body_alone = body_response(0, &body);
         assert_packed(&body_alone, rc, &c, &format!("{name} (body, packed)"));
 
         for case in CASES {
@@ -709,17 +714,7 @@ fn a_value_with_a_nul_is_flagged_as_cut_for_c() {
     assert_eq!(out.truncated, COSERR_FIELD_CODE);
     assert_eq!(out.present & COSERR_FIELD_CODE, COSERR_FIELD_CODE);
     // The packed texts are what C sees: cut at the NUL, flagged.
-    let resp = coserr_response {
-        status: 0,
-        method: ptr::null(),
-        method_len: 0,
-        url: ptr::null(),
-        url_len: 0,
-        headers: ptr::null(),
-        header_count: 0,
-        body: body.as_ptr(),
-        body_len: body.len(),
-    };
+    let resp = body_response(0, body);
     let mut p = coserr_packed::default();
     let mut text = [0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
     // SAFETY: valid response, record and buffer.
@@ -740,17 +735,7 @@ fn a_value_with_a_nul_is_flagged_as_cut_for_c() {
 #[test]
 fn the_packed_call_checks_its_arguments() {
     let body = b"<Error><Code>NoSuchKey</Code></Error>";
-    let resp = coserr_response {
-        status: 404,
-        method: ptr::null(),
-        method_len: 0,
-        url: ptr::null(),
-        url_len: 0,
-        headers: ptr::null(),
-        header_count: 0,
-        body: body.as_ptr(),
-        body_len: body.len(),
-    };
+    let resp = body_response(404, body);
     let dirty = coserr_packed {
         kind: 9,
         code_len: 9,
@@ -811,17 +796,7 @@ fn has_extras_is_exact() {
         b"",
     ];
     for body in bodies {
-        let resp = coserr_response {
-            status: 404,
-            method: ptr::null(),
-            method_len: 0,
-            url: ptr::null(),
-            url_len: 0,
-            headers: ptr::null(),
-            header_count: 0,
-            body: body.as_ptr(),
-            body_len: body.len(),
-        };
+        let resp = body_response(404, body);
         let mut p = coserr_packed::default();
         let mut text = vec![0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
         // SAFETY: valid response, record and buffer.
