@@ -49,6 +49,13 @@
 #define COSERR_NOT_FOUND 5
 
 /**
+ * Result: a text of `coserr_parse_response_spans` is not a piece of any
+ * input (it was decoded or replaced) and no text buffer was given; `*out`
+ * is all zero. Call again with one of `COSERR_PACKED_TEXT_CAPACITY` bytes.
+ */
+#define COSERR_TEXT_NEEDED 6
+
+/**
  * `kind`: not an error (a 2xx/3xx without an error document).
  */
 #define COSERR_KIND_NONE 0
@@ -177,6 +184,31 @@
  * `code_id`: the code is not one of the COS table's (the text is kept in `code`).
  */
 #define COSERR_CODE_UNKNOWN 0
+
+/**
+ * `coserr_span.source`: no text (an absent or empty field; `len` is 0).
+ */
+#define COSERR_SOURCE_NONE 0
+
+/**
+ * `coserr_span.source`: the text is bytes of the body.
+ */
+#define COSERR_SOURCE_BODY 1
+
+/**
+ * `coserr_span.source`: the text is bytes of the URL.
+ */
+#define COSERR_SOURCE_URL 2
+
+/**
+ * `coserr_span.source`: the text is bytes of the value of header `header`.
+ */
+#define COSERR_SOURCE_HEADER 3
+
+/**
+ * `coserr_span.source`: the text is bytes of the caller's text buffer.
+ */
+#define COSERR_SOURCE_TEXT 4
 
 /**
  * The least `text_cap` of `coserr_parse_response_packed`: the six texts'
@@ -456,6 +488,119 @@ typedef struct coserr_packed {
     struct coserr_extras_iter extras;
 } coserr_packed;
 
+/**
+ * Where one text of `coserr_parse_response_spans` lies: `len` bytes at
+ * `offset` in the input `source` names (for `COSERR_SOURCE_HEADER`, the
+ * value of `resp->headers[header]`). Plain numbers, no pointers.
+ */
+typedef struct coserr_span {
+    /**
+     * `COSERR_SOURCE_NONE`, `_BODY`, `_URL`, `_HEADER` or `_TEXT`.
+     */
+    uint32_t source;
+    /**
+     * For `COSERR_SOURCE_HEADER`: the index of the header in
+     * `resp->headers`; else 0.
+     */
+    uint32_t header;
+    /**
+     * Offset in bytes of the text in its source.
+     */
+    uint32_t offset;
+    /**
+     * Length of the text in bytes.
+     */
+    uint32_t len;
+} coserr_span;
+
+/**
+ * The record of `coserr_parse_response_spans`: `coserr_error`'s numbers,
+ * where each of its six texts lies (in the inputs, or in the caller's text
+ * buffer), and the body's extras iteration. Each text is exactly what the
+ * `coserr_error` array holds before its NUL. Plain numbers, no pointers;
+ * meant for bindings that keep the inputs and would rather not copy texts
+ * they already hold (Go takes its strings from its own copy of the body).
+ */
+typedef struct coserr_spans {
+    /**
+     * As `coserr_error.kind`.
+     */
+    uint32_t kind;
+    /**
+     * As `coserr_error.status`.
+     */
+    uint32_t status;
+    /**
+     * As `coserr_error.body_status`.
+     */
+    uint32_t body_status;
+    /**
+     * As `coserr_error.body_offset`.
+     */
+    uint32_t body_offset;
+    /**
+     * As `coserr_error.present`.
+     */
+    uint32_t present;
+    /**
+     * As `coserr_error.from_header`.
+     */
+    uint32_t from_header;
+    /**
+     * As `coserr_error.truncated` (a text holding a NUL byte is cut there,
+     * as in `coserr_error`, and flagged).
+     */
+    uint32_t truncated;
+    /**
+     * As `coserr_error.flags`.
+     */
+    uint32_t flags;
+    /**
+     * As `coserr_error.code_id`.
+     */
+    uint32_t code_id;
+    /**
+     * As `coserr_error.category`.
+     */
+    uint32_t category;
+    /**
+     * As `coserr_error.retryable`.
+     */
+    uint32_t retryable;
+    /**
+     * As `coserr_packed.has_extras`.
+     */
+    uint32_t has_extras;
+    /**
+     * Where `code` lies.
+     */
+    struct coserr_span code;
+    /**
+     * Where `message` lies.
+     */
+    struct coserr_span message;
+    /**
+     * Where `resource` lies.
+     */
+    struct coserr_span resource;
+    /**
+     * Where `request_id` lies.
+     */
+    struct coserr_span request_id;
+    /**
+     * Where `trace_id` lies.
+     */
+    struct coserr_span trace_id;
+    /**
+     * Where `server_time` lies.
+     */
+    struct coserr_span server_time;
+    /**
+     * As `coserr_packed.extras`.
+     */
+    struct coserr_extras_iter extras;
+} coserr_spans;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -531,6 +676,41 @@ uint32_t coserr_parse_response_packed(const struct coserr_response *resp,
                                       struct coserr_packed *out,
                                       char *text,
                                       size_t text_cap);
+
+/**
+ * `coserr_parse_response` for bindings that hold the inputs: the same
+ * record, with its numbers in `*out` and, for each of its six texts, where
+ * it lies. A text that is bytes of the body, the URL or a header value
+ * (as a plain XML value in the body is) is given as that span of the
+ * input, not copied; a text that is not (entities decoded, invalid UTF-8
+ * replaced by U+FFFD, the HEAD 404 code and message, text joined from
+ * several pieces) is written into `text`, at the offset the span gives
+ * (`COSERR_SOURCE_TEXT`). Each text is exactly what
+ * `coserr_parse_response`'s array holds before its NUL, and every number
+ * is the same. `out->has_extras` and `out->extras` are as in
+ * `coserr_parse_response_packed`.
+ *
+ * `text` may be `(NULL, 0)`: when a text then has to be written, the
+ * result is `COSERR_TEXT_NEEDED` (call again with a buffer, or use
+ * `coserr_parse_response_packed`). A non-NULL `text` must have at least
+ * `COSERR_PACKED_TEXT_CAPACITY` bytes (else `COSERR_INVALID_ARGUMENT`),
+ * so that every record fits; its other bytes are unspecified.
+ *
+ * `*out` is all zero on any result but `COSERR_OK` / `COSERR_NOT_AN_ERROR`;
+ * `COSERR_NULL_ARGUMENT` when `resp` or `out` is NULL or a pointer is NULL
+ * with a length above 0.
+ *
+ * # Safety
+ *
+ * As `coserr_parse_response`; a non-NULL `out` must be valid for writes of
+ * one `coserr_spans` and a non-NULL `text` of `text_cap` bytes, neither
+ * overlapping the other or the inputs. The spans point into the inputs:
+ * they mean something only while the caller keeps those.
+ */
+uint32_t coserr_parse_response_spans(const struct coserr_response *resp,
+                                     struct coserr_spans *out,
+                                     char *text,
+                                     size_t text_cap);
 
 /**
  * Writes the one-line display of `*e` (for logs and support tickets; always

@@ -38,6 +38,7 @@ use coserr_core::{
 };
 
 mod code_names;
+mod spans;
 mod text;
 
 use text::{Writer, record_of};
@@ -67,6 +68,10 @@ pub const COSERR_INVALID_ARGUMENT: u32 = 4;
 /// Result: the index is past the last item (`coserr_extra_get`), or no
 /// extra is left (`coserr_extras_next`).
 pub const COSERR_NOT_FOUND: u32 = 5;
+/// Result: a text of `coserr_parse_response_spans` is not a piece of any
+/// input (it was decoded or replaced) and no text buffer was given; `*out`
+/// is all zero. Call again with one of `COSERR_PACKED_TEXT_CAPACITY` bytes.
+pub const COSERR_TEXT_NEEDED: u32 = 6;
 
 /// `kind`: not an error (a 2xx/3xx without an error document).
 pub const COSERR_KIND_NONE: u32 = 0;
@@ -125,6 +130,17 @@ pub const COSERR_CATEGORY_REDIRECT: u32 = 8;
 
 /// `code_id`: the code is not one of the COS table's (the text is kept in `code`).
 pub const COSERR_CODE_UNKNOWN: u32 = 0;
+
+/// `coserr_span.source`: no text (an absent or empty field; `len` is 0).
+pub const COSERR_SOURCE_NONE: u32 = 0;
+/// `coserr_span.source`: the text is bytes of the body.
+pub const COSERR_SOURCE_BODY: u32 = 1;
+/// `coserr_span.source`: the text is bytes of the URL.
+pub const COSERR_SOURCE_URL: u32 = 2;
+/// `coserr_span.source`: the text is bytes of the value of header `header`.
+pub const COSERR_SOURCE_HEADER: u32 = 3;
+/// `coserr_span.source`: the text is bytes of the caller's text buffer.
+pub const COSERR_SOURCE_TEXT: u32 = 4;
 
 /// The least `text_cap` of `coserr_parse_response_packed`: the six texts'
 /// capacities summed (63 + 1023 + 1023 + 127 + 255 + 63 bytes), so that
@@ -348,6 +364,73 @@ pub struct coserr_packed {
     pub extras: coserr_extras_iter,
 }
 
+/// Where one text of `coserr_parse_response_spans` lies: `len` bytes at
+/// `offset` in the input `source` names (for `COSERR_SOURCE_HEADER`, the
+/// value of `resp->headers[header]`). Plain numbers, no pointers.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct coserr_span {
+    /// `COSERR_SOURCE_NONE`, `_BODY`, `_URL`, `_HEADER` or `_TEXT`.
+    pub source: u32,
+    /// For `COSERR_SOURCE_HEADER`: the index of the header in
+    /// `resp->headers`; else 0.
+    pub header: u32,
+    /// Offset in bytes of the text in its source.
+    pub offset: u32,
+    /// Length of the text in bytes.
+    pub len: u32,
+}
+
+/// The record of `coserr_parse_response_spans`: `coserr_error`'s numbers,
+/// where each of its six texts lies (in the inputs, or in the caller's text
+/// buffer), and the body's extras iteration. Each text is exactly what the
+/// `coserr_error` array holds before its NUL. Plain numbers, no pointers;
+/// meant for bindings that keep the inputs and would rather not copy texts
+/// they already hold (Go takes its strings from its own copy of the body).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct coserr_spans {
+    /// As `coserr_error.kind`.
+    pub kind: u32,
+    /// As `coserr_error.status`.
+    pub status: u32,
+    /// As `coserr_error.body_status`.
+    pub body_status: u32,
+    /// As `coserr_error.body_offset`.
+    pub body_offset: u32,
+    /// As `coserr_error.present`.
+    pub present: u32,
+    /// As `coserr_error.from_header`.
+    pub from_header: u32,
+    /// As `coserr_error.truncated` (a text holding a NUL byte is cut there,
+    /// as in `coserr_error`, and flagged).
+    pub truncated: u32,
+    /// As `coserr_error.flags`.
+    pub flags: u32,
+    /// As `coserr_error.code_id`.
+    pub code_id: u32,
+    /// As `coserr_error.category`.
+    pub category: u32,
+    /// As `coserr_error.retryable`.
+    pub retryable: u32,
+    /// As `coserr_packed.has_extras`.
+    pub has_extras: u32,
+    /// Where `code` lies.
+    pub code: coserr_span,
+    /// Where `message` lies.
+    pub message: coserr_span,
+    /// Where `resource` lies.
+    pub resource: coserr_span,
+    /// Where `request_id` lies.
+    pub request_id: coserr_span,
+    /// Where `trace_id` lies.
+    pub trace_id: coserr_span,
+    /// Where `server_time` lies.
+    pub server_time: coserr_span,
+    /// As `coserr_packed.extras`.
+    pub extras: coserr_extras_iter,
+}
+
 /// A paused one-pass iteration over the extras of one body
 /// (`coserr_extras_begin`, `coserr_extras_next`): plain numbers (offsets into
 /// that body and the fields already met), no pointers, nothing to free.
@@ -423,6 +506,14 @@ const _: () = {
     assert!(offset_of!(coserr_packed, code_len) == 44);
     assert!(offset_of!(coserr_packed, server_time_len) == 64);
 
+    assert!(size_of::<coserr_span>() == 16);
+    assert!(offset_of!(coserr_spans, has_extras) == 44);
+    assert!(offset_of!(coserr_spans, code) == 48);
+    assert!(offset_of!(coserr_spans, server_time) == 128);
+    assert!(offset_of!(coserr_spans, extras) == 144);
+    assert!(size_of::<coserr_spans>() == 168);
+    assert!(align_of::<coserr_spans>() == 8);
+
     assert!(offset_of!(coserr_extras_iter, pos) == 0);
     assert!(offset_of!(coserr_extras_iter, end) == 8);
     assert!(offset_of!(coserr_extras_iter, seen) == 16);
@@ -477,6 +568,8 @@ struct CHeaders<'a> {
     all: &'a [coserr_header],
     /// The first value of each [`KnownHeader`], by discriminant.
     known: [Option<&'a [u8]>; 5],
+    /// The index in `all` of each of those values (0 when there is none).
+    known_at: [usize; 5],
 }
 
 impl<'a> CHeaders<'a> {
@@ -491,7 +584,8 @@ impl<'a> CHeaders<'a> {
     /// Every non-NULL pointer in `headers` must be valid for its length for 'a.
     unsafe fn new(headers: &'a [coserr_header]) -> Checked<Self> {
         let mut known = [None; 5];
-        for h in headers {
+        let mut known_at = [0; 5];
+        for (i, h) in headers.iter().enumerate() {
             if h.name.is_null() {
                 continue;
             }
@@ -502,13 +596,17 @@ impl<'a> CHeaders<'a> {
                     slice(h.value.cast::<u8>(), h.value_len)?,
                 )
             };
-            if let Some(k) = KnownHeader::from_name(n) {
-                known[k as usize].get_or_insert(v);
+            if let Some(k) = KnownHeader::from_name(n)
+                && known[k as usize].is_none()
+            {
+                known[k as usize] = Some(v);
+                known_at[k as usize] = i;
             }
         }
         Ok(CHeaders {
             all: headers,
             known,
+            known_at,
         })
     }
 }
@@ -581,19 +679,24 @@ impl Regions {
     }
 
     /// C strings end at the first NUL: the fields whose text holds one
-    /// (cut there for C). Values read from a well-formed XML body cannot
-    /// hold one (NUL is not an XML character), so only JSON, raw body text
-    /// and headers are looked at.
+    /// (cut there for C; see [`nul_checked`]).
     fn nul_fields(&self, head: &RecordHead) -> u32 {
-        let xml = head.body_format == BodyFormat::Xml && head.body_status == BodyStatus::Ok;
         let mut bits = 0;
         for f in Field::ALL {
-            if (!xml || head.from_header.contains(f)) && self.bytes(f).contains(&0) {
+            if nul_checked(head, f) && self.bytes(f).contains(&0) {
                 bits |= f.bit();
             }
         }
         bits
     }
+}
+
+/// Whether `field`'s text may hold a NUL (which C strings end at): values
+/// read from a well-formed XML body cannot (NUL is not an XML character),
+/// so only JSON, raw body text and header values are looked at.
+fn nul_checked(head: &RecordHead, field: Field) -> bool {
+    let xml = head.body_format == BodyFormat::Xml && head.body_status == BodyStatus::Ok;
+    !xml || head.from_header.contains(field)
 }
 
 impl RecordSink for Regions {
@@ -1009,6 +1112,77 @@ pub unsafe extern "C" fn coserr_parse_response_packed(
     result
 }
 
+/// `coserr_parse_response` for bindings that hold the inputs: the same
+/// record, with its numbers in `*out` and, for each of its six texts, where
+/// it lies. A text that is bytes of the body, the URL or a header value
+/// (as a plain XML value in the body is) is given as that span of the
+/// input, not copied; a text that is not (entities decoded, invalid UTF-8
+/// replaced by U+FFFD, the HEAD 404 code and message, text joined from
+/// several pieces) is written into `text`, at the offset the span gives
+/// (`COSERR_SOURCE_TEXT`). Each text is exactly what
+/// `coserr_parse_response`'s array holds before its NUL, and every number
+/// is the same. `out->has_extras` and `out->extras` are as in
+/// `coserr_parse_response_packed`.
+///
+/// `text` may be `(NULL, 0)`: when a text then has to be written, the
+/// result is `COSERR_TEXT_NEEDED` (call again with a buffer, or use
+/// `coserr_parse_response_packed`). A non-NULL `text` must have at least
+/// `COSERR_PACKED_TEXT_CAPACITY` bytes (else `COSERR_INVALID_ARGUMENT`),
+/// so that every record fits; its other bytes are unspecified.
+///
+/// `*out` is all zero on any result but `COSERR_OK` / `COSERR_NOT_AN_ERROR`;
+/// `COSERR_NULL_ARGUMENT` when `resp` or `out` is NULL or a pointer is NULL
+/// with a length above 0.
+///
+/// # Safety
+///
+/// As `coserr_parse_response`; a non-NULL `out` must be valid for writes of
+/// one `coserr_spans` and a non-NULL `text` of `text_cap` bytes, neither
+/// overlapping the other or the inputs. The spans point into the inputs:
+/// they mean something only while the caller keeps those.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_parse_response_spans(
+    resp: *const coserr_response,
+    out: *mut coserr_spans,
+    text: *mut c_char,
+    text_cap: usize,
+) -> u32 {
+    let result = guard(COSERR_PANIC, || {
+        if out.is_null() || (text.is_null() && text_cap > 0) {
+            return COSERR_NULL_ARGUMENT;
+        }
+        // SAFETY: the caller guarantees a non-NULL `resp` is valid for reads.
+        let Some(resp) = (unsafe { resp.as_ref() }) else {
+            return COSERR_NULL_ARGUMENT;
+        };
+        if !text.is_null() && text_cap < COSERR_PACKED_TEXT_CAPACITY {
+            return COSERR_INVALID_ARGUMENT;
+        }
+        // SAFETY: the caller vouches for the pointers inside `*resp`.
+        let (method, url, headers, body) = match unsafe { response_args(resp) } {
+            Ok(args) => args,
+            Err(result) => return result,
+        };
+        let resp = Response {
+            status: resp.status,
+            method,
+            url,
+            headers: &headers,
+            body,
+        };
+        // SAFETY: the caller guarantees `out` and a non-NULL `text` (with at
+        // least the capacity) are valid for writes and apart from each
+        // other and the inputs during the call.
+        unsafe { spans::parse_spans(out, text.cast::<u8>(), &resp) }
+    });
+    if result != COSERR_OK && result != COSERR_NOT_AN_ERROR && !out.is_null() {
+        // SAFETY: the caller guarantees a non-NULL `out` is valid for
+        // writes; the closure and its borrows are gone.
+        unsafe { out.write(coserr_spans::default()) };
+    }
+    result
+}
+
 /// Writes the one-line display of `*e` (for logs and support tickets; always
 /// with status, code, message, request id and trace id, `-` when absent):
 ///
@@ -1100,6 +1274,7 @@ pub extern "C" fn coserr_result_name(result: u32) -> *const c_char {
             COSERR_PANIC => c"COSERR_PANIC",
             COSERR_INVALID_ARGUMENT => c"COSERR_INVALID_ARGUMENT",
             COSERR_NOT_FOUND => c"COSERR_NOT_FOUND",
+            COSERR_TEXT_NEEDED => c"COSERR_TEXT_NEEDED",
             _ => c"COSERR_UNKNOWN_RESULT",
         }
         .as_ptr()

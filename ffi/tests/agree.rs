@@ -245,6 +245,147 @@ fn assert_packed(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) 
     }
 }
 
+/// The bytes a span names: `len` bytes at `offset` of its source, the
+/// source being one of `resp`'s inputs or `text`.
+fn span_bytes<'a>(resp: &'a coserr_response, text: &'a [c_char], sp: &coserr_span) -> &'a [u8] {
+    // SAFETY: every non-NULL pointer of `resp` is valid for its length
+    // (the caller's call used it), and the header array for its count.
+    let source: &[u8] = unsafe {
+        let bytes = |p: *const u8, n: usize| {
+            if p.is_null() {
+                &[][..]
+            } else {
+                std::slice::from_raw_parts(p, n)
+            }
+        };
+        match sp.source {
+            COSERR_SOURCE_NONE => &[],
+            COSERR_SOURCE_BODY => bytes(resp.body, resp.body_len),
+            COSERR_SOURCE_URL => bytes(resp.url.cast(), resp.url_len),
+            COSERR_SOURCE_HEADER => {
+                assert!((sp.header as usize) < resp.header_count, "header index");
+                let h = &*resp.headers.add(sp.header as usize);
+                bytes(h.value.cast(), h.value_len)
+            }
+            COSERR_SOURCE_TEXT => bytes(text.as_ptr().cast(), text.len()),
+            other => panic!("unknown source {other}"),
+        }
+    };
+    if sp.source == COSERR_SOURCE_NONE {
+        assert_eq!(
+            (sp.offset, sp.len, sp.header),
+            (0, 0, 0),
+            "an empty span is all zero"
+        );
+    }
+    if sp.source != COSERR_SOURCE_HEADER {
+        assert_eq!(sp.header, 0, "header index outside a header span");
+    }
+    let (at, n) = (sp.offset as usize, sp.len as usize);
+    source
+        .get(at..at + n)
+        .expect("the span lies inside its source")
+}
+
+/// `coserr_parse_response_spans` on `resp` gives `c` (the record
+/// `coserr_parse_response` filled for it): the same numbers, and each
+/// span names exactly the array's text up to its NUL. Without a text
+/// buffer the call gives the same record, or `COSERR_TEXT_NEEDED` (and a
+/// zeroed record); it must give that whenever the record with a buffer has
+/// a text in the buffer.
+fn assert_spans(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) {
+    let dirty = coserr_spans {
+        kind: 0xA5A5_A5A5,
+        code: coserr_span {
+            source: 9,
+            header: 9,
+            offset: 9,
+            len: 9,
+        },
+        ..coserr_spans::default()
+    };
+    let mut text = vec![0xA5u8 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+    let mut with = dirty;
+    // SAFETY: `resp` is valid (the caller's call used it); `with` and
+    // `text` are valid for writes of their sizes.
+    let src =
+        unsafe { coserr_parse_response_spans(resp, &mut with, text.as_mut_ptr(), text.len()) };
+    assert_eq!(src, rc, "{what}: spans result");
+    let mut without = dirty;
+    // SAFETY: as above, with no text buffer.
+    let nrc = unsafe { coserr_parse_response_spans(resp, &mut without, ptr::null_mut(), 0) };
+    let spans = |s: &coserr_spans| {
+        [
+            s.code,
+            s.message,
+            s.resource,
+            s.request_id,
+            s.trace_id,
+            s.server_time,
+        ]
+    };
+    if nrc == COSERR_TEXT_NEEDED {
+        assert_eq!(
+            without,
+            coserr_spans::default(),
+            "{what}: zeroed on TEXT_NEEDED"
+        );
+    } else {
+        assert_eq!(nrc, rc, "{what}: spans result without text");
+        assert_eq!(
+            without, with,
+            "{what}: the same record with and without text"
+        );
+        assert!(
+            spans(&with)
+                .iter()
+                .all(|sp| sp.source != COSERR_SOURCE_TEXT),
+            "{what}: a text in the buffer, but no buffer was needed"
+        );
+    }
+    let numbers = [
+        (with.kind, c.kind),
+        (with.status, c.status),
+        (with.body_status, c.body_status),
+        (with.body_offset, c.body_offset),
+        (with.present, c.present),
+        (with.from_header, c.from_header),
+        (with.truncated, c.truncated),
+        (with.flags, c.flags),
+        (with.code_id, c.code_id),
+        (with.category, c.category),
+        (with.retryable, c.retryable),
+    ];
+    for (i, (got, want)) in numbers.into_iter().enumerate() {
+        assert_eq!(got, want, "{what}: spans number {i}");
+    }
+    let arrays: [&[c_char]; 6] = [
+        &c.code,
+        &c.message,
+        &c.resource,
+        &c.request_id,
+        &c.trace_id,
+        &c.server_time,
+    ];
+    for (i, (sp, a)) in spans(&with).into_iter().zip(arrays).enumerate() {
+        let got = span_bytes(resp, &text, &sp);
+        assert_eq!(
+            std::str::from_utf8(got).expect("UTF-8"),
+            c_str(a),
+            "{what}: spans text {i} ({sp:?})"
+        );
+    }
+    // The extras are the packed call's (checked against the core there).
+    let mut p = coserr_packed::default();
+    // SAFETY: as above.
+    unsafe { coserr_parse_response_packed(resp, &mut p, text.as_mut_ptr(), text.len()) };
+    assert_eq!(
+        (with.has_extras, with.extras),
+        (p.has_extras, p.extras),
+        "{what}: spans extras"
+    );
+}
+
 fn assert_same(c: &coserr_error, rec: &ErrorRecord, what: &str) {
     assert_arrays(c, rec, what);
     assert_eq!(c.kind, rec.kind as u32, "{what}: kind");
@@ -332,6 +473,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
         assert_same(&c, &rec, &format!("{name} (body)"));
         let body_alone = body_response(0, &body);
         assert_packed(&body_alone, rc, &c, &format!("{name} (body, packed)"));
+        assert_spans(&body_alone, rc, &c, &format!("{name} (body, spans)"));
 
         for case in CASES {
             let c_headers: Vec<coserr_header> = case
@@ -390,6 +532,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
             assert_eq!(rc, want, "{what}: result");
             assert_same(&c, &rec, &what);
             assert_packed(&resp, rc, &c, &what);
+            assert_spans(&resp, rc, &c, &what);
             checked += 1;
         }
 
@@ -692,7 +835,8 @@ fn abi_version_and_names() {
         (COSERR_PANIC, "COSERR_PANIC"),
         (COSERR_INVALID_ARGUMENT, "COSERR_INVALID_ARGUMENT"),
         (COSERR_NOT_FOUND, "COSERR_NOT_FOUND"),
-        (6, "COSERR_UNKNOWN_RESULT"),
+        (COSERR_TEXT_NEEDED, "COSERR_TEXT_NEEDED"),
+        (7, "COSERR_UNKNOWN_RESULT"),
     ] {
         // SAFETY: a static NUL-terminated string.
         let got = unsafe { CStr::from_ptr(coserr_result_name(r)) };

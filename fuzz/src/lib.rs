@@ -281,6 +281,77 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
         ));
     }
 
+    // --- coserr_parse_response_spans: the same record, texts as spans -------
+    for with_text in [false, true] {
+        let mut spans = coserr_spans {
+            kind: 0x55,
+            ..coserr_spans::default()
+        };
+        let (t, cap) = if with_text {
+            (text.as_mut_ptr(), text.len())
+        } else {
+            (ptr::null_mut(), 0)
+        };
+        let r_spans = unsafe { coserr_parse_response_spans(&resp, &mut spans, t, cap) };
+        if r_spans == COSERR_TEXT_NEEDED && !with_text {
+            if spans != coserr_spans::default() {
+                return Err("spans: not zeroed on COSERR_TEXT_NEEDED".into());
+            }
+            continue;
+        }
+        if r_spans != r {
+            return Err(format!(
+                "coserr_parse_response_spans (text {with_text}) returned {r_spans}, expected {r}"
+            ));
+        }
+        let got = [
+            spans.kind,
+            spans.status,
+            spans.body_status,
+            spans.body_offset,
+            spans.present,
+            spans.from_header,
+            spans.truncated,
+            spans.flags,
+            spans.code_id,
+            spans.category,
+            spans.retryable,
+        ];
+        if numbers.iter().zip(got).any(|((_, o), s)| *o != s) {
+            return Err(format!("spans numbers {got:?}, record {numbers:?}"));
+        }
+        if (spans.has_extras, spans.extras) != (packed.has_extras, packed.extras) {
+            return Err("spans extras differ from packed".into());
+        }
+        let all = [
+            spans.code,
+            spans.message,
+            spans.resource,
+            spans.request_id,
+            spans.trace_id,
+            spans.server_time,
+        ];
+        for (f, (sp, array)) in Field::ALL.iter().zip(all.iter().zip(arrays)) {
+            let want = bytes_of(array).split(|&c| c == 0).next().unwrap_or(&[]);
+            let source: &[u8] = match sp.source {
+                COSERR_SOURCE_NONE => &[],
+                COSERR_SOURCE_BODY => input.body,
+                COSERR_SOURCE_URL => input.url,
+                COSERR_SOURCE_HEADER => input
+                    .headers
+                    .get(sp.header as usize)
+                    .map_or(&[][..], |(_, v)| v),
+                COSERR_SOURCE_TEXT if with_text => bytes_of(&text),
+                other => return Err(format!("spans {f:?}: source {other}")),
+            };
+            let (at, n) = (sp.offset as usize, sp.len as usize);
+            let got = source.get(at..at + n);
+            if got != Some(want) || (n == 0 && *sp != coserr_span::default()) {
+                return Err(format!("spans {f:?} {sp:?}: {got:?}, record {want:?}"));
+            }
+        }
+    }
+
     // --- coserr_parse_body ---------------------------------------------------
     let mut out_body = coserr_error::default();
     let r = unsafe { coserr_parse_body(body, body_len, &mut out_body) };

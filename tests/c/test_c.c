@@ -53,6 +53,12 @@ _Static_assert(offsetof(coserr_packed, retryable) == 40, "packed retryable");
 _Static_assert(offsetof(coserr_packed, code_len) == 44, "packed code_len");
 _Static_assert(offsetof(coserr_packed, server_time_len) == 64, "packed server_time_len");
 _Static_assert(COSERR_PACKED_TEXT_CAPACITY == 63 + 1023 + 1023 + 127 + 255 + 63, "packed capacity");
+_Static_assert(sizeof(coserr_span) == 16, "sizeof coserr_span");
+_Static_assert(sizeof(coserr_spans) == 168, "sizeof coserr_spans");
+_Static_assert(offsetof(coserr_spans, has_extras) == 44, "spans has_extras");
+_Static_assert(offsetof(coserr_spans, code) == 48, "spans code");
+_Static_assert(offsetof(coserr_spans, server_time) == 128, "spans server_time");
+_Static_assert(offsetof(coserr_spans, extras) == 144, "spans extras");
 _Static_assert(sizeof(coserr_extras_iter) == 24, "sizeof coserr_extras_iter");
 _Static_assert(offsetof(coserr_extras_iter, pos) == 0, "iter pos");
 _Static_assert(offsetof(coserr_extras_iter, end) == 8, "iter end");
@@ -120,6 +126,9 @@ static void test_constants(void) {
     CHECK_U(COSERR_PANIC, 3);
     CHECK_U(COSERR_INVALID_ARGUMENT, 4);
     CHECK_U(COSERR_NOT_FOUND, 5);
+    CHECK_U(COSERR_TEXT_NEEDED, 6);
+    CHECK_U(COSERR_SOURCE_NONE, 0);
+    CHECK_U(COSERR_SOURCE_TEXT, 4);
     CHECK_U(COSERR_FIELD_CODE | COSERR_FIELD_MESSAGE | COSERR_FIELD_RESOURCE |
                 COSERR_FIELD_REQUEST_ID | COSERR_FIELD_TRACE_ID | COSERR_FIELD_SERVER_TIME,
             63);
@@ -131,7 +140,8 @@ static void test_constants(void) {
     CHECK_S(coserr_result_name(COSERR_PANIC), "COSERR_PANIC");
     CHECK_S(coserr_result_name(COSERR_INVALID_ARGUMENT), "COSERR_INVALID_ARGUMENT");
     CHECK_S(coserr_result_name(COSERR_NOT_FOUND), "COSERR_NOT_FOUND");
-    CHECK_S(coserr_result_name(6), "COSERR_UNKNOWN_RESULT");
+    CHECK_S(coserr_result_name(COSERR_TEXT_NEEDED), "COSERR_TEXT_NEEDED");
+    CHECK_S(coserr_result_name(7), "COSERR_UNKNOWN_RESULT");
     CHECK_S(coserr_result_name(UINT32_MAX), "COSERR_UNKNOWN_RESULT");
 
     CHECK_S(coserr_code_name(COSERR_CODE_UNKNOWN), "");
@@ -962,6 +972,124 @@ static void test_packed(void) {
     CHECK_U(packed_differs(&ok, rc, &e), 0);
 }
 
+/* The bytes a span names, or NULL when it names none of r's inputs or
+   text (or lies outside them). */
+static const char *span_at(const coserr_response *r, const char *text, coserr_span sp) {
+    const char *src;
+    size_t n;
+    switch (sp.source) {
+    case COSERR_SOURCE_NONE:
+        return sp.offset == 0 && sp.len == 0 && sp.header == 0 ? "" : NULL;
+    case COSERR_SOURCE_BODY:
+        src = (const char *)r->body, n = r->body_len;
+        break;
+    case COSERR_SOURCE_URL:
+        src = r->url, n = r->url_len;
+        break;
+    case COSERR_SOURCE_HEADER:
+        if (sp.header >= r->header_count) {
+            return NULL;
+        }
+        src = r->headers[sp.header].value, n = r->headers[sp.header].value_len;
+        break;
+    case COSERR_SOURCE_TEXT:
+        if (text == NULL) {
+            return NULL;
+        }
+        src = text, n = COSERR_PACKED_TEXT_CAPACITY;
+        break;
+    default:
+        return NULL;
+    }
+    return (size_t)sp.offset + sp.len <= n ? src + sp.offset : NULL;
+}
+
+/* coserr_parse_response_spans on r gives e (what coserr_parse_response
+   filled for r, with result rc): the same numbers and extras as the packed
+   call, and each span names exactly the array's text; without a text
+   buffer, the same record or COSERR_TEXT_NEEDED (zeroed). Returns the
+   number of differences. */
+static int spans_differ(const coserr_response *r, uint32_t rc, const coserr_error *e) {
+    coserr_spans s, s0, zero;
+    coserr_packed p;
+    char text[COSERR_PACKED_TEXT_CAPACITY], ptext[COSERR_PACKED_TEXT_CAPACITY];
+    memset(&s, 0xAB, sizeof s);
+    memset(&s0, 0xAB, sizeof s0);
+    memset(&zero, 0, sizeof zero);
+    memset(text, 0xAB, sizeof text);
+    int bad = coserr_parse_response_spans(r, &s, text, sizeof text) != rc;
+    uint32_t rc0 = coserr_parse_response_spans(r, &s0, NULL, 0);
+    if (rc0 == COSERR_TEXT_NEEDED) {
+        bad += memcmp(&s0, &zero, sizeof s0) != 0;
+    } else {
+        bad += rc0 != rc || memcmp(&s0, &s, sizeof s) != 0;
+    }
+    bad += s.kind != e->kind || s.status != e->status || s.body_status != e->body_status;
+    bad += s.body_offset != e->body_offset || s.present != e->present;
+    bad += s.from_header != e->from_header || s.truncated != e->truncated;
+    bad += s.flags != e->flags || s.code_id != e->code_id || s.category != e->category;
+    bad += s.retryable != e->retryable;
+    bad += coserr_parse_response_packed(r, &p, ptext, sizeof ptext) != rc;
+    bad += s.has_extras != p.has_extras || memcmp(&s.extras, &p.extras, sizeof s.extras) != 0;
+    const char *want[6] = {e->code, e->message, e->resource, e->request_id, e->trace_id, e->server_time};
+    coserr_span sp[6] = {s.code, s.message, s.resource, s.request_id, s.trace_id, s.server_time};
+    for (int i = 0; i < 6; i++) {
+        const char *got = span_at(r, text, sp[i]);
+        bad += got == NULL || strlen(want[i]) != sp[i].len || memcmp(got, want[i], sp[i].len) != 0;
+        if (rc0 != COSERR_TEXT_NEEDED) {
+            bad += sp[i].source == COSERR_SOURCE_TEXT;
+        }
+    }
+    return bad;
+}
+
+static void test_spans(void) {
+    const char *body = "<Error><Code>NoSuchKey</Code><Message>a &amp; b</Message></Error>";
+    coserr_header h[] = {H("Server", "tencent-cos"), H("X-Cos-Request-Id", "req-1")};
+    const char *url = "https://b.cos.x.myqcloud.com/k";
+    coserr_response r = resp_of(404, "GET", url, h, 2, body, strlen(body));
+    coserr_error e;
+    uint32_t rc = coserr_parse_response(&r, &e);
+    CHECK_U(rc, COSERR_OK);
+    CHECK_U(spans_differ(&r, rc, &e), 0);
+
+    coserr_spans s, zero;
+    memset(&zero, 0, sizeof zero);
+    char text[COSERR_PACKED_TEXT_CAPACITY];
+    /* The message needs decoding: no buffer, no record. */
+    memset(&s, 0xAB, sizeof s);
+    CHECK_U(coserr_parse_response_spans(&r, &s, NULL, 0), COSERR_TEXT_NEEDED);
+    CHECK(memcmp(&s, &zero, sizeof s) == 0);
+    CHECK_U(coserr_parse_response_spans(&r, &s, text, sizeof text), COSERR_OK);
+    CHECK_U(s.code.source, COSERR_SOURCE_BODY);
+    CHECK_U(s.code.offset, 13);
+    CHECK_U(s.code.len, 9);
+    CHECK_U(s.message.source, COSERR_SOURCE_TEXT);
+    CHECK(s.message.len == 5 && memcmp(text + s.message.offset, "a & b", 5) == 0);
+    CHECK_U(s.request_id.source, COSERR_SOURCE_HEADER);
+    CHECK_U(s.request_id.header, 1);
+    CHECK_U(s.resource.source, COSERR_SOURCE_URL);
+    CHECK_U(s.resource.len, strlen(url));
+    CHECK_U(s.trace_id.source, COSERR_SOURCE_NONE);
+
+    /* A plain body needs no buffer. */
+    const char *plain = "<Error><Code>NoSuchKey</Code><Message>gone</Message></Error>";
+    coserr_response rp = resp_of(404, "GET", NULL, NULL, 0, plain, strlen(plain));
+    CHECK_U(coserr_parse_response_spans(&rp, &s, NULL, 0), COSERR_OK);
+    CHECK(s.message.source == COSERR_SOURCE_BODY && s.message.offset == 38 && s.message.len == 4);
+
+    memset(&s, 0xAB, sizeof s);
+    CHECK_U(coserr_parse_response_spans(&r, &s, text, sizeof text - 1), COSERR_INVALID_ARGUMENT);
+    CHECK(memcmp(&s, &zero, sizeof s) == 0);
+    memset(&s, 0xAB, sizeof s);
+    CHECK_U(coserr_parse_response_spans(&r, &s, NULL, sizeof text), COSERR_NULL_ARGUMENT);
+    CHECK(memcmp(&s, &zero, sizeof s) == 0);
+    memset(&s, 0xAB, sizeof s);
+    CHECK_U(coserr_parse_response_spans(NULL, &s, text, sizeof text), COSERR_NULL_ARGUMENT);
+    CHECK(memcmp(&s, &zero, sizeof s) == 0);
+    CHECK_U(coserr_parse_response_spans(&r, NULL, text, sizeof text), COSERR_NULL_ARGUMENT);
+}
+
 static void test_all_bodies(const char *dir) {
     DIR *d = opendir(dir);
     if (d == NULL) {
@@ -1004,10 +1132,12 @@ static void test_all_bodies(const char *dir) {
         /* The packed call is the same record. */
         coserr_response r = resp_of(0, NULL, NULL, NULL, 0, b, n);
         bad += packed_differs(&r, rc, &e);
+        bad += spans_differ(&r, rc, &e);
         coserr_header h[] = {H("x-cos-error-code", "SlowDown"), H("X-Cos-Request-Id", "r")};
         r = resp_of(503, "HEAD", "/k", h, 2, b, n);
         rc = coserr_parse_response(&r, &e);
         bad += packed_differs(&r, rc, &e);
+        bad += spans_differ(&r, rc, &e);
         if (bad) {
             fprintf(stderr, "%s/%s: unexpected record\n", dir, nm);
         }
@@ -1034,6 +1164,7 @@ int main(int argc, char **argv) {
     test_extras();
     test_extras_iter();
     test_packed();
+    test_spans();
     test_all_bodies(samples);
     test_all_bodies(edge);
     return t_finish();

@@ -1,0 +1,294 @@
+//! `coserr_parse_response_spans`: the record with each text given as where
+//! it lies rather than as a copy. A text that is one piece of one input (a
+//! plain XML value in the body, a header value, the URL) stays a span of
+//! that input; only a text that is not (entities decoded, U+FFFD for
+//! invalid bytes, the HEAD 404 texts, several pieces) is written, into the
+//! caller's text buffer at its field's region, as the packed call would.
+
+use coserr_core::{Field, RecordHead, RecordSink, Response, capacity, parse_body};
+
+use crate::{
+    CHeaders, COSERR_SOURCE_BODY, COSERR_SOURCE_HEADER, COSERR_SOURCE_NONE, COSERR_SOURCE_TEXT,
+    COSERR_SOURCE_URL, COSERR_TEXT_NEEDED, Regions, coserr_span, coserr_spans, iter_of,
+    nul_checked, result_of, scalars,
+};
+
+/// An input a text can lie in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    Body,
+    Url,
+    /// The first value of a known header, by `KnownHeader` discriminant.
+    Header(usize),
+}
+
+/// One field's text while the record is built.
+#[derive(Clone, Copy)]
+enum Slot<'a> {
+    /// The whole text is `input[start..start + len]` (empty when `len` is
+    /// 0); those bytes were a `&str` given to `append`, cut at a character
+    /// boundary, so they are UTF-8.
+    Input {
+        source: Source,
+        input: &'a [u8],
+        start: usize,
+        len: usize,
+    },
+    /// The text is in the field's region of the text buffer.
+    Text,
+}
+
+const EMPTY: Slot<'static> = Slot::Input {
+    source: Source::Body,
+    input: &[],
+    start: 0,
+    len: 0,
+};
+
+impl<'a> Slot<'a> {
+    /// The bytes of an `Input` slot (empty for `Text`).
+    fn input_bytes(&self) -> &'a [u8] {
+        match *self {
+            Slot::Input {
+                input, start, len, ..
+            } => input.get(start..start + len).unwrap_or(&[]),
+            Slot::Text => &[],
+        }
+    }
+}
+
+/// The [`RecordSink`] of the spans call.
+pub(crate) struct SpanSink<'a> {
+    body: &'a [u8],
+    url: &'a [u8],
+    headers: &'a CHeaders<'a>,
+    /// The regions of the caller's text buffer, when there is one.
+    text: Option<Regions>,
+    slots: [Slot<'a>; 6],
+    /// A text had to be written and there was no text buffer: the record
+    /// is not usable (`COSERR_TEXT_NEEDED`).
+    text_needed: bool,
+}
+
+impl<'a> SpanSink<'a> {
+    /// Where `s` lies among the inputs: the input and the offset in it, if
+    /// `s` is a piece of one whose end lies below 4 GiB (a span's offset
+    /// is a `uint32_t`).
+    fn find(&self, s: &[u8]) -> Option<(Source, &'a [u8], usize)> {
+        let within = |input: &[u8]| {
+            let off = s.as_ptr().addr().wrapping_sub(input.as_ptr().addr());
+            let fits = off <= input.len() && s.len() <= input.len() - off;
+            (fits && off + s.len() <= u32::MAX as usize).then_some(off)
+        };
+        if let Some(off) = within(self.body) {
+            return Some((Source::Body, self.body, off));
+        }
+        if let Some(off) = within(self.url) {
+            return Some((Source::Url, self.url, off));
+        }
+        self.headers.known.iter().enumerate().find_map(|(k, v)| {
+            let v = (*v)?;
+            within(v).map(|off| (Source::Header(k), v, off))
+        })
+    }
+
+    /// The bytes of `field`'s text.
+    fn bytes(&self, field: Field) -> &[u8] {
+        match self.slots[field as usize] {
+            Slot::Text => self.text.as_ref().map_or(&[], |r| r.bytes(field)),
+            slot => slot.input_bytes(),
+        }
+    }
+
+    /// Where `field`'s text lies, given its length after the NUL cut.
+    fn span(&self, field: Field, len: usize) -> coserr_span {
+        if len == 0 {
+            return coserr_span {
+                source: COSERR_SOURCE_NONE,
+                ..coserr_span::default()
+            };
+        }
+        // Every offset and length was checked against u32 (`find`, and the
+        // text buffer's regions end at COSERR_PACKED_TEXT_CAPACITY).
+        let u = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        match self.slots[field as usize] {
+            Slot::Input { source, start, .. } => {
+                let (source, header) = match source {
+                    Source::Body => (COSERR_SOURCE_BODY, 0),
+                    Source::Url => (COSERR_SOURCE_URL, 0),
+                    Source::Header(k) => (COSERR_SOURCE_HEADER, self.headers.known_at[k]),
+                };
+                coserr_span {
+                    source,
+                    header: u(header),
+                    offset: u(start),
+                    len: u(len),
+                }
+            }
+            Slot::Text => coserr_span {
+                source: COSERR_SOURCE_TEXT,
+                header: 0,
+                offset: u(region_offset(field)),
+                len: u(len),
+            },
+        }
+    }
+}
+
+/// Where `field`'s region starts in the text buffer: the capacities of the
+/// fields before it, summed (the packed call's tiling).
+fn region_offset(field: Field) -> usize {
+    Field::ALL[..field as usize]
+        .iter()
+        .map(|&f| capacity::of(f))
+        .sum()
+}
+
+impl RecordSink for SpanSink<'_> {
+    fn text(&self, field: Field) -> &str {
+        match self.slots[field as usize] {
+            Slot::Text => self.text.as_ref().map_or("", |r| r.text(field)),
+            // SAFETY: an `Input` slot's bytes were a `&str` given to
+            // `append`, cut at a character boundary (see `Slot::Input`).
+            slot => unsafe { core::str::from_utf8_unchecked(slot.input_bytes()) },
+        }
+    }
+
+    fn clear(&mut self, field: Field) {
+        self.slots[field as usize] = EMPTY;
+        if let Some(r) = self.text.as_mut() {
+            r.clear(field);
+        }
+    }
+
+    fn append(&mut self, field: Field, s: &str) -> bool {
+        if s.is_empty() {
+            return true;
+        }
+        let i = field as usize;
+        let slot = self.slots[i];
+        if let Slot::Input { len: 0, .. } = slot
+            && let Some((source, input, start)) = self.find(s.as_bytes())
+        {
+            let mut len = s.len().min(capacity::of(field));
+            while !s.is_char_boundary(len) {
+                len -= 1;
+            }
+            self.slots[i] = Slot::Input {
+                source,
+                input,
+                start,
+                len,
+            };
+            return len == s.len();
+        }
+        // Not one piece of one input: the text goes to the buffer, with
+        // what the field held before.
+        let Some(r) = self.text.as_mut() else {
+            self.text_needed = true;
+            return true;
+        };
+        if let Slot::Input { .. } = slot {
+            r.clear(field);
+            // SAFETY: as in `text`: the bytes were a `&str`'s.
+            let before = unsafe { core::str::from_utf8_unchecked(slot.input_bytes()) };
+            // At most the capacity: it fits whole.
+            r.append(field, before);
+            self.slots[i] = Slot::Text;
+        }
+        r.append(field, s)
+    }
+}
+
+/// Parses `resp` into `*out`, the texts that are not spans of the inputs
+/// into `text`'s regions, and returns the result (`COSERR_TEXT_NEEDED`,
+/// with `*out` untouched, when such a text met no buffer).
+///
+/// # Safety
+///
+/// `out` must be valid for writes of one aligned `coserr_spans`; a
+/// non-NULL `text` valid for writes of `COSERR_PACKED_TEXT_CAPACITY` bytes;
+/// neither overlapping the other or anything the core reads, nor otherwise
+/// accessed during the call.
+pub(crate) unsafe fn parse_spans(
+    out: *mut coserr_spans,
+    text: *mut u8,
+    resp: &Response<'_, CHeaders<'_>>,
+) -> u32 {
+    let body = parse_body(resp.body);
+    let regions = (!text.is_null()).then(|| {
+        let cap = Field::ALL.map(capacity::of);
+        // SAFETY: the regions tile the buffer (`region_offset`), which the
+        // caller guarantees is valid for writes of the capacities summed.
+        let base = Field::ALL.map(|f| unsafe { text.add(region_offset(f)) });
+        // SAFETY: the regions are disjoint parts of the caller's buffer,
+        // valid for writes and exclusive during the call.
+        unsafe { Regions::new(base, cap) }
+    });
+    let mut sink = SpanSink {
+        body: resp.body,
+        url: resp.url,
+        headers: resp.headers,
+        text: regions,
+        slots: [EMPTY; 6],
+        text_needed: false,
+    };
+    let head = RecordHead::build(resp, &body, &mut sink);
+    if sink.text_needed {
+        return COSERR_TEXT_NEEDED;
+    }
+    let mut nul = 0;
+    let mut spans = [coserr_span::default(); 6];
+    // A loop, not `Field::ALL.map`: the array map's moves cost more than
+    // the work here.
+    for (f, span) in Field::ALL.into_iter().zip(spans.iter_mut()) {
+        let bytes = sink.bytes(f);
+        let mut len = bytes.len();
+        if nul_checked(&head, f)
+            && let Some(at) = bytes.iter().position(|&b| b == 0)
+        {
+            // What C sees of the text: up to its first NUL.
+            len = at;
+            nul |= f.bit();
+        }
+        *span = sink.span(f, len);
+    }
+    let [
+        kind,
+        status,
+        body_status,
+        body_offset,
+        present,
+        from_header,
+        _,
+        flags,
+        code_id,
+        category,
+        retryable,
+    ] = scalars(&head, 0);
+    let [code, message, resource, request_id, trace_id, server_time] = spans;
+    let record = coserr_spans {
+        kind,
+        status,
+        body_status,
+        body_offset,
+        present,
+        from_header,
+        truncated: head.truncated.0 | nul,
+        flags,
+        code_id,
+        category,
+        retryable,
+        has_extras: u32::from(body.has_extras()),
+        code,
+        message,
+        resource,
+        request_id,
+        trace_id,
+        server_time,
+        extras: iter_of(body.extras().state(body.bytes())),
+    };
+    // SAFETY: the caller guarantees `out` is valid for writes and aligned.
+    unsafe { out.write(record) };
+    result_of(&head)
+}
