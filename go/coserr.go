@@ -69,11 +69,13 @@ static const char *const coserr_go_header_names[COSERR_GO_KNOWN_HEADERS] = {
 };
 static const size_t coserr_go_header_name_lens[COSERR_GO_KNOWN_HEADERS] = {16, 16, 15, 16, 14};
 
-// coserr_parse_response_packed with the coserr_header array built here, on
+// coserr_parse_response_spans with the coserr_header array built here, on
 // the C stack, from the values Go found (bit i of have: header i is there,
 // with value vi, possibly empty): the coserr_response and coserr_header
-// structs, which hold pointers, never live in Go memory. The texts go to
-// text (COSERR_PACKED_TEXT_CAPACITY bytes of Go memory, no pointers).
+// structs, which hold pointers, never live in Go memory. A span into a
+// header names it by its index among the five (Go's hv), not in that
+// array. text is (NULL, 0) or COSERR_PACKED_TEXT_CAPACITY bytes of Go
+// memory (no pointers).
 static uint32_t coserr_go_parse(uint32_t status,
 		const char *method, size_t method_len,
 		const char *url, size_t url_len,
@@ -81,10 +83,11 @@ static uint32_t coserr_go_parse(uint32_t status,
 		const char *v0, size_t l0, const char *v1, size_t l1, const char *v2, size_t l2,
 		const char *v3, size_t l3, const char *v4, size_t l4,
 		const uint8_t *body, size_t body_len,
-		coserr_packed *out, char *text) {
+		coserr_spans *out, char *text, size_t text_cap) {
 	const char *v[COSERR_GO_KNOWN_HEADERS] = {v0, v1, v2, v3, v4};
 	size_t l[COSERR_GO_KNOWN_HEADERS] = {l0, l1, l2, l3, l4};
 	coserr_header h[COSERR_GO_KNOWN_HEADERS];
+	uint32_t known[COSERR_GO_KNOWN_HEADERS];
 	size_t n = 0;
 	for (int i = 0; i < COSERR_GO_KNOWN_HEADERS; i++) {
 		if (have & (1u << i)) {
@@ -92,6 +95,7 @@ static uint32_t coserr_go_parse(uint32_t status,
 			h[n].name_len = coserr_go_header_name_lens[i];
 			h[n].value = v[i];
 			h[n].value_len = l[i];
+			known[n] = (uint32_t)i;
 			n++;
 		}
 	}
@@ -105,7 +109,15 @@ static uint32_t coserr_go_parse(uint32_t status,
 	r.header_count = n;
 	r.body = body;
 	r.body_len = body_len;
-	return coserr_parse_response_packed(&r, out, text, COSERR_PACKED_TEXT_CAPACITY);
+	uint32_t rc = coserr_parse_response_spans(&r, out, text, text_cap);
+	coserr_span *s[6] = {&out->code, &out->message, &out->resource,
+	                     &out->request_id, &out->trace_id, &out->server_time};
+	for (int i = 0; i < 6; i++) {
+		if (s[i]->source == COSERR_SOURCE_HEADER && s[i]->header < n) {
+			s[i]->header = known[s[i]->header];
+		}
+	}
+	return rc;
 }
 */
 import "C"
@@ -124,6 +136,7 @@ const (
 	resultOK          = 0
 	resultNotAnError  = 1
 	resultNotFound    = 5
+	resultTextNeeded  = 6
 	inlineBodyMaxSize = 8 << 10
 )
 
@@ -179,8 +192,9 @@ type ServiceError struct {
 	BodyStatus BodyStatus
 	// BodyOffset is the byte offset where a BodyMalformed body went wrong.
 	BodyOffset int
-	// Body is a copy of the raw body (the Python SDK's get_origin_msg()).
-	Body []byte
+	// Body is the raw body (the Python SDK's get_origin_msg()), copied: a
+	// string, immutable like the fields, which share its bytes.
+	Body string
 	// Extras are the other children of the error element, in document order
 	// (HostId, StringToSign, FormatString, a repeated Code...).
 	Extras []Extra
@@ -260,8 +274,9 @@ func details(err error) *ServiceError {
 // Parse turns the answer to one COS request into an error: nil when it is
 // not one, else a *ServiceError or a *ClientError (DESIGN §3).
 //
-// It uses resp.StatusCode, resp.Header (every value), and, when resp.Request
-// is set, its Method (a HEAD 404 becomes NoSuchResource) and URL (the
+// It uses resp.StatusCode, resp.Header (read as resp.Header.Get reads it:
+// names in canonical form, as net/http stores them; the first value of
+// each), and, when resp.Request is set, its Method (a HEAD 404 becomes NoSuchResource) and URL (the
 // Resource when the body has none). body is the response body, already read;
 // resp.Body is not touched. A status below 400 is an error only when the body
 // is an XML <Error> document (Copy, UploadPartCopy and CompleteMultipartUpload
@@ -270,19 +285,29 @@ func Parse(resp *http.Response, body []byte) error {
 	if resp == nil {
 		return ParseBody(body)
 	}
-	var method string
+	r := request{status: statusOf(resp.StatusCode), body: body}
 	var u *url.URL
 	if resp.Request != nil {
-		method, u = resp.Request.Method, resp.Request.URL
+		r.method, u = resp.Request.Method, resp.Request.URL
 	}
-	return parse(resp.StatusCode, method, "", u, resp.Header, body)
+	// net/http stores header names in canonical form: five look-ups, as
+	// resp.Header.Get would make, cost half a pass over the map.
+	for k, name := range canonicalHeaders {
+		if v := resp.Header[name]; len(v) > 0 {
+			r.have |= 1 << k
+			r.hv[k] = v[0]
+		}
+	}
+	return r.parse(u)
 }
 
 // ParseRaw is Parse without net/http types: the HTTP status (0 = unknown),
 // the request method and URL ("" = unknown), the response headers (any
 // case; an http.Header will do; nil = none) and the body.
 func ParseRaw(status int, method, url string, header map[string][]string, body []byte) error {
-	return parse(status, method, url, nil, header, body)
+	r := request{status: statusOf(status), method: method, url: url, body: body}
+	r.findHeaders(header)
+	return r.parse(nil)
 }
 
 // ParseBody judges a body alone, the status unknown: nil for an empty body
@@ -292,11 +317,18 @@ func ParseRaw(status int, method, url string, header map[string][]string, body [
 func ParseBody(body []byte) error {
 	// coserr_parse_body is coserr_parse_response with status 0 and nothing
 	// but the body.
-	return parse(0, "", "", nil, nil, body)
+	r := request{body: body}
+	return r.parse(nil)
 }
 
 // The known headers, in the order of coserr_go_header_names.
 const knownHeaders = 5
+
+// canonicalHeaders are the known headers' names as net/http stores them
+// (textproto.CanonicalMIMEHeaderKey), in the same order.
+var canonicalHeaders = [knownHeaders]string{
+	"X-Cos-Error-Code", "X-Cos-Request-Id", "X-Ci-Request-Id", "X-Img-Request-Id", "X-Cos-Trace-Id",
+}
 
 // resourceArray is the size of coserr_error's resource array: a text
 // shorter than it is stored whole.
@@ -349,43 +381,92 @@ func asciiFold(s, lower string) bool {
 	return true
 }
 
-// parse finds the headers coserr reads in one pass over the map and calls
-// C. lazyURL, when set, is only turned into a string (an allocation) if the
-// record needs it: an error whose body has no Resource.
+// request is one response as it is passed to C: the headers coserr reads
+// (found in one pass over the map) and the other inputs. The record's
+// spans point into these, so the error can share the strings (the URL, the
+// header values) instead of copying them.
+type request struct {
+	status C.uint32_t
+	method string
+	url    string
+	// hv[k] is the value of header k (coserr_go_header_names) when bit k of
+	// have is set.
+	have uint32
+	hv   [knownHeaders]string
+	body []byte
+}
+
+// findHeaders finds the headers coserr reads in one pass over the map, in
+// any case.
 //
 // C looks a header up as the first entry of its name in a list; the list
 // was the map's entries in iteration order, so the first value met of each
 // known name (in any case) is what C would find, and the other headers,
 // which C never reads, need not be passed.
-func parse(status int, method, rawURL string, lazyURL *url.URL, header map[string][]string, body []byte) error {
-	var hv [knownHeaders]string
-	var have uint32
+func (r *request) findHeaders(header map[string][]string) {
 	for name, values := range header {
 		if len(values) == 0 {
 			continue
 		}
-		if k := knownHeader(name); k >= 0 && have&(1<<k) == 0 {
-			have |= 1 << k
-			hv[k] = values[0]
+		if k := knownHeader(name); k >= 0 && r.have&(1<<k) == 0 {
+			r.have |= 1 << k
+			r.hv[k] = values[0]
 		}
 	}
-	st := statusOf(status)
-	var out C.coserr_packed
-	var text [C.COSERR_PACKED_TEXT_CAPACITY]byte
-	call := func(u string) uint32 {
-		return uint32(C.coserr_go_parse(st,
-			strPtr(method), C.size_t(len(method)),
-			strPtr(u), C.size_t(len(u)),
-			C.uint32_t(have),
-			strPtr(hv[0]), C.size_t(len(hv[0])), strPtr(hv[1]), C.size_t(len(hv[1])),
-			strPtr(hv[2]), C.size_t(len(hv[2])), strPtr(hv[3]), C.size_t(len(hv[3])),
-			strPtr(hv[4]), C.size_t(len(hv[4])),
-			bytesPtr(body), C.size_t(len(body)),
-			&out, (*C.char)(unsafe.Pointer(&text[0]))))
+}
+
+// parse calls C and builds the error. lazyURL, when set, is only turned
+// into a string (an allocation) if the record needs it: an error whose
+// body has no Resource.
+func (r *request) parse(lazyURL *url.URL) error {
+	if len(r.body) > textFirstSize {
+		return r.withText(lazyURL)
 	}
-	rc := call(rawURL)
+	var out C.coserr_spans
+	rc := r.call(&out, nil)
+	if rc == resultTextNeeded {
+		return r.withText(lazyURL)
+	}
+	return r.result(rc, &out, nil, lazyURL)
+}
+
+// textFirstSize is the body size above which the text buffer is passed
+// at once: zeroing it costs less than parsing such a body a second time
+// when a text turns out to need it.
+const textFirstSize = 1 << 10
+
+// withText parses with a text buffer: for a record with a text that is not
+// bytes of an input (entities decoded, U+FFFD, the HEAD 404 texts). The
+// buffer lives in this function's frame only, so that the common path does
+// not zero its 2.5 KB.
+func (r *request) withText(lazyURL *url.URL) error {
+	var out C.coserr_spans
+	var text [C.COSERR_PACKED_TEXT_CAPACITY]byte
+	return r.result(r.call(&out, text[:]), &out, text[:], lazyURL)
+}
+
+// call is coserr_parse_response_spans on r, with text (nil, or
+// COSERR_PACKED_TEXT_CAPACITY bytes) as the text buffer.
+func (r *request) call(out *C.coserr_spans, text []byte) uint32 {
+	hv := &r.hv
+	return uint32(C.coserr_go_parse(r.status,
+		strPtr(r.method), C.size_t(len(r.method)),
+		strPtr(r.url), C.size_t(len(r.url)),
+		C.uint32_t(r.have),
+		strPtr(hv[0]), C.size_t(len(hv[0])), strPtr(hv[1]), C.size_t(len(hv[1])),
+		strPtr(hv[2]), C.size_t(len(hv[2])), strPtr(hv[3]), C.size_t(len(hv[3])),
+		strPtr(hv[4]), C.size_t(len(hv[4])),
+		bytesPtr(r.body), C.size_t(len(r.body)),
+		out, (*C.char)(unsafe.Pointer(bytesPtr(text))), C.size_t(len(text))))
+}
+
+// result turns a C result and record into nil, *ServiceError or
+// *ClientError. text is the call's text buffer (nil when none was given);
+// the extras, if any, are read from out.extras, the iteration of the same
+// parse.
+func (r *request) result(rc uint32, out *C.coserr_spans, text []byte, lazyURL *url.URL) error {
 	var urlResource string
-	if rc == resultOK && lazyURL != nil && out.resource_len == 0 {
+	if rc == resultOK && lazyURL != nil && out.resource.len == 0 {
 		// The body has no Resource (or an empty one): the URL is the
 		// fallback. A valid UTF-8 URL that fits is stored as is, exactly as
 		// C would (present, from the header side, not truncated); any
@@ -393,21 +474,15 @@ func parse(status int, method, rawURL string, lazyURL *url.URL, header map[strin
 		if u := lazyURL.String(); u != "" {
 			if len(u) < resourceArray && utf8.ValidString(u) {
 				urlResource = u
+			} else if r.url = u; text == nil {
+				if rc = r.call(out, nil); rc == resultTextNeeded {
+					return r.withText(nil)
+				}
 			} else {
-				rc = call(u)
+				rc = r.call(out, text)
 			}
 		}
 	}
-	return result(rc, uint32(st), &out, text[:], body, urlResource)
-}
-
-// result turns a C result and record into nil, *ServiceError or *ClientError.
-//
-// text holds the record's texts (coserr_parse_response_packed); the
-// extras, if any, are read from out.extras, the iteration of the same
-// parse; urlResource, when not empty, is the Resource (the request URL, the
-// body having none).
-func result(rc, status uint32, out *C.coserr_packed, text, body []byte, urlResource string) error {
 	switch rc {
 	case resultOK:
 	case resultNotAnError:
@@ -417,27 +492,27 @@ func result(rc, status uint32, out *C.coserr_packed, text, body []byte, urlResou
 		// Report it as a response that could not be understood, keeping the
 		// status and the body.
 		e := &ServiceError{
-			StatusCode: int(status),
+			StatusCode: int(r.status),
 			Kind:       KindClient,
 			Message:    "coserr: " + ResultName(rc),
 			Present:    FieldMessage,
-			Retryable:  status >= 500 && status <= 599,
-			Body:       bytes.Clone(body),
+			Retryable:  r.status >= 500 && r.status <= 599,
+			Body:       string(r.body),
 		}
 		return (*ClientError)(e)
 	}
 	var e *ServiceError
 	// Extras belong to an error document (a JSON body has none).
 	if out.has_extras == 0 || out.body_status != C.COSERR_BODY_OK {
-		e = build(out, text, body, nil, nil)
+		e = r.build(out, text, nil, nil)
 	} else {
 		var x C.coserr_go_extra
 		x.it = out.extras
-		C.coserr_go_next_extra(bytesPtr(body), C.size_t(len(body)), &x)
+		C.coserr_go_next_extra(bytesPtr(r.body), C.size_t(len(r.body)), &x)
 		var xArr [2048]byte
 		var spanArr [inlineExtras]extraSpan
-		xbuf, spans := fetchExtras(body, &x, xArr[:0], spanArr[:0])
-		e = build(out, text, body, xbuf, spans)
+		xbuf, spans := fetchExtras(r.body, &x, xArr[:0], spanArr[:0])
+		e = r.build(out, text, xbuf, spans)
 	}
 	if urlResource != "" {
 		e.Resource = urlResource
@@ -463,44 +538,37 @@ type serviceErrorExtras struct {
 // extraSpan is one extra in fetchExtras's buffer: its name, then its value.
 type extraSpan struct{ nameLen, valueLen int }
 
-// newError allocates a ServiceError and n bytes for its strings and body.
-// Two allocations: one struct with pointers and one pointer-free buffer
-// measured cheaper, with the GC's work counted, than one combined object.
-func newError(n int) (*ServiceError, []byte) {
-	if n == 0 {
-		return new(ServiceError), nil
-	}
-	return new(ServiceError), make([]byte, n)
-}
-
-// build copies the C record's texts, the body and the extras into one
-// ServiceError: one allocation for the struct (and up to inlineExtras
-// extras), one for the bytes of every string plus the body. A body over
-// inlineBodyMaxSize gets its own copy, so that a field kept alone does not
+// build makes the ServiceError of a C record: one allocation for the
+// struct (and up to inlineExtras extras), one for the bytes of the body
+// and of every text that is not already a Go string. A text from the body
+// is a substring of the error's copy of the body, a text from the URL or a
+// header is that string itself; only texts C wrote into text (and the
+// extras) are copied, beside the body. A body over inlineBodyMaxSize gets
+// its own copy and the texts theirs, so that a field kept alone does not
 // keep a large body alive.
-func build(out *C.coserr_packed, text, body, xbuf []byte, spans []extraSpan) *ServiceError {
-	lens := [6]int{int(out.code_len), int(out.message_len), int(out.resource_len),
-		int(out.request_id_len), int(out.trace_id_len), int(out.server_time_len)}
-	tn := lens[0] + lens[1] + lens[2] + lens[3] + lens[4] + lens[5]
-	n := tn + len(xbuf)
+func (r *request) build(out *C.coserr_spans, text, xbuf []byte, xspans []extraSpan) *ServiceError {
+	spans := [6]*C.coserr_span{&out.code, &out.message, &out.resource,
+		&out.request_id, &out.trace_id, &out.server_time}
+	body := r.body
 	inline := len(body) <= inlineBodyMaxSize
-	if inline {
-		n += len(body)
+	// The bytes to copy beside the body.
+	n := len(xbuf)
+	for _, sp := range spans {
+		if sp.source == C.COSERR_SOURCE_TEXT || (sp.source == C.COSERR_SOURCE_BODY && !inline) {
+			n += int(sp.len)
+		}
 	}
 	var e *ServiceError
-	var buf []byte
 	switch {
-	case len(spans) == 0:
-		e, buf = newError(n)
-	case len(spans) <= inlineExtras:
+	case len(xspans) == 0:
+		e = new(ServiceError)
+	case len(xspans) <= inlineExtras:
 		w := new(serviceErrorExtras)
 		e = &w.ServiceError
-		e.Extras = w.extras[:len(spans):len(spans)]
-		buf = make([]byte, n)
+		e.Extras = w.extras[:len(xspans):len(xspans)]
 	default:
 		e = new(ServiceError)
-		e.Extras = make([]Extra, len(spans))
-		buf = make([]byte, n)
+		e.Extras = make([]Extra, len(xspans))
 	}
 	// e is zeroed: set the fields one by one (no copy of a whole struct
 	// with write barriers).
@@ -515,35 +583,47 @@ func build(out *C.coserr_packed, text, body, xbuf []byte, spans []extraSpan) *Se
 	e.Flags = Flags(out.flags)
 	e.BodyStatus = BodyStatus(out.body_status)
 	e.BodyOffset = int(out.body_offset)
+	var buf []byte
+	switch {
+	case n == 0 || !inline:
+		// A string conversion copies without zeroing first.
+		e.Body = string(body)
+		if n > 0 {
+			buf = make([]byte, n)
+		}
+	case len(body) == 0:
+		buf = make([]byte, n)
+	default:
+		buf = make([]byte, len(body)+n)
+		copy(buf, body)
+		e.Body = unsafe.String(&buf[0], len(body))
+		buf = buf[len(body):]
+	}
 	off := 0
-	if len(body) > 0 {
-		if inline {
-			off = copy(buf, body)
-			// The bytes after the body are never reachable through Body
-			// (its capacity stops at the body), so the strings stay immutable.
-			e.Body = buf[:off:off]
-		} else {
-			e.Body = bytes.Clone(body)
-		}
-	}
-	if tn > 0 {
-		copy(buf[off:], text[:tn])
-		str := func(n int) string {
-			if n == 0 {
-				return ""
+	str := func(sp *C.coserr_span) string {
+		o, l := int(sp.offset), int(sp.len)
+		switch sp.source {
+		case C.COSERR_SOURCE_BODY:
+			if inline {
+				return e.Body[o : o+l]
 			}
-			s := unsafe.String(&buf[off], n)
-			off += n
-			return s
+			return take(buf, &off, body[o:o+l])
+		case C.COSERR_SOURCE_URL:
+			return r.url[o : o+l]
+		case C.COSERR_SOURCE_HEADER:
+			return r.hv[sp.header][o : o+l]
+		case C.COSERR_SOURCE_TEXT:
+			return take(buf, &off, text[o:o+l])
 		}
-		e.Code = str(lens[0])
-		e.Message = str(lens[1])
-		e.Resource = str(lens[2])
-		e.RequestID = str(lens[3])
-		e.TraceID = str(lens[4])
-		e.ServerTime = str(lens[5])
+		return ""
 	}
-	for i, sp := range spans {
+	e.Code = str(spans[0])
+	e.Message = str(spans[1])
+	e.Resource = str(spans[2])
+	e.RequestID = str(spans[3])
+	e.TraceID = str(spans[4])
+	e.ServerTime = str(spans[5])
+	for i, sp := range xspans {
 		name := xbuf[:sp.nameLen]
 		value := xbuf[sp.nameLen : sp.nameLen+sp.valueLen]
 		xbuf = xbuf[sp.nameLen+sp.valueLen:]
