@@ -607,6 +607,8 @@ func TestURLResource(t *testing.T) {
 func TestKnownHeaderNames(t *testing.T) {
 	names := []string{"x-cos-error-code", "x-cos-request-id", "x-ci-request-id", "x-img-request-id", "x-cos-trace-id"}
 	for i, n := range names {
+		// Parse looks them up as net/http stores them.
+		expectEq(t, "canonical name", canonicalHeaders[i], http.CanonicalHeaderKey(n))
 		for _, spelled := range []string{n, strings.ToUpper(n), http.CanonicalHeaderKey(n)} {
 			if got := knownHeader(spelled); got != i {
 				t.Errorf("knownHeader(%q) = %d, want %d", spelled, got, i)
