@@ -13,49 +13,33 @@ use crate::{
     nul_checked, result_of, scalars,
 };
 
-/// An input a text can lie in.
+/// Where a field's text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Source {
     Body,
     Url,
     /// The first value of a known header, by `KnownHeader` discriminant.
-    Header(usize),
-}
-
-/// One field's text while the record is built.
-#[derive(Clone, Copy)]
-enum Slot<'a> {
-    /// The whole text is `input[start..start + len]` (empty when `len` is
-    /// 0); those bytes were a `&str` given to `append`, cut at a character
-    /// boundary, so they are UTF-8.
-    Input {
-        source: Source,
-        input: &'a [u8],
-        start: usize,
-        len: usize,
-    },
-    /// The text is in the field's region of the text buffer.
+    Header(u8),
+    /// The field's region of the text buffer.
     Text,
 }
 
-const EMPTY: Slot<'static> = Slot::Input {
+/// One field's text while the record is built: for an input source,
+/// `len` bytes at `start` of it, which were a `&str` given to `append`,
+/// cut at a character boundary (so they are UTF-8); for `Text`, the
+/// region's own length counts. Kept small: the sink is copied around.
+#[derive(Clone, Copy)]
+struct Slot {
+    source: Source,
+    start: u32,
+    len: u32,
+}
+
+const EMPTY: Slot = Slot {
     source: Source::Body,
-    input: &[],
     start: 0,
     len: 0,
 };
-
-impl<'a> Slot<'a> {
-    /// The bytes of an `Input` slot (empty for `Text`).
-    fn input_bytes(&self) -> &'a [u8] {
-        match *self {
-            Slot::Input {
-                input, start, len, ..
-            } => input.get(start..start + len).unwrap_or(&[]),
-            Slot::Text => &[],
-        }
-    }
-}
 
 /// The [`RecordSink`] of the spans call.
 pub(crate) struct SpanSink<'a> {
@@ -64,39 +48,66 @@ pub(crate) struct SpanSink<'a> {
     headers: &'a CHeaders<'a>,
     /// The regions of the caller's text buffer, when there is one.
     text: Option<Regions>,
-    slots: [Slot<'a>; 6],
+    slots: [Slot; 6],
     /// A text had to be written and there was no text buffer: the record
     /// is not usable (`COSERR_TEXT_NEEDED`).
     text_needed: bool,
 }
 
 impl<'a> SpanSink<'a> {
-    /// Where `s` lies among the inputs: the input and the offset in it, if
+    /// The input `source` names (empty for `Text`).
+    fn input(&self, source: Source) -> &'a [u8] {
+        match source {
+            Source::Body => self.body,
+            Source::Url => self.url,
+            Source::Header(k) => self
+                .headers
+                .known
+                .get(usize::from(k))
+                .copied()
+                .flatten()
+                .unwrap_or(&[]),
+            Source::Text => &[],
+        }
+    }
+
+    /// Where `s` lies among the inputs: the source and the offset in it, if
     /// `s` is a piece of one whose end lies below 4 GiB (a span's offset
     /// is a `uint32_t`).
-    fn find(&self, s: &[u8]) -> Option<(Source, &'a [u8], usize)> {
+    fn find(&self, s: &[u8]) -> Option<(Source, u32)> {
         let within = |input: &[u8]| {
             let off = s.as_ptr().addr().wrapping_sub(input.as_ptr().addr());
             let fits = off <= input.len() && s.len() <= input.len() - off;
-            (fits && off + s.len() <= u32::MAX as usize).then_some(off)
+            if fits && off + s.len() <= u32::MAX as usize {
+                u32::try_from(off).ok()
+            } else {
+                None
+            }
         };
         if let Some(off) = within(self.body) {
-            return Some((Source::Body, self.body, off));
+            return Some((Source::Body, off));
         }
         if let Some(off) = within(self.url) {
-            return Some((Source::Url, self.url, off));
+            return Some((Source::Url, off));
         }
-        self.headers.known.iter().enumerate().find_map(|(k, v)| {
-            let v = (*v)?;
-            within(v).map(|off| (Source::Header(k), v, off))
+        (0..5u8).find_map(|k| {
+            let v = self.headers.known[usize::from(k)]?;
+            within(v).map(|off| (Source::Header(k), off))
         })
+    }
+
+    /// The bytes of an input slot (empty for `Text`).
+    fn input_bytes(&self, slot: Slot) -> &'a [u8] {
+        let (at, n) = (slot.start as usize, slot.len as usize);
+        self.input(slot.source).get(at..at + n).unwrap_or(&[])
     }
 
     /// The bytes of `field`'s text.
     fn bytes(&self, field: Field) -> &[u8] {
-        match self.slots[field as usize] {
-            Slot::Text => self.text.as_ref().map_or(&[], |r| r.bytes(field)),
-            slot => slot.input_bytes(),
+        let slot = self.slots[field as usize];
+        match slot.source {
+            Source::Text => self.text.as_ref().map_or(&[], |r| r.bytes(field)),
+            _ => self.input_bytes(slot),
         }
     }
 
@@ -108,29 +119,26 @@ impl<'a> SpanSink<'a> {
                 ..coserr_span::default()
             };
         }
-        // Every offset and length was checked against u32 (`find`, and the
-        // text buffer's regions end at COSERR_PACKED_TEXT_CAPACITY).
+        // A length is at most a capacity; an offset was checked against
+        // u32 (`find`), and the text buffer's regions end at
+        // COSERR_PACKED_TEXT_CAPACITY.
         let u = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        match self.slots[field as usize] {
-            Slot::Input { source, start, .. } => {
-                let (source, header) = match source {
-                    Source::Body => (COSERR_SOURCE_BODY, 0),
-                    Source::Url => (COSERR_SOURCE_URL, 0),
-                    Source::Header(k) => (COSERR_SOURCE_HEADER, self.headers.known_at[k]),
-                };
-                coserr_span {
-                    source,
-                    header: u(header),
-                    offset: u(start),
-                    len: u(len),
-                }
-            }
-            Slot::Text => coserr_span {
-                source: COSERR_SOURCE_TEXT,
-                header: 0,
-                offset: u(region_offset(field)),
-                len: u(len),
-            },
+        let slot = self.slots[field as usize];
+        let (source, header, offset) = match slot.source {
+            Source::Body => (COSERR_SOURCE_BODY, 0, slot.start),
+            Source::Url => (COSERR_SOURCE_URL, 0, slot.start),
+            Source::Header(k) => (
+                COSERR_SOURCE_HEADER,
+                u(self.headers.known_at[usize::from(k)]),
+                slot.start,
+            ),
+            Source::Text => (COSERR_SOURCE_TEXT, 0, u(region_offset(field))),
+        };
+        coserr_span {
+            source,
+            header,
+            offset,
+            len: u(len),
         }
     }
 }
@@ -146,11 +154,11 @@ fn region_offset(field: Field) -> usize {
 
 impl RecordSink for SpanSink<'_> {
     fn text(&self, field: Field) -> &str {
-        match self.slots[field as usize] {
-            Slot::Text => self.text.as_ref().map_or("", |r| r.text(field)),
-            // SAFETY: an `Input` slot's bytes were a `&str` given to
-            // `append`, cut at a character boundary (see `Slot::Input`).
-            slot => unsafe { core::str::from_utf8_unchecked(slot.input_bytes()) },
+        match self.slots[field as usize].source {
+            Source::Text => self.text.as_ref().map_or("", |r| r.text(field)),
+            // SAFETY: an input slot's bytes were a `&str` given to
+            // `append`, cut at a character boundary (see `Slot`).
+            _ => unsafe { core::str::from_utf8_unchecked(self.bytes(field)) },
         }
     }
 
@@ -167,36 +175,43 @@ impl RecordSink for SpanSink<'_> {
         }
         let i = field as usize;
         let slot = self.slots[i];
-        if let Slot::Input { len: 0, .. } = slot
-            && let Some((source, input, start)) = self.find(s.as_bytes())
-        {
+        let empty = slot.source != Source::Text && slot.len == 0;
+        if empty && let Some((source, start)) = self.find(s.as_bytes()) {
             let mut len = s.len().min(capacity::of(field));
             while !s.is_char_boundary(len) {
                 len -= 1;
             }
-            self.slots[i] = Slot::Input {
+            self.slots[i] = Slot {
                 source,
-                input,
                 start,
-                len,
+                // At most a capacity.
+                len: u32::try_from(len).unwrap_or(0),
             };
             return len == s.len();
         }
         // Not one piece of one input: the text goes to the buffer, with
         // what the field held before.
-        let Some(r) = self.text.as_mut() else {
+        if self.text.is_none() {
             self.text_needed = true;
             return true;
-        };
-        if let Slot::Input { .. } = slot {
-            r.clear(field);
-            // SAFETY: as in `text`: the bytes were a `&str`'s.
-            let before = unsafe { core::str::from_utf8_unchecked(slot.input_bytes()) };
-            // At most the capacity: it fits whole.
-            r.append(field, before);
-            self.slots[i] = Slot::Text;
         }
-        r.append(field, s)
+        if slot.source != Source::Text {
+            let before = self.input_bytes(slot);
+            self.slots[i] = Slot {
+                source: Source::Text,
+                ..EMPTY
+            };
+            if let Some(r) = self.text.as_mut() {
+                r.clear(field);
+                // SAFETY: as in `text`: the bytes were a `&str`'s. At most
+                // the capacity: they fit whole.
+                r.append(field, unsafe { core::str::from_utf8_unchecked(before) });
+            }
+        }
+        match self.text.as_mut() {
+            Some(r) => r.append(field, s),
+            None => true,
+        }
     }
 }
 
