@@ -7,9 +7,10 @@
 //! ```
 //!
 //! One group per body, named after the file; in each, `coserr_view`,
-//! `coserr_owned`, `coserr_response` (the whole response path), `coserr_ffi` (the same
-//! through the C ABI), `roxmltree`, `quick_xml`, `xmlparser`, `aws_smithy_xml` and
-//! the floor `byte_sum`.
+//! `coserr_owned`, `coserr_response` (the whole response path), `coserr_ffi`
+//! (the same through the C ABI), `coserr_ffi_spans` (the C call the Go
+//! binding makes), `roxmltree`, `quick_xml`, `xmlparser`, `aws_smithy_xml`
+//! and the floor `byte_sum`.
 
 use std::hint::black_box;
 
@@ -36,6 +37,17 @@ fn bodies(c: &mut Criterion) {
         let mut out: coserr_ffi::coserr_error = unsafe { std::mem::zeroed() };
         group.bench_function("coserr_ffi", |b| {
             b.iter(|| black_box(coserr_benches::coserr_ffi(black_box(bytes), &mut out)))
+        });
+        let mut spans = coserr_ffi::coserr_spans::default();
+        let mut text = [0; coserr_ffi::COSERR_PACKED_TEXT_CAPACITY];
+        group.bench_function("coserr_ffi_spans", |b| {
+            b.iter(|| {
+                black_box(coserr_benches::coserr_ffi_spans(
+                    black_box(bytes),
+                    &mut spans,
+                    &mut text,
+                ))
+            })
         });
         group.bench_function("roxmltree", |b| {
             b.iter(|| black_box(coserr_benches::roxmltree(black_box(bytes))))

@@ -140,8 +140,40 @@ pub fn coserr_response(bytes: &[u8]) -> coserr::ErrorRecord {
 }
 
 /// The same response through the C ABI: `coserr_parse_response` filling a
-/// `coserr_error`, as a C or Go caller does it.
+/// `coserr_error`, as a C caller does it.
 pub fn coserr_ffi(bytes: &[u8], out: &mut coserr_ffi::coserr_error) -> u32 {
+    with_c_response(bytes, |resp| {
+        // SAFETY: every pointer in `resp` points into live locals or `bytes`
+        // for the duration of the call, with the lengths given; `out` is a
+        // valid exclusive reference.
+        unsafe { coserr_ffi::coserr_parse_response(resp, out) }
+    })
+}
+
+/// The same response as the Go binding reads it:
+/// `coserr_parse_response_spans` without a text buffer (texts as spans of
+/// the inputs), and again with `text` only when a text needs it.
+pub fn coserr_ffi_spans(
+    bytes: &[u8],
+    out: &mut coserr_ffi::coserr_spans,
+    text: &mut [std::ffi::c_char; coserr_ffi::COSERR_PACKED_TEXT_CAPACITY],
+) -> u32 {
+    with_c_response(bytes, |resp| {
+        // SAFETY: as in `coserr_ffi`; `text` is valid for writes of its
+        // length, and (NULL, 0) is no buffer.
+        unsafe {
+            let rc = coserr_ffi::coserr_parse_response_spans(resp, out, std::ptr::null_mut(), 0);
+            if rc != coserr_ffi::COSERR_TEXT_NEEDED {
+                return rc;
+            }
+            coserr_ffi::coserr_parse_response_spans(resp, out, text.as_mut_ptr(), text.len())
+        }
+    })
+}
+
+/// Calls `f` with the bench response (404, GET, a URL, [`RESPONSE_HEADERS`])
+/// around `bytes`, as C structs.
+fn with_c_response<T>(bytes: &[u8], f: impl FnOnce(&coserr_ffi::coserr_response) -> T) -> T {
     let headers = RESPONSE_HEADERS.map(|(n, v)| coserr_ffi::coserr_header {
         name: n.as_ptr().cast(),
         name_len: n.len(),
@@ -150,7 +182,7 @@ pub fn coserr_ffi(bytes: &[u8], out: &mut coserr_ffi::coserr_error) -> u32 {
     });
     let method = b"GET";
     let url: &[u8] = b"https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/key";
-    let resp = coserr_ffi::coserr_response {
+    f(&coserr_ffi::coserr_response {
         status: 404,
         method: method.as_ptr().cast(),
         method_len: method.len(),
@@ -160,11 +192,7 @@ pub fn coserr_ffi(bytes: &[u8], out: &mut coserr_ffi::coserr_error) -> u32 {
         header_count: headers.len(),
         body: bytes.as_ptr(),
         body_len: bytes.len(),
-    };
-    // SAFETY: every pointer in `resp` points into live locals or `bytes` for
-    // the duration of the call, with the lengths given; `out` is a valid
-    // exclusive reference.
-    unsafe { coserr_ffi::coserr_parse_response(&resp, out) }
+    })
 }
 
 /// The six values as coserr's zero-copy view decodes them (for the test).
