@@ -170,13 +170,19 @@ impl RecordSink for SpanSink<'_> {
     }
 
     fn append(&mut self, field: Field, s: &str) -> bool {
+        let i = field as usize;
+        let slot = self.slots[i];
+        if slot.source == Source::Text {
+            // The common case of a decoded value's later pieces, first.
+            // Without a buffer, `text_needed` is already set.
+            return self.text.as_mut().is_none_or(|r| r.append(field, s));
+        }
         if s.is_empty() {
             return true;
         }
-        let i = field as usize;
-        let slot = self.slots[i];
-        let empty = slot.source != Source::Text && slot.len == 0;
-        if empty && let Some((source, start)) = self.find(s.as_bytes()) {
+        if slot.len == 0
+            && let Some((source, start)) = self.find(s.as_bytes())
+        {
             let mut len = s.len().min(capacity::of(field));
             while !s.is_char_boundary(len) {
                 len -= 1;
@@ -191,27 +197,21 @@ impl RecordSink for SpanSink<'_> {
         }
         // Not one piece of one input: the text goes to the buffer, with
         // what the field held before.
-        if self.text.is_none() {
+        let before = self.input_bytes(slot);
+        let Some(r) = self.text.as_mut() else {
             self.text_needed = true;
             return true;
-        }
-        if slot.source != Source::Text {
-            let before = self.input_bytes(slot);
-            self.slots[i] = Slot {
-                source: Source::Text,
-                ..EMPTY
-            };
-            if let Some(r) = self.text.as_mut() {
-                r.clear(field);
-                // SAFETY: as in `text`: the bytes were a `&str`'s. At most
-                // the capacity: they fit whole.
-                r.append(field, unsafe { core::str::from_utf8_unchecked(before) });
-            }
-        }
-        match self.text.as_mut() {
-            Some(r) => r.append(field, s),
-            None => true,
-        }
+        };
+        r.clear(field);
+        // SAFETY: as in `text`: the bytes were a `&str`'s. At most the
+        // capacity: they fit whole.
+        r.append(field, unsafe { core::str::from_utf8_unchecked(before) });
+        let fits = r.append(field, s);
+        self.slots[i] = Slot {
+            source: Source::Text,
+            ..EMPTY
+        };
+        fits
     }
 }
 
