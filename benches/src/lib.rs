@@ -152,7 +152,8 @@ pub fn coserr_ffi(bytes: &[u8], out: &mut coserr_ffi::coserr_error) -> u32 {
 
 /// The same response as the Go binding reads it:
 /// `coserr_parse_response_spans` without a text buffer (texts as spans of
-/// the inputs), and again with `text` only when a text needs it.
+/// the inputs), and again with `text` only when a text needs it; a body
+/// over 1 KiB gets the buffer at once (Go's `textFirstSize`).
 pub fn coserr_ffi_spans(
     bytes: &[u8],
     out: &mut coserr_ffi::coserr_spans,
@@ -162,9 +163,12 @@ pub fn coserr_ffi_spans(
         // SAFETY: as in `coserr_ffi`; `text` is valid for writes of its
         // length, and (NULL, 0) is no buffer.
         unsafe {
-            let rc = coserr_ffi::coserr_parse_response_spans(resp, out, std::ptr::null_mut(), 0);
-            if rc != coserr_ffi::COSERR_TEXT_NEEDED {
-                return rc;
+            if bytes.len() <= 1024 {
+                let rc =
+                    coserr_ffi::coserr_parse_response_spans(resp, out, std::ptr::null_mut(), 0);
+                if rc != coserr_ffi::COSERR_TEXT_NEEDED {
+                    return rc;
+                }
             }
             coserr_ffi::coserr_parse_response_spans(resp, out, text.as_mut_ptr(), text.len())
         }
