@@ -169,14 +169,23 @@ impl RecordSink for SpanSink<'_> {
         }
     }
 
+    #[inline]
     fn append(&mut self, field: Field, s: &str) -> bool {
-        let i = field as usize;
-        let slot = self.slots[i];
-        if slot.source == Source::Text {
-            // The common case of a decoded value's later pieces, first.
-            // Without a buffer, `text_needed` is already set.
+        if self.slots[field as usize].source == Source::Text {
+            // A decoded value's later pieces, inlined into the decoding
+            // loop. Without a buffer, `text_needed` is already set.
             return self.text.as_mut().is_none_or(|r| r.append(field, s));
         }
+        self.append_to_slot(field, s)
+    }
+}
+
+impl SpanSink<'_> {
+    /// [`RecordSink::append`] to a field whose text is not in the buffer.
+    #[inline(never)]
+    fn append_to_slot(&mut self, field: Field, s: &str) -> bool {
+        let i = field as usize;
+        let slot = self.slots[i];
         if s.is_empty() {
             return true;
         }
