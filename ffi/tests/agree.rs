@@ -83,6 +83,39 @@ const CASES: &[Case] = &[
     },
 ];
 
+/// The eleven numbers every record struct of the C ABI starts with
+/// (`kind` .. `retryable`), in order.
+macro_rules! numbers {
+    ($r:expr) => {{
+        let r = &$r;
+        [
+            r.kind,
+            r.status,
+            r.body_status,
+            r.body_offset,
+            r.present,
+            r.from_header,
+            r.truncated,
+            r.flags,
+            r.code_id,
+            r.category,
+            r.retryable,
+        ]
+    }};
+}
+
+/// The six text arrays of a record, in field order.
+fn arrays_of(c: &coserr_error) -> [&[c_char]; 6] {
+    [
+        &c.code,
+        &c.message,
+        &c.resource,
+        &c.request_id,
+        &c.trace_id,
+        &c.server_time,
+    ]
+}
+
 /// A C array's string: NUL-terminated inside the array, and UTF-8.
 fn c_str(a: &[c_char]) -> String {
     let bytes: Vec<u8> = a.iter().map(|&c| c as u8).collect();
@@ -177,22 +210,7 @@ fn assert_packed(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) 
     // are valid for writes of their sizes.
     let prc = unsafe { coserr_parse_response_packed(resp, &mut p, text.as_mut_ptr(), text.len()) };
     assert_eq!(prc, rc, "{what}: packed result");
-    let numbers = [
-        (p.kind, c.kind),
-        (p.status, c.status),
-        (p.body_status, c.body_status),
-        (p.body_offset, c.body_offset),
-        (p.present, c.present),
-        (p.from_header, c.from_header),
-        (p.truncated, c.truncated),
-        (p.flags, c.flags),
-        (p.code_id, c.code_id),
-        (p.category, c.category),
-        (p.retryable, c.retryable),
-    ];
-    for (i, (got, want)) in numbers.into_iter().enumerate() {
-        assert_eq!(got, want, "{what}: packed number {i}");
-    }
+    assert_eq!(numbers!(p), numbers!(c), "{what}: packed numbers");
     let lens = [
         p.code_len,
         p.message_len,
@@ -201,14 +219,7 @@ fn assert_packed(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) 
         p.trace_id_len,
         p.server_time_len,
     ];
-    let arrays: [&[c_char]; 6] = [
-        &c.code,
-        &c.message,
-        &c.resource,
-        &c.request_id,
-        &c.trace_id,
-        &c.server_time,
-    ];
+    let arrays = arrays_of(c);
     if prc == COSERR_OK || prc == COSERR_NOT_AN_ERROR {
         let body: &[u8] = if resp.body.is_null() {
             &[]
@@ -343,30 +354,8 @@ fn assert_spans(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) {
             "{what}: a text in the buffer, but no buffer was needed"
         );
     }
-    let numbers = [
-        (with.kind, c.kind),
-        (with.status, c.status),
-        (with.body_status, c.body_status),
-        (with.body_offset, c.body_offset),
-        (with.present, c.present),
-        (with.from_header, c.from_header),
-        (with.truncated, c.truncated),
-        (with.flags, c.flags),
-        (with.code_id, c.code_id),
-        (with.category, c.category),
-        (with.retryable, c.retryable),
-    ];
-    for (i, (got, want)) in numbers.into_iter().enumerate() {
-        assert_eq!(got, want, "{what}: spans number {i}");
-    }
-    let arrays: [&[c_char]; 6] = [
-        &c.code,
-        &c.message,
-        &c.resource,
-        &c.request_id,
-        &c.trace_id,
-        &c.server_time,
-    ];
+    assert_eq!(numbers!(with), numbers!(c), "{what}: spans numbers");
+    let arrays = arrays_of(c);
     for (i, (sp, a)) in spans(&with).into_iter().zip(arrays).enumerate() {
         let got = span_bytes(resp, &text, &sp);
         assert_eq!(
