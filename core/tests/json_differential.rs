@@ -8,8 +8,9 @@
 //! - the verdict must equal `serde_json::from_slice::<serde_json::Value>`;
 //! - when accepted, each field must equal what an independent oracle finds:
 //!   serde_json parses into an *ordered* tree that keeps duplicate keys
-//!   ([`Ov`], a hand-written `Deserialize`), and the lookup rules are applied
-//!   to that tree; the tree is also checked against `serde_json::Value`;
+//!   (`Ov`, a hand-written `Deserialize` in `fuzz/src/oracle.rs`, the fuzz
+//!   targets' oracle too), and the lookup rules are applied to that tree;
+//!   the tree is also checked against `serde_json::Value`;
 //! - when rejected, the error is where serde_json's error class says (end of
 //!   input or not), and every field reported was complete before the error.
 //!
@@ -17,16 +18,15 @@
 //! number of documents; a failure prints the seed, the index and the document.
 
 mod common;
-
-use std::fmt;
+#[path = "../../fuzz/src/oracle.rs"]
+mod oracle;
 
 use common::Rng;
 use coserr::{BodyFormat, BodyStatus, Field, Reason, parse_body};
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use oracle::{FIELD_KEYS, JsonField, NUMBER_TOKEN, Ov, json_oracle_found, normalise_number};
 
 const DEFAULT_SEED: u64 = 0x5EED_C05E_4A50_0001;
 const DEFAULT_N: usize = 24_000;
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 // ---------------------------------------------------------------------------
 // The generator.
@@ -38,14 +38,6 @@ struct Gen {
     api3: bool,
 }
 
-const FIELD_KEYS: [&str; 6] = [
-    "code",
-    "message",
-    "resource",
-    "requestid",
-    "traceid",
-    "servertime",
-];
 const CAMEL: [&str; 8] = [
     "Code",
     "Message",
@@ -601,188 +593,6 @@ impl Gen {
 }
 
 // ---------------------------------------------------------------------------
-// The oracle: serde_json parses into an ordered tree that keeps duplicates.
-
-#[derive(Debug, Clone, PartialEq)]
-enum Ov {
-    Null,
-    Bool(bool),
-    /// A number as serde_json's `Number` displays it.
-    Num(String),
-    Str(String),
-    Arr(Vec<Ov>),
-    Obj(Vec<(String, Ov)>),
-}
-
-impl<'de> Deserialize<'de> for Ov {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Ov, D::Error> {
-        d.deserialize_any(OvVisitor)
-    }
-}
-
-struct OvVisitor;
-
-impl<'de> Visitor<'de> for OvVisitor {
-    type Value = Ov;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Ov, E> {
-        Ok(Ov::Null)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Ov, E> {
-        Ok(Ov::Bool(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Ov, E> {
-        Ok(Ov::Num(v.to_string()))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Ov, E> {
-        Ok(Ov::Num(v.to_string()))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Ov, E> {
-        Err(E::custom(format!(
-            "unexpected f64 {v} with arbitrary_precision"
-        )))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Ov, E> {
-        Ok(Ov::Str(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Ov, E> {
-        Ok(Ov::Str(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Ov, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Ov::Arr(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ov, A::Error> {
-        let Some(first) = map.next_key::<String>()? else {
-            return Ok(Ov::Obj(Vec::new()));
-        };
-        if first == NUMBER_TOKEN {
-            // How arbitrary_precision hands over big numbers, and what
-            // serde_json::Value makes of such an object in the input.
-            let text: String = map.next_value()?;
-            let number: serde_json::Number = text.parse().map_err(de::Error::custom)?;
-            return Ok(Ov::Num(number.to_string()));
-        }
-        let mut members = vec![(first, map.next_value()?)];
-        while let Some(member) = map.next_entry()? {
-            members.push(member);
-        }
-        Ok(Ov::Obj(members))
-    }
-}
-
-impl Ov {
-    /// The `serde_json::Value` this tree stands for (the last duplicate wins).
-    fn to_value(&self) -> serde_json::Value {
-        use serde_json::Value;
-        match self {
-            Ov::Null => Value::Null,
-            Ov::Bool(b) => Value::Bool(*b),
-            Ov::Num(n) => Value::Number(n.parse().expect("oracle number")),
-            Ov::Str(s) => Value::String(s.clone()),
-            Ov::Arr(items) => Value::Array(items.iter().map(Ov::to_value).collect()),
-            Ov::Obj(members) => {
-                let mut map = serde_json::Map::new();
-                for (k, v) in members {
-                    map.insert(k.clone(), v.to_value());
-                }
-                Value::Object(map)
-            }
-        }
-    }
-}
-
-fn normalise_key(key: &str) -> String {
-    key.chars()
-        .filter(|&c| c != '_' && c != '-')
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
-/// The last member of `obj` whose normalised key is `name`.
-fn last<'a>(obj: &'a [(String, Ov)], name: &str) -> Option<&'a Ov> {
-    obj.iter()
-        .rev()
-        .find(|(k, _)| normalise_key(k) == name)
-        .map(|(_, v)| v)
-}
-
-fn as_object(v: Option<&Ov>) -> Option<&[(String, Ov)]> {
-    match v {
-        Some(Ov::Obj(members)) => Some(members),
-        _ => None,
-    }
-}
-
-#[derive(Debug, PartialEq)]
-enum Expect {
-    Str(String),
-    Num(String),
-}
-
-/// A field value the oracle found.
-struct Found {
-    want: Expect,
-    /// 0 top, 1 error, 2 response, 3 response.error.
-    level: usize,
-    /// The object it came from has several members with that key.
-    duplicated: bool,
-}
-
-/// The lookup rules applied to the ordered tree.
-fn oracle_fields(top: &Ov) -> [Option<Found>; 6] {
-    let top = as_object(Some(top));
-    let error = top.and_then(|t| as_object(last(t, "error")));
-    let response = top.and_then(|t| as_object(last(t, "response")));
-    let response_error = response.and_then(|r| as_object(last(r, "error")));
-    let levels = [top, error, response, response_error];
-    std::array::from_fn(|f| {
-        levels.iter().enumerate().find_map(|(level, obj)| {
-            let obj = (*obj)?;
-            let want = match last(obj, FIELD_KEYS[f])? {
-                Ov::Str(s) => Expect::Str(s.clone()),
-                Ov::Num(n) => Expect::Num(n.clone()),
-                _ => return None,
-            };
-            let duplicated = obj
-                .iter()
-                .filter(|(k, _)| normalise_key(k) == FIELD_KEYS[f])
-                .count()
-                > 1;
-            Some(Found {
-                want,
-                level,
-                duplicated,
-            })
-        })
-    })
-}
-
-/// serde_json (arbitrary_precision) writes `E` as `e` and adds `+` to an
-/// unsigned exponent; everything else of a number literal is kept.
-fn normalise_number(literal: &str) -> String {
-    let mut out = String::new();
-    let mut chars = literal.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == 'e' || c == 'E' {
-            out.push('e');
-            if !matches!(chars.peek(), Some('+' | '-')) {
-                out.push('+');
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-// ---------------------------------------------------------------------------
 // The comparison.
 
 #[derive(Default, Debug)]
@@ -828,7 +638,7 @@ fn check(bytes: &[u8], stats: &mut Stats) -> Result<(), String> {
             if body.error().is_some() {
                 return Err(format!("serde_json accepts, we reject: {:?}", body.error()));
             }
-            let expected = oracle_fields(&tree);
+            let expected = json_oracle_found(&tree);
             let any = expected.iter().any(Option::is_some);
             let want_status = if any {
                 BodyStatus::Ok
@@ -850,10 +660,10 @@ fn check(bytes: &[u8], stats: &mut Stats) -> Result<(), String> {
                 });
                 let same = match (&got, &want) {
                     (None, None) => true,
-                    (Some(v), Some(Expect::Str(s))) => {
+                    (Some(v), Some(JsonField::Str(s))) => {
                         v.to_string() == *s && v.eq_str(s) && v.decoded_len() == s.len()
                     }
-                    (Some(v), Some(Expect::Num(n))) => {
+                    (Some(v), Some(JsonField::Num(n))) => {
                         stats.number_fields += 1;
                         normalise_number(&v.to_string()) == *n
                     }

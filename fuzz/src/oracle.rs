@@ -426,7 +426,7 @@ pub fn check_xml(body: &[u8]) -> Check {
 
 pub const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
-const FIELD_KEYS: [&str; 6] = [
+pub const FIELD_KEYS: [&str; 6] = [
     "code",
     "message",
     "resource",
@@ -560,23 +560,49 @@ pub enum JsonField {
     Num(String),
 }
 
+/// A field value the JSON oracle found, and where.
+#[derive(Debug, PartialEq)]
+pub struct JsonFound {
+    pub want: JsonField,
+    /// 0 top, 1 `error`, 2 `response`, 3 `response.error`.
+    pub level: usize,
+    /// The object it came from has several members with that key.
+    pub duplicated: bool,
+}
+
 /// The lookup rules (top level, `error`, `response`, `response.error`; last
 /// duplicate wins; strings and numbers count) applied to the ordered tree.
-pub fn json_oracle_fields(top: &Ov) -> [Option<JsonField>; 6] {
+pub fn json_oracle_found(top: &Ov) -> [Option<JsonFound>; 6] {
     let top = as_object(Some(top));
     let error = top.and_then(|t| as_object(last(t, "error")));
     let response = top.and_then(|t| as_object(last(t, "response")));
     let response_error = response.and_then(|r| as_object(last(r, "error")));
     let levels = [top, error, response, response_error];
     std::array::from_fn(|f| {
-        levels
-            .iter()
-            .find_map(|obj| match last((*obj)?, FIELD_KEYS[f])? {
-                Ov::Str(s) => Some(JsonField::Str(s.clone())),
-                Ov::Num(n) => Some(JsonField::Num(n.clone())),
-                _ => None,
+        levels.iter().enumerate().find_map(|(level, obj)| {
+            let obj = (*obj)?;
+            let want = match last(obj, FIELD_KEYS[f])? {
+                Ov::Str(s) => JsonField::Str(s.clone()),
+                Ov::Num(n) => JsonField::Num(n.clone()),
+                _ => return None,
+            };
+            let duplicated = obj
+                .iter()
+                .filter(|(k, _)| normalise_key(k) == FIELD_KEYS[f])
+                .count()
+                > 1;
+            Some(JsonFound {
+                want,
+                level,
+                duplicated,
             })
+        })
     })
+}
+
+/// [`json_oracle_found`]'s values alone.
+pub fn json_oracle_fields(top: &Ov) -> [Option<JsonField>; 6] {
+    json_oracle_found(top).map(|found| found.map(|f| f.want))
 }
 
 /// serde_json (arbitrary_precision) writes `E` as `e` and adds `+` to an
