@@ -27,7 +27,8 @@ enum Source {
 /// One field's text while the record is built: for an input source,
 /// `len` bytes at `start` of it, which were a `&str` given to `append`,
 /// cut at a character boundary (so they are UTF-8); for `Text`, the
-/// region's own length counts. Kept small: the sink is copied around.
+/// region's own length counts. 12 bytes: offsets, not slices, so that the
+/// sink stays small to set up.
 #[derive(Clone, Copy)]
 struct Slot {
     source: Source,
