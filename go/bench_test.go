@@ -62,8 +62,8 @@ func BenchmarkEncodingXML(b *testing.B) {
 }
 
 // TestAllocations holds Parse to its budget: at most 2 allocations (the
-// error struct and one buffer for its strings and the body) for a response
-// whose body has a Resource and no extras.
+// error struct and the copy of the body, which its strings share) for a
+// response whose body has a Resource and no extras.
 func TestAllocations(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector changes allocation counts")
