@@ -76,24 +76,15 @@ impl<'a> SpanSink<'a> {
     /// `s` is a piece of one whose end lies below 4 GiB (a span's offset
     /// is a `uint32_t`).
     fn find(&self, s: &[u8]) -> Option<(Source, u32)> {
-        let within = |input: &[u8]| {
-            let off = s.as_ptr().addr().wrapping_sub(input.as_ptr().addr());
-            let fits = off <= input.len() && s.len() <= input.len() - off;
-            if fits && off + s.len() <= u32::MAX as usize {
-                u32::try_from(off).ok()
-            } else {
-                None
-            }
-        };
-        if let Some(off) = within(self.body) {
+        if let Some(off) = offset_in(self.body, s) {
             return Some((Source::Body, off));
         }
-        if let Some(off) = within(self.url) {
+        if let Some(off) = offset_in(self.url, s) {
             return Some((Source::Url, off));
         }
         (0..5u8).find_map(|k| {
             let v = self.headers.known[usize::from(k)]?;
-            within(v).map(|off| (Source::Header(k), off))
+            offset_in(v, s).map(|off| (Source::Header(k), off))
         })
     }
 
@@ -144,6 +135,19 @@ impl<'a> SpanSink<'a> {
     }
 }
 
+/// The offset of `s` in `input`, if `s` is a piece of it that ends below
+/// 4 GiB (a span's offset is a `uint32_t`).
+#[inline]
+fn offset_in(input: &[u8], s: &[u8]) -> Option<u32> {
+    let off = s.as_ptr().addr().wrapping_sub(input.as_ptr().addr());
+    if off > input.len() || s.len() > input.len() - off {
+        return None;
+    }
+    // `off + s.len() <= input.len()`: no overflow.
+    u32::try_from(off + s.len()).ok()?;
+    u32::try_from(off).ok()
+}
+
 /// Where `field`'s region starts in the text buffer: the capacities of the
 /// fields before it, summed (the packed call's tiling).
 fn region_offset(field: Field) -> usize {
@@ -176,6 +180,22 @@ impl RecordSink for SpanSink<'_> {
             // A decoded value's later pieces, inlined into the decoding
             // loop. Without a buffer, `text_needed` is already set.
             return self.text.as_mut().is_none_or(|r| r.append(field, s));
+        }
+        // A plain body value, whole: its span, without a call (the rest,
+        // out of line, is for cuts, other inputs and second pieces).
+        let i = field as usize;
+        if self.slots[i].len == 0
+            && !s.is_empty()
+            && s.len() <= capacity::of(field)
+            && let Some(start) = offset_in(self.body, s.as_bytes())
+        {
+            self.slots[i] = Slot {
+                source: Source::Body,
+                start,
+                // At most a capacity.
+                len: u32::try_from(s.len()).unwrap_or(0),
+            };
+            return true;
         }
         self.append_to_slot(field, s)
     }
