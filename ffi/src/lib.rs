@@ -926,20 +926,45 @@ unsafe fn response_args<'a>(
     }
 }
 
-/// Finishes an export that fills `*out`: on any result but a filled record
-/// (OK / NOT_AN_ERROR from [`parse_into`]), `*out` is zeroed, so that it is
-/// never left uninitialised or holding stale or partial data (a panic
-/// caught part-way through the build may have left some strings).
+/// Runs `parse` on the core's view of a C response, once its pointers are
+/// checked ([`response_args`]); the `COSERR_*` result of a bad argument
+/// otherwise. What the three response exports share.
 ///
 /// # Safety
 ///
-/// A non-NULL `out` must be valid for writes of one aligned `coserr_error`,
-/// with no reference to it live.
-unsafe fn zero_unless_filled(result: u32, out: *mut coserr_error) -> u32 {
+/// `resp`'s pointers must be valid for their lengths during the call.
+unsafe fn with_response(
+    resp: &coserr_response,
+    parse: impl FnOnce(&Response<'_, CHeaders<'_>>) -> u32,
+) -> u32 {
+    // SAFETY: the caller vouches for the pointers.
+    let (method, url, headers, body) = match unsafe { response_args(resp) } {
+        Ok(args) => args,
+        Err(result) => return result,
+    };
+    parse(&Response {
+        status: resp.status,
+        method,
+        url,
+        headers: &headers,
+        body,
+    })
+}
+
+/// Finishes an export that fills `*out`: on any result but a filled record
+/// (OK / NOT_AN_ERROR), `*out` is zeroed (its `Default`: every export's
+/// record is plain integers), so that it is never left uninitialised or
+/// holding stale or partial data (a panic caught part-way through the build
+/// may have left some strings).
+///
+/// # Safety
+///
+/// A non-NULL `out` must be valid for writes of one aligned `T`, with no
+/// reference to it live.
+unsafe fn zero_unless_filled<T: Default>(result: u32, out: *mut T) -> u32 {
     if result != COSERR_OK && result != COSERR_NOT_AN_ERROR && !out.is_null() {
-        // SAFETY: non-NULL, valid for writes and aligned (caller); `ZEROED`
-        // is a valid value of the plain-integer struct.
-        unsafe { out.write(ZEROED) };
+        // SAFETY: non-NULL, valid for writes and aligned (caller).
+        unsafe { out.write(T::default()) };
     }
     result
 }
@@ -977,21 +1002,10 @@ pub unsafe extern "C" fn coserr_parse_response(
         let Some(resp) = (unsafe { resp.as_ref() }) else {
             return COSERR_NULL_ARGUMENT;
         };
-        // SAFETY: the caller vouches for the pointers inside `*resp`.
-        let (method, url, headers, body) = match unsafe { response_args(resp) } {
-            Ok(args) => args,
-            Err(result) => return result,
-        };
-        let resp = Response {
-            status: resp.status,
-            method,
-            url,
-            headers: &headers,
-            body,
-        };
-        // SAFETY: the caller guarantees `out` (non-NULL) is valid for
+        // SAFETY: the caller vouches for the pointers inside `*resp`;
+        // the caller guarantees `out` (non-NULL) is valid for
         // writes and apart from the inputs during the call.
-        unsafe { parse_into(out, &resp) }
+        unsafe { with_response(resp, |resp| parse_into(out, resp)) }
     });
     // SAFETY: the caller guarantees `out` is valid for writes when non-NULL;
     // the closure and its borrows are gone.
@@ -1087,29 +1101,15 @@ pub unsafe extern "C" fn coserr_parse_response_packed(
         if text_cap < COSERR_PACKED_TEXT_CAPACITY {
             return COSERR_INVALID_ARGUMENT;
         }
-        // SAFETY: the caller vouches for the pointers inside `*resp`.
-        let (method, url, headers, body) = match unsafe { response_args(resp) } {
-            Ok(args) => args,
-            Err(result) => return result,
-        };
-        let resp = Response {
-            status: resp.status,
-            method,
-            url,
-            headers: &headers,
-            body,
-        };
-        // SAFETY: the caller guarantees `out` and `text` (non-NULL, `text`
+        // SAFETY: the caller vouches for the pointers inside `*resp`;
+        // the caller guarantees `out` and `text` (non-NULL, `text`
         // with at least the capacity) are valid for writes and apart from
         // each other and the inputs during the call.
-        unsafe { parse_packed(out, text.cast::<u8>(), &resp) }
+        unsafe { with_response(resp, |resp| parse_packed(out, text.cast::<u8>(), resp)) }
     });
-    if result != COSERR_OK && result != COSERR_NOT_AN_ERROR && !out.is_null() {
-        // SAFETY: the caller guarantees a non-NULL `out` is valid for
-        // writes; the closure and its borrows are gone.
-        unsafe { out.write(coserr_packed::default()) };
-    }
-    result
+    // SAFETY: the caller guarantees `out` is valid for writes when non-NULL;
+    // the closure and its borrows are gone.
+    unsafe { zero_unless_filled(result, out) }
 }
 
 /// `coserr_parse_response` for bindings that hold the inputs: the same
@@ -1158,29 +1158,19 @@ pub unsafe extern "C" fn coserr_parse_response_spans(
         if !text.is_null() && text_cap < COSERR_PACKED_TEXT_CAPACITY {
             return COSERR_INVALID_ARGUMENT;
         }
-        // SAFETY: the caller vouches for the pointers inside `*resp`.
-        let (method, url, headers, body) = match unsafe { response_args(resp) } {
-            Ok(args) => args,
-            Err(result) => return result,
-        };
-        let resp = Response {
-            status: resp.status,
-            method,
-            url,
-            headers: &headers,
-            body,
-        };
-        // SAFETY: the caller guarantees `out` and a non-NULL `text` (with at
+        // SAFETY: the caller vouches for the pointers inside `*resp`;
+        // the caller guarantees `out` and a non-NULL `text` (with at
         // least the capacity) are valid for writes and apart from each
         // other and the inputs during the call.
-        unsafe { spans::parse_spans(out, text.cast::<u8>(), &resp) }
+        unsafe {
+            with_response(resp, |resp| {
+                spans::parse_spans(out, text.cast::<u8>(), resp)
+            })
+        }
     });
-    if result != COSERR_OK && result != COSERR_NOT_AN_ERROR && !out.is_null() {
-        // SAFETY: the caller guarantees a non-NULL `out` is valid for
-        // writes; the closure and its borrows are gone.
-        unsafe { out.write(coserr_spans::default()) };
-    }
-    result
+    // SAFETY: the caller guarantees `out` is valid for writes when non-NULL;
+    // the closure and its borrows are gone.
+    unsafe { zero_unless_filled(result, out) }
 }
 
 /// Writes the one-line display of `*e` (for logs and support tickets; always
