@@ -228,10 +228,7 @@ fn assert_packed(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) 
             unsafe { std::slice::from_raw_parts(resp.body, resp.body_len) }
         };
         let mut it = p.extras;
-        let mut from_packed = Vec::new();
-        while let Some(x) = next_extra(body, &mut it) {
-            from_packed.push(x);
-        }
+        let from_packed = extras_from(body, &mut it);
         assert_eq!(
             from_packed,
             iterate(body),
@@ -605,10 +602,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
             unsafe { coserr_extras_begin(body.as_ptr(), body.len(), &mut it) },
             COSERR_OK
         );
-        let mut moved = Vec::new();
-        while let Some(x) = next_extra(&copy, &mut it) {
-            moved.push(x);
-        }
+        let moved = extras_from(&copy, &mut it);
         assert_eq!(moved, core_extras, "{name}: iterated over a copy");
         extras_seen += core_extras.len();
     }
@@ -619,6 +613,11 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
             "only {extras_seen} extras in the shared bodies"
         );
     }
+}
+
+/// The extras `*it` has left, in order; `*it` ends past the last.
+fn extras_from(body: &[u8], it: &mut coserr_extras_iter) -> Vec<(String, String)> {
+    std::iter::from_fn(|| next_extra(body, it)).collect()
 }
 
 /// The next extra of `*it`: the lengths first, with a copy of the iterator
@@ -694,10 +693,7 @@ fn iterate(body: &[u8]) -> Vec<(String, String)> {
         COSERR_OK
     );
     assert_eq!(it.reserved, 0);
-    let mut out = Vec::new();
-    while let Some(x) = next_extra(body, &mut it) {
-        out.push(x);
-    }
+    let out = extras_from(body, &mut it);
     // Still nothing after the end.
     assert!(next_extra(body, &mut it).is_none());
     out
@@ -942,10 +938,7 @@ fn has_extras_is_exact() {
             String::from_utf8_lossy(body)
         );
         let mut it = p.extras;
-        let mut from_packed = Vec::new();
-        while let Some(x) = next_extra(body, &mut it) {
-            from_packed.push(x);
-        }
+        let from_packed = extras_from(body, &mut it);
         assert_eq!(
             from_packed,
             iterate(body),
