@@ -87,3 +87,44 @@ func TestAllocations(t *testing.T) {
 		t.Errorf("Parse(200, no error): %v allocations, want 0", n)
 	}
 }
+
+// BenchmarkParseParts times, each on its own, the parts of Parse on the
+// typical body, in the same run as BenchmarkEncodingXML: what the 20×
+// goal has to fit in (go/README, "Benchmarks").
+//
+//   - cgo_call: a cgo call that does no work (coserr_abi_version).
+//   - c_parse: the C call Parse makes (the response as Parse passes it,
+//     the spans filled), without building the Go error.
+//   - allocations: the two allocations Parse makes for this body (the
+//     error and the copy of the body), without parsing.
+func BenchmarkParseParts(b *testing.B) {
+	body := sample(b, "bench/typical_482B.xml")
+	resp := response(404, "GET", cosHeaders)
+	b.Run("cgo_call", func(b *testing.B) {
+		for b.Loop() {
+			if ABIVersion() == 0 {
+				b.Fatal("no ABI version")
+			}
+		}
+	})
+	b.Run("c_parse", func(b *testing.B) {
+		r, _ := requestOf(resp, body)
+		for b.Loop() {
+			var out cSpans
+			if rc := r.call(&out, nil); rc != resultOK {
+				b.Fatal(ResultName(rc))
+			}
+		}
+	})
+	b.Run("allocations", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			e := new(ServiceError)
+			e.Body = string(body)
+			keptError = e
+		}
+	})
+}
+
+// keptError keeps the benchmark's allocations from being optimised away.
+var keptError *ServiceError

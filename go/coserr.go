@@ -285,6 +285,13 @@ func Parse(resp *http.Response, body []byte) error {
 	if resp == nil {
 		return ParseBody(body)
 	}
+	r, u := requestOf(resp, body)
+	return r.parse(u)
+}
+
+// requestOf is what Parse passes to C for resp and body, and the request
+// URL, to be turned into a string only if the record needs it.
+func requestOf(resp *http.Response, body []byte) (request, *url.URL) {
 	r := request{status: statusOf(resp.StatusCode), body: body}
 	var u *url.URL
 	if resp.Request != nil {
@@ -298,7 +305,7 @@ func Parse(resp *http.Response, body []byte) error {
 			r.hv[k] = v[0]
 		}
 	}
-	return r.parse(u)
+	return r, u
 }
 
 // ParseRaw is Parse without net/http types: the HTTP status (0 = unknown),
@@ -415,6 +422,9 @@ func (r *request) findHeaders(header map[string][]string) {
 	}
 }
 
+// cSpans is the record coserr_parse_response_spans fills.
+type cSpans = C.coserr_spans
+
 // parse calls C and builds the error. lazyURL, when set, is only turned
 // into a string (an allocation) if the record needs it: an error whose
 // body has no Resource.
@@ -422,7 +432,7 @@ func (r *request) parse(lazyURL *url.URL) error {
 	if len(r.body) > textFirstSize {
 		return r.withText(lazyURL)
 	}
-	var out C.coserr_spans
+	var out cSpans
 	rc := r.call(&out, nil)
 	if rc == resultTextNeeded {
 		return r.withText(lazyURL)
@@ -440,14 +450,14 @@ const textFirstSize = 1 << 10
 // buffer lives in this function's frame only, so that the common path does
 // not zero its 2.5 KB.
 func (r *request) withText(lazyURL *url.URL) error {
-	var out C.coserr_spans
+	var out cSpans
 	var text [C.COSERR_PACKED_TEXT_CAPACITY]byte
 	return r.result(r.call(&out, text[:]), &out, text[:], lazyURL)
 }
 
 // call is coserr_parse_response_spans on r, with text (nil, or
 // COSERR_PACKED_TEXT_CAPACITY bytes) as the text buffer.
-func (r *request) call(out *C.coserr_spans, text []byte) uint32 {
+func (r *request) call(out *cSpans, text []byte) uint32 {
 	hv := &r.hv
 	return uint32(C.coserr_go_parse(r.status,
 		strPtr(r.method), C.size_t(len(r.method)),
@@ -464,7 +474,7 @@ func (r *request) call(out *C.coserr_spans, text []byte) uint32 {
 // *ClientError. text is the call's text buffer (nil when none was given);
 // the extras, if any, are read from out.extras, the iteration of the same
 // parse.
-func (r *request) result(rc uint32, out *C.coserr_spans, text []byte, lazyURL *url.URL) error {
+func (r *request) result(rc uint32, out *cSpans, text []byte, lazyURL *url.URL) error {
 	var urlResource string
 	if rc == resultOK && lazyURL != nil && out.resource.len == 0 {
 		// The body has no Resource (or an empty one): the URL is the
@@ -546,7 +556,7 @@ type extraSpan struct{ nameLen, valueLen int }
 // extras) are copied, beside the body. A body over inlineBodyMaxSize gets
 // its own copy and the texts theirs, so that a field kept alone does not
 // keep a large body alive.
-func (r *request) build(out *C.coserr_spans, text, xbuf []byte, xspans []extraSpan) *ServiceError {
+func (r *request) build(out *cSpans, text, xbuf []byte, xspans []extraSpan) *ServiceError {
 	spans := [6]*C.coserr_span{&out.code, &out.message, &out.resource,
 		&out.request_id, &out.trace_id, &out.server_time}
 	body := r.body
