@@ -169,17 +169,20 @@ py-test:
 	$(PY_VENV)/bin/python -m pytest python/tests -q
 
 # Go: cgo over the static library that `make lib` builds. -count=1 because
-# Go's test cache does not notice a rebuilt library.
+# Go's test cache does not notice a rebuilt library. Nor does its build
+# cache look at the archive named in #cgo LDFLAGS: after a Rust-only change
+# it would link the old library. A key derived from the archive's bytes (an
+# -L to a directory that need not exist) makes the link step, and so the
+# test binary, follow the library.
+GO_LINKED = CGO_LDFLAGS="$$CGO_LDFLAGS -L$(abspath $(BUILD))/go-link-key-$$(sha1sum ../target/release/libcoserr_ffi.a | cut -c1-16)"
+
 go-test: lib
 	@# (not `tee /dev/stderr`: opening it truncates a log file that stderr points to)
 	cd go && unformatted="$$(gofmt -l .)" && test -z "$$unformatted" || { echo "gofmt needed: $$unformatted" >&2; exit 1; }
 	cd go && go vet ./...
-	@# Go's build cache does not look at the archive named in #cgo LDFLAGS:
-	@# after a Rust-only change it would link the old library. A key derived
-	@# from the archive's bytes (an -L to a directory that need not exist)
-	@# makes the link step, and so the test binary, follow the library.
-	cd go && CGO_LDFLAGS="$$CGO_LDFLAGS -L$(abspath $(BUILD))/go-link-key-$$(sha1sum ../target/release/libcoserr_ffi.a | cut -c1-16)" \
-		go test -race -count=1 ./...
+	cd go && $(GO_LINKED) go test -race -count=1 ./...
+	@# Each benchmark once, so that a broken one fails here, not in a measurement.
+	cd go && $(GO_LINKED) go test -count=1 -run '^$$' -bench . -benchtime 1x ./...
 
 clean:
 	$(CARGO) clean
