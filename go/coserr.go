@@ -310,7 +310,9 @@ func requestOf(resp *http.Response, body []byte) (request, *url.URL) {
 
 // ParseRaw is Parse without net/http types: the HTTP status (0 = unknown),
 // the request method and URL ("" = unknown), the response headers (any
-// case; an http.Header will do; nil = none) and the body.
+// case; an http.Header will do; nil = none) and the body. A map that holds
+// a header under several spellings gives the value of the canonical one
+// (X-Cos-Request-Id), else of the spelling that sorts first.
 func ParseRaw(status int, method, url string, header map[string][]string, body []byte) error {
 	r := request{status: statusOf(status), method: method, url: url, body: body}
 	r.findHeaders(header)
@@ -404,22 +406,37 @@ type request struct {
 }
 
 // findHeaders finds the headers coserr reads in one pass over the map, in
-// any case.
+// any case: the first value of each (C reads no other header, so the others
+// need not be passed).
 //
-// C looks a header up as the first entry of its name in a list; the list
-// was the map's entries in iteration order, so the first value met of each
-// known name (in any case) is what C would find, and the other headers,
-// which C never reads, need not be passed.
+// C takes the first entry of a name in its list, but a map has no order: a
+// map that holds one header under several spellings (net/http never makes
+// one) would give a different answer from run to run. The spelling that
+// wins is fixed instead (preferredSpelling).
 func (r *request) findHeaders(header map[string][]string) {
+	var from [knownHeaders]string // the key each value was taken from
 	for name, values := range header {
 		if len(values) == 0 {
 			continue
 		}
-		if k := knownHeader(name); k >= 0 && r.have&(1<<k) == 0 {
-			r.have |= 1 << k
-			r.hv[k] = values[0]
+		k := knownHeader(name)
+		if k < 0 || r.have&(1<<k) != 0 && !preferredSpelling(name, from[k], k) {
+			continue
 		}
+		r.have |= 1 << k
+		r.hv[k] = values[0]
+		from[k] = name
 	}
+}
+
+// preferredSpelling reports whether key name wins over key have, two
+// spellings of known header k: the canonical one (as net/http stores it,
+// the one Parse and Header.Get read), else the one that sorts first.
+func preferredSpelling(name, have string, k int) bool {
+	if have == canonicalHeaders[k] {
+		return false
+	}
+	return name == canonicalHeaders[k] || name < have
 }
 
 // cSpans is the record coserr_parse_response_spans fills.

@@ -637,3 +637,34 @@ func TestKnownHeaderNames(t *testing.T) {
 		t.Errorf("error code and trace id headers: %+v", e)
 	}
 }
+
+// A map that holds a known header under several spellings gives the same
+// answer every time (a map has no order): the canonical spelling's value,
+// else that of the spelling that sorts first.
+func TestHeaderSpellings(t *testing.T) {
+	cases := []struct {
+		header map[string][]string
+		want   string
+	}{
+		{map[string][]string{"x-cos-request-id": {"lower"}, "X-Cos-Request-Id": {"canonical"}, "X-COS-REQUEST-ID": {"upper"}}, "canonical"},
+		{map[string][]string{"x-cos-request-id": {"lower"}, "X-COS-REQUEST-ID": {"upper"}, "x-COS-request-ID": {"mixed"}}, "upper"},
+		// An empty value is taken as it is (C: an empty header is no header,
+		// so the body or the next request-id header fills in).
+		{map[string][]string{"X-Cos-Request-Id": {""}, "x-cos-request-id": {"lower"}, "X-Ci-Request-Id": {"ci"}}, "ci"},
+	}
+	for _, c := range cases {
+		seen := map[string]int{}
+		// Go starts each range over a map at a random place: 200 runs meet
+		// every start among three keys, almost surely.
+		for range 200 {
+			e := details(ParseRaw(404, "HEAD", "", c.header, nil))
+			if e == nil {
+				t.Fatalf("%v: not an error", c.header)
+			}
+			seen[e.RequestID]++
+		}
+		if len(seen) != 1 || seen[c.want] != 200 {
+			t.Errorf("%v: request ids %v, want %q every time", c.header, seen, c.want)
+		}
+	}
+}
