@@ -278,9 +278,9 @@ func details(err error) *ServiceError {
 // names in canonical form, as net/http stores them; the first value of
 // each), and, when resp.Request is set, its Method (a HEAD 404 becomes
 // NoSuchResource) and URL (the Resource when the body has none). body is
-// the response body, already read; resp.Body is not touched. A status below 400 is an error only when the body
-// is an XML <Error> document (Copy, UploadPartCopy and CompleteMultipartUpload
-// can fail inside a 200).
+// the response body, already read; resp.Body is not touched. A status
+// below 400 is an error only when the body is an XML <Error> document
+// (Copy, UploadPartCopy and CompleteMultipartUpload can fail inside a 200).
 func Parse(resp *http.Response, body []byte) error {
 	if resp == nil {
 		return ParseBody(body)
