@@ -1,0 +1,152 @@
+package coserr
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// FuzzParse holds ParseRaw and Parse to the plain C record: for any status,
+// method, URL, header lines ("Name:value", one per line) and body, the
+// error each returns must be the one referenceError reads from
+// coserr_parse_response given the same response in C memory, field for
+// field, extras included. That covers what the Go side does on its own:
+// the five-header filter and the choice among spellings, the spans and
+// their sources, the text buffer retry, the lazy URL, the shared body copy.
+//
+// `go test` runs the seeds (every shared body, and the paths below); `go
+// test -run '^$' -fuzz FuzzParse` searches further (go/README, "Fuzzing").
+func FuzzParse(f *testing.F) {
+	const cos = "X-Cos-Request-Id:NjQ5ZjQ1ZTJfOTg0ZjFlMDlfMTk0YWZfMWI5ZTI5Ng==\nX-Cos-Trace-Id:OGVmYzZiMmQzYjA2OWNh\nContent-Type:application/xml"
+	for _, path := range sampleFiles(f) {
+		body, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(404, "GET", testURL, cos, body)
+		f.Add(200, "PUT", "", "", body)
+	}
+	long := strings.Repeat("x", 3000)
+	for _, c := range []struct {
+		status       int
+		method, url  string
+		header, body string
+	}{
+		{404, "HEAD", testURL, cos, ""},                                           // the HEAD 404 texts: the text buffer
+		{404, "GET", testURL + "?" + strings.Repeat("p=%E2%82%AC&", 200), "", ""}, // a URL over Resource's capacity
+		{404, "GET", "https://b/caf\xe9", "", "<Error><Code>C</Code></Error>"},    // a URL that is not UTF-8
+		{400, "GET", testURL, "", "<Error><Resource>\x00r</Resource></Error>"},    // a NUL first in Resource
+		{400, "GET", testURL, "", "<Error><Resource></Resource><Code>C</Code></Error>"},
+		{400, "GET", testURL, "", "<Error><Message>a &amp; b</Message>" + "<X>" + long + "</X></Error>"}, // over 1 KiB: the buffer at once
+		{400, "GET", testURL, "", "<Error><Message>" + strings.Repeat("m&lt;", 2500) + "</Message></Error>"},
+		{503, "PUT", "", "x-cos-request-id:lower\nX-COS-REQUEST-ID:upper\nX-Cos-Request-Id:canonical\nx-cos-error-code:SlowDown", "{}"},
+		{403, "GET", "", "X-Cos-Request-Id:\nX-Ci-Request-Id:ci\nX-Img-Request-Id:img\nX-Cos-Trace-Id:t\x00u", ""},
+		{500, "", "", "X-Cos-Request-Id:" + long, "<Error><RequestId>" + long + "</RequestId></Error>"},
+		{404, "GET", testURL, cos, "<Error><Code>C</Code><A>1</A><B>2</B><C>3</C><D>4</D><E>" + long + "</E></Error>"},
+		{404, "GET", "", "", "<Error><V>" + strings.Repeat("v", 1023) + "</V><W>" + strings.Repeat("w", 1024) + "</W><" + strings.Repeat("n", 256) + "/></Error>"}, // extras at the C arrays' sizes
+		{0, "", "", "", "<html>502 Bad Gateway</html>"},
+		{-1, "GET", "", "", "<Error><Code>C</Code><Message>broken"},
+	} {
+		f.Add(c.status, c.method, c.url, c.header, []byte(c.body))
+	}
+	f.Fuzz(func(t *testing.T, status int, method, rawURL, headerLines string, body []byte) {
+		var lines [][2]string
+		for _, line := range strings.Split(headerLines, "\n") {
+			if name, value, ok := strings.Cut(line, ":"); ok {
+				lines = append(lines, [2]string{name, value})
+			}
+		}
+
+		// ParseRaw: a map, as given.
+		m := map[string][]string{}
+		for _, kv := range lines {
+			m[kv[0]] = append(m[kv[0]], kv[1])
+		}
+		want, rc := referenceError(status, method, rawURL, inPreferredOrder(m), body)
+		checkAgainstReference(t, "ParseRaw", ParseRaw(status, method, rawURL, m, body), want, rc)
+
+		// Parse: the header as net/http builds it (names canonical), the
+		// URL as the request holds it.
+		h := http.Header{}
+		var canonical [][2]string
+		for _, kv := range lines {
+			h.Add(kv[0], kv[1])
+			canonical = append(canonical, [2]string{http.CanonicalHeaderKey(kv[0]), kv[1]})
+		}
+		req := &http.Request{Method: method}
+		refURL := ""
+		if u, err := url.Parse(rawURL); err == nil {
+			req.URL, refURL = u, u.String()
+		}
+		want, rc = referenceError(status, method, refURL, canonical, body)
+		checkAgainstReference(t, "Parse", Parse(&http.Response{StatusCode: status, Header: h, Request: req}, body), want, rc)
+	})
+}
+
+// inPreferredOrder lists the entries of m for C, which takes the first
+// entry of a header name in any case, so that the spelling ParseRaw
+// documents as the winner comes first: the canonical spelling, then the
+// others in sorted order; each key's values in their order.
+func inPreferredOrder(m map[string][]string) [][2]string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		ci, cj := http.CanonicalHeaderKey(keys[i]) == keys[i], http.CanonicalHeaderKey(keys[j]) == keys[j]
+		if ci != cj {
+			return ci
+		}
+		return keys[i] < keys[j]
+	})
+	var list [][2]string
+	for _, k := range keys {
+		for _, v := range m[k] {
+			list = append(list, [2]string{k, v})
+		}
+	}
+	return list
+}
+
+// checkAgainstReference compares an error from Parse or ParseRaw with the
+// reference's: nil for not an error; else the same type (Kind) and every
+// field equal.
+func checkAgainstReference(t *testing.T, what string, err error, want *ServiceError, rc uint32) {
+	t.Helper()
+	if want == nil {
+		if rc != resultNotAnError {
+			t.Fatalf("%s: coserr_parse_response returned %s", what, ResultName(rc))
+		}
+		if err != nil {
+			t.Fatalf("%s: %v, want nil (not an error)", what, err)
+		}
+		return
+	}
+	var got *ServiceError
+	var ce *ClientError
+	switch {
+	case errors.As(err, &got):
+	case errors.As(err, &ce):
+		got = (*ServiceError)(ce)
+		if want.Kind != KindClient {
+			t.Errorf("%s: a *ClientError for kind %v", what, want.Kind)
+		}
+	default:
+		t.Fatalf("%s: %v (%T), want %+v", what, err, err, want)
+	}
+	if got.Kind == KindService && want.Kind != KindService {
+		t.Errorf("%s: a *ServiceError for kind %v", what, want.Kind)
+	}
+	g, w := *got, *want
+	if len(g.Extras) == 0 && len(w.Extras) == 0 {
+		g.Extras, w.Extras = nil, nil
+	}
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("%s:\n got %+v\nwant %+v", what, g, w)
+	}
+}
