@@ -892,7 +892,16 @@ static void test_extras_iter(void) {
     free(b);
 }
 
-/* Every shared body parses to a sane record; format agrees with itself. */
+/* How many of the eleven numbers coserr_error, coserr_packed and
+   coserr_spans share (same names) differ between records a and b. */
+#define NUMBERS_DIFFER(a, b)                                                          \
+    (((a).kind != (b).kind) + ((a).status != (b).status) +                            \
+     ((a).body_status != (b).body_status) + ((a).body_offset != (b).body_offset) +    \
+     ((a).present != (b).present) + ((a).from_header != (b).from_header) +            \
+     ((a).truncated != (b).truncated) + ((a).flags != (b).flags) +                    \
+     ((a).code_id != (b).code_id) + ((a).category != (b).category) +                  \
+     ((a).retryable != (b).retryable))
+
 /* coserr_parse_response_packed on r gives e (what coserr_parse_response
    filled for r, with result rc): the same numbers, and as texts exactly the
    arrays up to their NUL, one after the other. Returns the number of
@@ -903,11 +912,7 @@ static int packed_differs(const coserr_response *r, uint32_t rc, const coserr_er
     memset(&p, 0xAB, sizeof p);
     memset(text, 0xAB, sizeof text);
     int bad = coserr_parse_response_packed(r, &p, text, sizeof text) != rc;
-    bad += p.kind != e->kind || p.status != e->status || p.body_status != e->body_status;
-    bad += p.body_offset != e->body_offset || p.present != e->present;
-    bad += p.from_header != e->from_header || p.truncated != e->truncated;
-    bad += p.flags != e->flags || p.code_id != e->code_id || p.category != e->category;
-    bad += p.retryable != e->retryable;
+    bad += NUMBERS_DIFFER(p, *e);
     const char *s[6] = {e->code, e->message, e->resource, e->request_id, e->trace_id, e->server_time};
     uint32_t len[6] = {p.code_len, p.message_len, p.resource_len,
                        p.request_id_len, p.trace_id_len, p.server_time_len};
@@ -1024,11 +1029,7 @@ static int spans_differ(const coserr_response *r, uint32_t rc, const coserr_erro
     } else {
         bad += rc0 != rc || memcmp(&s0, &s, sizeof s) != 0;
     }
-    bad += s.kind != e->kind || s.status != e->status || s.body_status != e->body_status;
-    bad += s.body_offset != e->body_offset || s.present != e->present;
-    bad += s.from_header != e->from_header || s.truncated != e->truncated;
-    bad += s.flags != e->flags || s.code_id != e->code_id || s.category != e->category;
-    bad += s.retryable != e->retryable;
+    bad += NUMBERS_DIFFER(s, *e);
     bad += coserr_parse_response_packed(r, &p, ptext, sizeof ptext) != rc;
     bad += s.has_extras != p.has_extras || memcmp(&s.extras, &p.extras, sizeof s.extras) != 0;
     const char *want[6] = {e->code, e->message, e->resource, e->request_id, e->trace_id, e->server_time};
@@ -1090,6 +1091,7 @@ static void test_spans(void) {
     CHECK_U(coserr_parse_response_spans(&r, NULL, text, sizeof text), COSERR_NULL_ARGUMENT);
 }
 
+/* Every shared body parses to a sane record; format agrees with itself. */
 static void test_all_bodies(const char *dir) {
     DIR *d = opendir(dir);
     if (d == NULL) {
