@@ -20,7 +20,7 @@ import (
 // their sources, the text buffer retry, the lazy URL, the shared body copy.
 //
 // `go test` runs the seeds (every shared body, and the paths below); `go
-// test -run '^$' -fuzz FuzzParse` searches further (go/README, "Fuzzing").
+// test -run '^$' -fuzz FuzzParse` searches further (go/README, "Tests").
 func FuzzParse(f *testing.F) {
 	const cos = "X-Cos-Request-Id:NjQ5ZjQ1ZTJfOTg0ZjFlMDlfMTk0YWZfMWI5ZTI5Ng==\nX-Cos-Trace-Id:OGVmYzZiMmQzYjA2OWNh\nContent-Type:application/xml"
 	for _, path := range sampleFiles(f) {
