@@ -1,7 +1,6 @@
 package coserr
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"os"
@@ -127,20 +126,12 @@ func checkAgainstReference(t *testing.T, what string, err error, want *ServiceEr
 		}
 		return
 	}
-	var got *ServiceError
-	var ce *ClientError
-	switch {
-	case errors.As(err, &got):
-	case errors.As(err, &ce):
-		got = (*ServiceError)(ce)
-		if want.Kind != KindClient {
-			t.Errorf("%s: a *ClientError for kind %v", what, want.Kind)
-		}
-	default:
+	got := details(err)
+	if got == nil {
 		t.Fatalf("%s: %v (%T), want %+v", what, err, err, want)
 	}
-	if got.Kind == KindService && want.Kind != KindService {
-		t.Errorf("%s: a *ServiceError for kind %v", what, want.Kind)
+	if _, isClient := err.(*ClientError); isClient != (want.Kind == KindClient) {
+		t.Errorf("%s: a %T for kind %v", what, err, want.Kind)
 	}
 	g, w := *got, *want
 	if len(g.Extras) == 0 && len(w.Extras) == 0 {

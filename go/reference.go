@@ -23,31 +23,31 @@ func referenceError(status int, method, url string, headers [][2]string, body []
 			C.free(p)
 		}
 	}()
-	// cbytes copies b into C memory ((NULL, 0) for no bytes).
-	cbytes := func(b string) (*C.char, C.size_t) {
-		if b == "" {
+	// inC copies s into C memory ((NULL, 0) for no bytes).
+	inC := func(s string) (*C.char, C.size_t) {
+		if s == "" {
 			return nil, 0
 		}
-		p := C.CBytes([]byte(b))
+		p := C.CBytes([]byte(s))
 		allocs = append(allocs, p)
-		return (*C.char)(p), C.size_t(len(b))
+		return (*C.char)(p), C.size_t(len(s))
 	}
 	r := (*C.coserr_response)(C.calloc(1, C.sizeof_coserr_response))
 	allocs = append(allocs, unsafe.Pointer(r))
 	r.status = statusOf(status)
-	r.method, r.method_len = cbytes(method)
-	r.url, r.url_len = cbytes(url)
+	r.method, r.method_len = inC(method)
+	r.url, r.url_len = inC(url)
 	if len(headers) > 0 {
 		h := (*C.coserr_header)(C.calloc(C.size_t(len(headers)), C.sizeof_coserr_header))
 		allocs = append(allocs, unsafe.Pointer(h))
 		entries := unsafe.Slice(h, len(headers))
 		for i, kv := range headers {
-			entries[i].name, entries[i].name_len = cbytes(kv[0])
-			entries[i].value, entries[i].value_len = cbytes(kv[1])
+			entries[i].name, entries[i].name_len = inC(kv[0])
+			entries[i].value, entries[i].value_len = inC(kv[1])
 		}
 		r.headers, r.header_count = h, C.size_t(len(headers))
 	}
-	b, n := cbytes(string(body))
+	b, n := inC(string(body))
 	r.body, r.body_len = (*C.uint8_t)(unsafe.Pointer(b)), n
 
 	var rec C.coserr_error
