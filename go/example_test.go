@@ -43,7 +43,7 @@ func Example() {
 	fmt.Println("not found:", coserr.IsNotFound(err), "retry:", coserr.IsRetryable(err))
 	fmt.Println(err)
 	// Output:
-	// 404 NoSuchKey not_found
+	// 404 NoSuchKey not-found
 	// request id: NjQ5ZjQ1ZTJfOTg0ZjFlMDlfMTk0YWZfMWI5ZTI5Ng== from header: true
 	// not found: true retry: false
 	// CosServiceError status=404 code="NoSuchKey" message="The specified key does not exist." request_id="NjQ5ZjQ1ZTJfOTg0ZjFlMDlfMTk0YWZfMWI5ZTI5Ng==" trace_id="OGVmYzZiMmQzYjA2OWNh" resource="examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/missing.txt"

@@ -6,7 +6,10 @@ package coserr
 */
 import "C"
 
-import "unsafe"
+import (
+	"bytes"
+	"unsafe"
+)
 
 // referenceError is the tests' reference for Parse and ParseRaw (FuzzParse):
 // the response handed to coserr_parse_response as a C program hands it —
@@ -101,4 +104,13 @@ func referenceExtras(body []byte) []Extra {
 		extras[i] = Extra{Name: string(name[:nameLen]), Value: string(value[:valueLen])}
 	}
 	return extras
+}
+
+// cstr returns the bytes of a NUL-terminated C array, up to the NUL.
+func cstr(a []C.char) []byte {
+	b := cbytes(a)
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return b[:i]
+	}
+	return b
 }

@@ -1,7 +1,10 @@
 package coserr
 
-// #include <stdint.h>
-// #include "coserr.h"
+/*
+#include "shim.h"
+
+#cgo nocallback coserr_code_name
+*/
 import "C"
 
 import (
@@ -19,22 +22,14 @@ const (
 	KindClient  Kind = 2 // *ClientError
 )
 
-func (k Kind) String() string {
-	switch k {
-	case KindNone:
-		return "none"
-	case KindService:
-		return "service"
-	case KindClient:
-		return "client"
-	}
-	return "Kind(" + itoa(uint32(k)) + ")"
-}
+var kindNames = [...]string{"none", "service", "client"}
+
+func (k Kind) String() string { return enumName(kindNames[:], uint32(k), "Kind") }
 
 // BodyStatus is the verdict on a body: COSERR_BODY_*.
 type BodyStatus uint32
 
-// The body verdicts (DESIGN §2).
+// The body verdicts.
 const (
 	BodyOK          BodyStatus = 0 // an XML or JSON error document
 	BodyEmpty       BodyStatus = 1 // nothing but a BOM and whitespace
@@ -43,50 +38,47 @@ const (
 	BodyNotErrorDoc BodyStatus = 4 // well-formed, but its root is not Error or ErrorResponse
 )
 
-func (s BodyStatus) String() string {
-	switch s {
-	case BodyOK:
-		return "ok"
-	case BodyEmpty:
-		return "empty"
-	case BodyNotXML:
-		return "not_xml"
-	case BodyMalformed:
-		return "malformed"
-	case BodyNotErrorDoc:
-		return "not_error_doc"
-	}
-	return "BodyStatus(" + itoa(uint32(s)) + ")"
-}
+var bodyStatusNames = [...]string{"ok", "empty", "not_xml", "malformed", "not_error_doc"}
+
+func (s BodyStatus) String() string { return enumName(bodyStatusNames[:], uint32(s), "BodyStatus") }
 
 // Category is what kind of failure the status and code describe:
-// COSERR_CATEGORY_*.
+// COSERR_CATEGORY_*, the Rust core's Category.
 type Category uint32
 
 // The categories.
 const (
-	CategoryOther          Category = 0
-	CategoryNotFound       Category = 1
-	CategoryAccessAuth     Category = 2
-	CategoryConflict       Category = 3
-	CategoryPrecondition   Category = 4
-	CategoryThrottled      Category = 5
+	// CategoryOther: none of the others, or nothing to go on.
+	CategoryOther Category = 0
+	// CategoryNotFound: the bucket, object, upload, version or
+	// configuration does not exist.
+	CategoryNotFound Category = 1
+	// CategoryAccessAuth: credentials, signature, clock skew, permissions,
+	// account standing.
+	CategoryAccessAuth Category = 2
+	// CategoryConflict: the request conflicts with the resource's state.
+	CategoryConflict Category = 3
+	// CategoryPrecondition: a conditional request's condition did not hold.
+	CategoryPrecondition Category = 4
+	// CategoryThrottled: too many requests; slow down and retry.
+	CategoryThrottled Category = 5
+	// CategoryInvalidRequest: the request is wrong as sent.
 	CategoryInvalidRequest Category = 6
-	CategoryServer         Category = 7
-	CategoryRedirect       Category = 8
+	// CategoryServer: the service failed.
+	CategoryServer Category = 7
+	// CategoryRedirect: the resource is elsewhere (3xx other than 304).
+	CategoryRedirect Category = 8
 )
 
+// categoryNames are the core's Category::name() strings.
 var categoryNames = [...]string{
-	"other", "not_found", "access_auth", "conflict", "precondition",
-	"throttled", "invalid_request", "server", "redirect",
+	"other", "not-found", "access-auth", "conflict", "precondition",
+	"throttled", "invalid-request", "server", "redirect",
 }
 
-func (c Category) String() string {
-	if int(c) < len(categoryNames) {
-		return categoryNames[c]
-	}
-	return "Category(" + itoa(uint32(c)) + ")"
-}
+// String is the category's stable name, as the Rust core names it:
+// "other", "not-found", "access-auth", ...
+func (c Category) String() string { return enumName(categoryNames[:], uint32(c), "Category") }
 
 // Fields is a set of record fields, a bit each: COSERR_FIELD_*.
 type Fields uint32
@@ -107,18 +99,7 @@ var fieldNames = [...]string{"Code", "Message", "Resource", "RequestId", "TraceI
 func (f Fields) Has(f2 Fields) bool { return f&f2 == f2 }
 
 // String lists the fields, e.g. "Code|RequestId"; "" for none.
-func (f Fields) String() string {
-	var names []string
-	for i, n := range fieldNames {
-		if f&(1<<i) != 0 {
-			names = append(names, n)
-		}
-	}
-	if rest := f &^ (1<<len(fieldNames) - 1); rest != 0 {
-		names = append(names, "Fields("+itoa(uint32(rest))+")")
-	}
-	return strings.Join(names, "|")
-}
+func (f Fields) String() string { return bitNames(fieldNames[:], uint32(f), "Fields") }
 
 // Flags are facts about how the record was put together: COSERR_FLAG_*.
 type Flags uint32
@@ -133,23 +114,13 @@ const (
 	FlagIDsDisagree Flags = 2
 )
 
+var flagNames = [...]string{"partial", "ids_disagree"}
+
 // Has reports whether every flag of f2 is in f.
 func (f Flags) Has(f2 Flags) bool { return f&f2 == f2 }
 
 // String lists the flags, e.g. "partial|ids_disagree"; "" for none.
-func (f Flags) String() string {
-	var names []string
-	if f&FlagPartial != 0 {
-		names = append(names, "partial")
-	}
-	if f&FlagIDsDisagree != 0 {
-		names = append(names, "ids_disagree")
-	}
-	if rest := f &^ (FlagPartial | FlagIDsDisagree); rest != 0 {
-		names = append(names, "Flags("+itoa(uint32(rest))+")")
-	}
-	return strings.Join(names, "|")
-}
+func (f Flags) String() string { return bitNames(flagNames[:], uint32(f), "Flags") }
 
 // CodeID is a code's entry in COS's error-code table (shared/cos/error_codes.tsv);
 // 0 for a code the table does not know (its text is kept in Code either way).
@@ -164,42 +135,25 @@ func (c CodeID) Known() bool { return c != CodeUnknown }
 // String is coserr_code_name: the code as COS spells it.
 func (c CodeID) String() string { return staticString(C.coserr_code_name(C.uint32_t(c))) }
 
-func itoa(v uint32) string { return strconv.FormatUint(uint64(v), 10) }
+// enumName is names[v], or "Type(v)" for a value without a name.
+func enumName(names []string, v uint32, typ string) string {
+	if uint64(v) < uint64(len(names)) {
+		return names[v]
+	}
+	return typ + "(" + strconv.FormatUint(uint64(v), 10) + ")"
+}
 
-// headerABIVersion is the COSERR_ABI_VERSION of the header the package was
-// compiled against; ABIVersion() is the linked library's.
-const headerABIVersion = C.COSERR_ABI_VERSION
-
-// The Go constants equal the header's: a line fails to compile (constant
-// overflows uint) when they differ.
-const (
-	_ = uint(C.COSERR_OK-int64(resultOK)) + uint(int64(resultOK)-C.COSERR_OK)
-	_ = uint(C.COSERR_NOT_AN_ERROR-int64(resultNotAnError)) + uint(int64(resultNotAnError)-C.COSERR_NOT_AN_ERROR)
-	_ = uint(C.COSERR_NOT_FOUND-int64(resultNotFound)) + uint(int64(resultNotFound)-C.COSERR_NOT_FOUND)
-	_ = uint(C.COSERR_KIND_NONE-int64(KindNone)) + uint(int64(KindNone)-C.COSERR_KIND_NONE)
-	_ = uint(C.COSERR_KIND_SERVICE-int64(KindService)) + uint(int64(KindService)-C.COSERR_KIND_SERVICE)
-	_ = uint(C.COSERR_KIND_CLIENT-int64(KindClient)) + uint(int64(KindClient)-C.COSERR_KIND_CLIENT)
-	_ = uint(C.COSERR_BODY_OK-int64(BodyOK)) + uint(int64(BodyOK)-C.COSERR_BODY_OK)
-	_ = uint(C.COSERR_BODY_EMPTY-int64(BodyEmpty)) + uint(int64(BodyEmpty)-C.COSERR_BODY_EMPTY)
-	_ = uint(C.COSERR_BODY_NOT_XML-int64(BodyNotXML)) + uint(int64(BodyNotXML)-C.COSERR_BODY_NOT_XML)
-	_ = uint(C.COSERR_BODY_MALFORMED-int64(BodyMalformed)) + uint(int64(BodyMalformed)-C.COSERR_BODY_MALFORMED)
-	_ = uint(C.COSERR_BODY_NOT_ERROR_DOC-int64(BodyNotErrorDoc)) + uint(int64(BodyNotErrorDoc)-C.COSERR_BODY_NOT_ERROR_DOC)
-	_ = uint(C.COSERR_FIELD_CODE-int64(FieldCode)) + uint(int64(FieldCode)-C.COSERR_FIELD_CODE)
-	_ = uint(C.COSERR_FIELD_MESSAGE-int64(FieldMessage)) + uint(int64(FieldMessage)-C.COSERR_FIELD_MESSAGE)
-	_ = uint(C.COSERR_FIELD_RESOURCE-int64(FieldResource)) + uint(int64(FieldResource)-C.COSERR_FIELD_RESOURCE)
-	_ = uint(C.COSERR_FIELD_REQUEST_ID-int64(FieldRequestID)) + uint(int64(FieldRequestID)-C.COSERR_FIELD_REQUEST_ID)
-	_ = uint(C.COSERR_FIELD_TRACE_ID-int64(FieldTraceID)) + uint(int64(FieldTraceID)-C.COSERR_FIELD_TRACE_ID)
-	_ = uint(C.COSERR_FIELD_SERVER_TIME-int64(FieldServerTime)) + uint(int64(FieldServerTime)-C.COSERR_FIELD_SERVER_TIME)
-	_ = uint(C.COSERR_FLAG_PARTIAL-int64(FlagPartial)) + uint(int64(FlagPartial)-C.COSERR_FLAG_PARTIAL)
-	_ = uint(C.COSERR_FLAG_IDS_DISAGREE-int64(FlagIDsDisagree)) + uint(int64(FlagIDsDisagree)-C.COSERR_FLAG_IDS_DISAGREE)
-	_ = uint(C.COSERR_CATEGORY_OTHER-int64(CategoryOther)) + uint(int64(CategoryOther)-C.COSERR_CATEGORY_OTHER)
-	_ = uint(C.COSERR_CATEGORY_NOT_FOUND-int64(CategoryNotFound)) + uint(int64(CategoryNotFound)-C.COSERR_CATEGORY_NOT_FOUND)
-	_ = uint(C.COSERR_CATEGORY_ACCESS_AUTH-int64(CategoryAccessAuth)) + uint(int64(CategoryAccessAuth)-C.COSERR_CATEGORY_ACCESS_AUTH)
-	_ = uint(C.COSERR_CATEGORY_CONFLICT-int64(CategoryConflict)) + uint(int64(CategoryConflict)-C.COSERR_CATEGORY_CONFLICT)
-	_ = uint(C.COSERR_CATEGORY_PRECONDITION-int64(CategoryPrecondition)) + uint(int64(CategoryPrecondition)-C.COSERR_CATEGORY_PRECONDITION)
-	_ = uint(C.COSERR_CATEGORY_THROTTLED-int64(CategoryThrottled)) + uint(int64(CategoryThrottled)-C.COSERR_CATEGORY_THROTTLED)
-	_ = uint(C.COSERR_CATEGORY_INVALID_REQUEST-int64(CategoryInvalidRequest)) + uint(int64(CategoryInvalidRequest)-C.COSERR_CATEGORY_INVALID_REQUEST)
-	_ = uint(C.COSERR_CATEGORY_SERVER-int64(CategoryServer)) + uint(int64(CategoryServer)-C.COSERR_CATEGORY_SERVER)
-	_ = uint(C.COSERR_CATEGORY_REDIRECT-int64(CategoryRedirect)) + uint(int64(CategoryRedirect)-C.COSERR_CATEGORY_REDIRECT)
-	_ = uint(C.COSERR_CODE_UNKNOWN-int64(CodeUnknown)) + uint(int64(CodeUnknown)-C.COSERR_CODE_UNKNOWN)
-)
+// bitNames lists the names of the bits set in v (bit i is names[i]),
+// joined by "|", then "Type(rest)" for the bits without a name.
+func bitNames(names []string, v uint32, typ string) string {
+	var list []string
+	for i, n := range names {
+		if v&(1<<i) != 0 {
+			list = append(list, n)
+		}
+	}
+	if rest := v &^ (1<<len(names) - 1); rest != 0 {
+		list = append(list, typ+"("+strconv.FormatUint(uint64(rest), 10)+")")
+	}
+	return strings.Join(list, "|")
+}

@@ -1,0 +1,21 @@
+// Package coserr turns the error answer of Tencent Cloud Object Storage
+// (COS) — HTTP status, headers, body — into a Go error: a *ServiceError (the
+// service answered and the operation failed) or a *ClientError (the answer
+// could not be understood), through cgo over the static C library built from
+// the coserr repository (see README.md for the build).
+//
+//	body, _ := io.ReadAll(resp.Body)
+//	if err := coserr.Parse(resp, body); err != nil {
+//		if coserr.IsNotFound(err) { ... }
+//		var se *coserr.ServiceError
+//		if errors.As(err, &se) { log.Print(se.Code, se.RequestID) }
+//	}
+//
+// The decision rules (which responses are errors, header fallbacks, what a
+// malformed body keeps) are those of the C library, written down in the
+// repository's docs/semantics.md; the C calls follow docs/abi.md.
+//
+// Every string an error holds is the whole value, every byte of it (NUL
+// bytes included), however long: the C record's fixed arrays cut long
+// values, the Go binding does not.
+package coserr

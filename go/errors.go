@@ -1,0 +1,137 @@
+package coserr
+
+import (
+	"errors"
+	"net/http"
+)
+
+// ServiceError is a COS service error (the Python SDK's CosServiceError): the
+// service answered and the operation failed. Its first fields are those of
+// cos-go-sdk-v5's ErrorResponse.
+//
+// All strings are UTF-8 and at most the C record's capacity (Code 63 bytes,
+// Message and Resource 1023, RequestID 127, TraceID 255, ServerTime 63); a
+// longer value is cut at a character boundary and its bit set in Truncated.
+// An empty string may still be present (an empty element in the body):
+// Present tells absent from empty.
+type ServiceError struct {
+	// StatusCode is the HTTP status (0 when unknown).
+	StatusCode int
+	// Code is the COS error code, e.g. "NoSuchKey".
+	Code string
+	// Message is the error message.
+	Message string
+	// Resource is the resource of the body, or else the request URL.
+	Resource string
+	// RequestID is the key for COS's diagnosis tool: from the body, or else
+	// the x-cos-request-id (x-ci-request-id, x-img-request-id) header.
+	RequestID string
+	// TraceID is from the body, or else the x-cos-trace-id header.
+	TraceID string
+	// ServerTime is the <ServerTime> of signature errors.
+	ServerTime string
+
+	// Kind is KindService for a *ServiceError, KindClient for a *ClientError.
+	Kind Kind
+	// CodeID is the code's entry in COS's error-code table (0 = unknown).
+	CodeID CodeID
+	// Category says what kind of failure the status and code describe.
+	Category Category
+	// Retryable says whether sending the same request again may succeed
+	// (5xx, SlowDown, RequestTimeout, InternalError, ServiceUnavailable).
+	Retryable bool
+
+	// Present holds a bit per field that is there, possibly empty.
+	Present Fields
+	// FromHeader holds a bit per field whose value came from a header or the
+	// request URL rather than the body.
+	FromHeader Fields
+	// Truncated holds a bit per field whose value was cut to capacity.
+	Truncated Fields
+	// Flags: FlagPartial (the body broke off; the fields before the break are
+	// kept), FlagIDsDisagree (body and header ids differ; the body's won).
+	Flags Flags
+
+	// BodyStatus is the body's verdict: BodyOK, BodyEmpty, BodyNotXML,
+	// BodyMalformed or BodyNotErrorDoc.
+	BodyStatus BodyStatus
+	// BodyOffset is the byte offset where a BodyMalformed body went wrong.
+	BodyOffset int
+	// Body is the raw body (the Python SDK's get_origin_msg()), copied: a
+	// string, immutable like the fields, which share its bytes.
+	Body string
+	// Extras are the other children of the error element, in document order
+	// (HostId, StringToSign, FormatString, a repeated Code...).
+	Extras []Extra
+}
+
+// ClientError is a response that could not be understood (the Python SDK's
+// CosClientError with an unparseable response): an error status with a body
+// that is not XML or JSON, is malformed, or is not an error document.
+//
+// It carries the same fields as ServiceError: the status, the request and
+// trace ids from the headers, the raw Body, BodyStatus as the cause, and as
+// Message the start of the body as text, so that nothing is lost. A body that
+// broke off part-way keeps the fields it completed (FlagPartial), e.g. Code.
+type ClientError ServiceError
+
+// Extra is a child of the error element that is not one of the six fields.
+type Extra struct {
+	// Name is the element's local name (without a namespace prefix).
+	Name string
+	// Value is its text (all descendant text, entities decoded), in full.
+	Value string
+}
+
+// ErrUnparseableResponse is what a *ClientError unwraps to:
+// errors.Is(err, ErrUnparseableResponse) tells a response whose body could
+// not be understood.
+var ErrUnparseableResponse = errors.New("coserr: unparseable response")
+
+// Error returns the one-line display for logs and support tickets (from
+// coserr_format): status, code, message, request id, trace id and resource,
+// e.g. `CosServiceError status=404 code="NoSuchKey" message="..." request_id="..." trace_id="..." resource="..."`.
+func (e *ServiceError) Error() string { return format(e, KindService) }
+
+// Error returns the one-line display, e.g.
+// `CosClientError status=502 cause=not_xml code=- message="<html>..." ...`.
+func (e *ClientError) Error() string { return format((*ServiceError)(e), KindClient) }
+
+// Unwrap returns ErrUnparseableResponse.
+func (e *ClientError) Unwrap() error { return ErrUnparseableResponse }
+
+// Digest returns the JSON digest (from coserr_to_json) with the Python SDK's
+// get_digest_msg() keys code, message, resource, requestid, traceid (null
+// when absent), then status and kind.
+func (e *ServiceError) Digest() string { return digest(e, KindService) }
+
+// Digest returns the JSON digest, as ServiceError.Digest.
+func (e *ClientError) Digest() string { return digest((*ServiceError)(e), KindClient) }
+
+// IsNotFound reports whether err is (or wraps) a *ServiceError or
+// *ClientError saying the resource does not exist: category not-found
+// (NoSuchKey, NoSuchBucket, ...) or HTTP status 404.
+func IsNotFound(err error) bool {
+	e := details(err)
+	return e != nil && (e.Category == CategoryNotFound || e.StatusCode == http.StatusNotFound)
+}
+
+// IsRetryable reports whether err is (or wraps) a *ServiceError or
+// *ClientError after which sending the same request again may succeed.
+func IsRetryable(err error) bool {
+	e := details(err)
+	return e != nil && e.Retryable
+}
+
+// details finds the record behind either error type.
+func details(err error) *ServiceError {
+	var se *ServiceError
+	if errors.As(err, &se) {
+		return se
+	}
+	var ce *ClientError
+	if errors.As(err, &ce) {
+		return (*ServiceError)(ce)
+	}
+	return nil
+}

@@ -1,0 +1,195 @@
+package coserr
+
+/*
+#include "shim.h"
+
+// None of these functions keeps a pointer after it returns or calls back into
+// Go: the compiler may leave the buffers passed to them on the Go stack.
+#cgo noescape coserr_go_parse
+#cgo nocallback coserr_go_parse
+*/
+import "C"
+
+import (
+	"net/http"
+	"net/url"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Parse turns the answer to one COS request into an error: nil when it is
+// not one, else a *ServiceError (the service answered and the operation
+// failed) or a *ClientError (the answer could not be understood).
+//
+// It uses resp.StatusCode, resp.Header (read as resp.Header.Get reads it:
+// names in canonical form, as net/http stores them; the first value of
+// each), and, when resp.Request is set, its Method (a HEAD 404 becomes
+// NoSuchResource) and URL (the Resource when the body has none). body is
+// the response body, already read; resp.Body is not touched. A status
+// below 400 is an error only when the body is an XML <Error> document
+// (Copy, UploadPartCopy and CompleteMultipartUpload can fail inside a 200).
+func Parse(resp *http.Response, body []byte) error {
+	if resp == nil {
+		return ParseBody(body)
+	}
+	r, u := requestOf(resp, body)
+	return r.parse(u)
+}
+
+// requestOf is what Parse passes to C for resp and body, and the request
+// URL, to be turned into a string only if the record needs it.
+func requestOf(resp *http.Response, body []byte) (request, *url.URL) {
+	r := request{status: statusOf(resp.StatusCode), body: body}
+	var u *url.URL
+	if resp.Request != nil {
+		r.method, u = resp.Request.Method, resp.Request.URL
+	}
+	r.canonicalOf(resp.Header)
+	return r, u
+}
+
+// ParseRaw is Parse without net/http types: the HTTP status (0 = unknown),
+// the request method and URL ("" = unknown), the response headers (any
+// case; an http.Header will do; nil = none) and the body. A map that holds
+// a header under several spellings gives the value of the canonical one
+// (X-Cos-Request-Id), else of the spelling that sorts first.
+func ParseRaw(status int, method, url string, header map[string][]string, body []byte) error {
+	r := request{status: statusOf(status), method: method, url: url, body: body}
+	r.findHeaders(header)
+	return r.parse(nil)
+}
+
+// ParseBody judges a body alone, the status unknown: nil for an empty body
+// or a well-formed document that is not an error, a *ServiceError for an
+// error document, a *ClientError for a body that is not XML or JSON or is
+// malformed.
+func ParseBody(body []byte) error {
+	// coserr_parse_body is coserr_parse_response with status 0 and nothing
+	// but the body.
+	r := request{body: body}
+	return r.parse(nil)
+}
+
+// request is one response as it is passed to C: the headers coserr reads
+// and the other inputs. The record's spans point into these, so the error
+// can share the strings (the URL, the header values) instead of copying
+// them.
+type request struct {
+	status C.uint32_t
+	method string
+	url    string
+	// hv[k] is the value of known header k when bit k of have is set.
+	have uint32
+	hv   [knownHeaders]string
+	body []byte
+}
+
+// cSpans is the record coserr_parse_response_spans fills.
+type cSpans = C.coserr_spans
+
+// parse calls C and builds the error. lazyURL, when set, is only turned
+// into a string (an allocation) if the record needs it: an error whose
+// body has no Resource.
+func (r *request) parse(lazyURL *url.URL) error {
+	if len(r.body) > textFirstSize {
+		return r.withText(lazyURL)
+	}
+	var out cSpans
+	rc := r.call(&out, nil)
+	if rc == resultTextNeeded {
+		return r.withText(lazyURL)
+	}
+	return r.result(rc, &out, nil, lazyURL)
+}
+
+// textFirstSize is the body size above which the text buffer is passed
+// at once: zeroing it costs less than parsing such a body a second time
+// when a text turns out to need it.
+const textFirstSize = 1 << 10
+
+// withText parses with a text buffer: for a record with a text that is not
+// bytes of an input (entities decoded, U+FFFD, the HEAD 404 texts). The
+// buffer lives in this function's frame only, so that the common path does
+// not zero its 2.5 KB.
+func (r *request) withText(lazyURL *url.URL) error {
+	var out cSpans
+	var text [textCapacity]byte
+	return r.result(r.call(&out, text[:]), &out, text[:], lazyURL)
+}
+
+// call is coserr_parse_response_spans on r, with text (nil, or
+// textCapacity bytes) as the text buffer.
+func (r *request) call(out *cSpans, text []byte) uint32 {
+	req := C.coserr_go_request{
+		status:     r.status,
+		have:       C.uint32_t(r.have),
+		method:     strPtr(r.method),
+		method_len: C.size_t(len(r.method)),
+		url:        strPtr(r.url),
+		url_len:    C.size_t(len(r.url)),
+		body:       bytesPtr(r.body),
+		body_len:   C.size_t(len(r.body)),
+	}
+	for k, v := range &r.hv {
+		req.value[k], req.value_len[k] = strPtr(v), C.size_t(len(v))
+	}
+	return uint32(C.coserr_go_parse(req, out, (*C.char)(unsafe.Pointer(bytesPtr(text))), C.size_t(len(text))))
+}
+
+// result turns a C result and record into nil, *ServiceError or
+// *ClientError. text is the call's text buffer (nil when none was given);
+// the extras, if any, are read from out.extras, the iteration of the same
+// parse.
+func (r *request) result(rc uint32, out *cSpans, text []byte, lazyURL *url.URL) error {
+	var urlResource string
+	if rc == resultOK && lazyURL != nil && out.resource.len == 0 {
+		// The body has no Resource (or an empty one): the URL is the
+		// fallback. A valid UTF-8 URL that fits is stored as is, exactly as
+		// C would (present, from the header side, not truncated); any
+		// other goes through C again.
+		if u := lazyURL.String(); u != "" {
+			if len(u) < resourceArray && utf8.ValidString(u) {
+				urlResource = u
+			} else if r.url = u; text == nil {
+				if rc = r.call(out, nil); rc == resultTextNeeded {
+					return r.withText(nil)
+				}
+			} else {
+				rc = r.call(out, text)
+			}
+		}
+	}
+	switch rc {
+	case resultOK:
+	case resultNotAnError:
+		return nil
+	default:
+		return r.failed(rc)
+	}
+	e := r.build(out, text)
+	if urlResource != "" {
+		e.Resource = urlResource
+		e.Present |= FieldResource
+		e.FromHeader |= FieldResource
+		e.Truncated &^= FieldResource
+	}
+	if e.Kind == KindClient {
+		return (*ClientError)(e)
+	}
+	return e
+}
+
+// failed is the error for COSERR_PANIC and the like: a bug in coserr, never
+// a valid answer. It is reported as a response that could not be
+// understood, keeping the status and the body.
+func (r *request) failed(rc uint32) error {
+	e := &ServiceError{
+		StatusCode: int(r.status),
+		Kind:       KindClient,
+		Message:    "coserr: " + ResultName(rc),
+		Present:    FieldMessage,
+		Retryable:  r.status >= 500 && r.status <= 599,
+		Body:       string(r.body),
+	}
+	return (*ClientError)(e)
+}
