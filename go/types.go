@@ -48,26 +48,15 @@ type Category uint32
 
 // The categories.
 const (
-	// CategoryOther: none of the others, or nothing to go on.
-	CategoryOther Category = 0
-	// CategoryNotFound: the bucket, object, upload, version or
-	// configuration does not exist.
-	CategoryNotFound Category = 1
-	// CategoryAccessAuth: credentials, signature, clock skew, permissions,
-	// account standing.
-	CategoryAccessAuth Category = 2
-	// CategoryConflict: the request conflicts with the resource's state.
-	CategoryConflict Category = 3
-	// CategoryPrecondition: a conditional request's condition did not hold.
-	CategoryPrecondition Category = 4
-	// CategoryThrottled: too many requests; slow down and retry.
-	CategoryThrottled Category = 5
-	// CategoryInvalidRequest: the request is wrong as sent.
-	CategoryInvalidRequest Category = 6
-	// CategoryServer: the service failed.
-	CategoryServer Category = 7
-	// CategoryRedirect: the resource is elsewhere (3xx other than 304).
-	CategoryRedirect Category = 8
+	CategoryOther          Category = 0 // none of the others, or nothing to go on
+	CategoryNotFound       Category = 1 // the bucket, object, upload, version... does not exist
+	CategoryAccessAuth     Category = 2 // credentials, signature, clock skew, permissions, account
+	CategoryConflict       Category = 3 // the request conflicts with the resource's state
+	CategoryPrecondition   Category = 4 // a conditional request's condition did not hold
+	CategoryThrottled      Category = 5 // too many requests: slow down and retry
+	CategoryInvalidRequest Category = 6 // the request is wrong as sent
+	CategoryServer         Category = 7 // the service failed
+	CategoryRedirect       Category = 8 // the resource is elsewhere (3xx other than 304)
 )
 
 // categoryNames are the core's Category::name() strings.
