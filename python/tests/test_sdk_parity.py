@@ -370,6 +370,22 @@ NOT_SDK_DIGEST = {
         why="Cut inside <RequestId>: code and resource kept, the cut request id is not made up.",
     ),
     # --- bench/ -----------------------------------------------------------
+    "bench/cdata_attrs_2KB.xml": dict(
+        sdk="invalid",
+        kind=CosServiceError,
+        body_status=BodyStatus.OK,
+        fields=dict(
+            code="InvalidArgument",
+            message='Template "tpl-<watermark>" is invalid: the text & font settings of layer 3 do not fit the canvas',
+            resource=None,
+            request_id="NjFiMTg0MDBfZTViOTJhMDlfMjA0NDlfNzU0MzM4NQ==",
+        ),
+        # Each <Layer>'s text: its <Name>, then its <Check> (widths 200 + 7i px).
+        extras=[("Layer", "layer-%dwidth %dpx > canvas 640px" % (i, 200 + 7 * i)) for i in range(12)],
+        why="A CI error relayed by a gateway (namespace, attributes, CDATA, no "
+        "Resource): the SDK's digest_xml hits IndexError and drops every field; "
+        "coserr keeps code, the CDATA message, the ids and the layers as extras.",
+    ),
     "bench/minimal_140B.xml": dict(
         sdk="invalid",
         kind=CosServiceError,
