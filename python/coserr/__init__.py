@@ -6,24 +6,14 @@
 ('NoSuchKey', 'NjA3')
 
 No runtime dependency beyond the standard library: the native library is
-loaded with ctypes from the package directory.
+loaded with ctypes from the package directory. Every value comes from it,
+whole: the package reads no body itself.
 """
 
 from . import _ffi
-from ._errors import (
-    UNKNOWN,
-    BodyStatus,
-    Category,
-    CosClientError,
-    CosError,
-    CosServiceError,
-    Field,
-    Flag,
-    Kind,
-    error_from_requests,
-    error_from_response,
-    parse_body,
-)
+from ._enums import BodyStatus, Category, Field, Flag, Kind
+from ._errors import UNKNOWN, CosClientError, CosError, CosServiceError
+from ._parse import error_from_requests, error_from_response, parse_body
 
 __version__ = "0.1.0"
 

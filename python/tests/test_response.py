@@ -20,7 +20,7 @@ from coserr import (
     Kind,
     error_from_response,
 )
-from coserr import _errors
+from coserr import _headers
 
 URL = "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/dir/key.txt"
 RID = "NjA3OGY4NGFfNjJkMmMwYl8xMjM0"
@@ -228,10 +228,10 @@ def test_both_ways_of_addressing_header_text_agree(monkeypatch):
     import); elsewhere from a ctypes union. Both give the same records."""
     headers = [("x-cos-request-id", RID), ("x-cos-trace-id", TID), ("x-ci-request-id", "ci")]
     expected = [error_from_response(404, b"", headers[:n], "GET").record_bytes() for n in range(1, 4)]
-    monkeypatch.setattr(_errors, "_address", _errors._address_union)
+    monkeypatch.setattr(_headers, "address", _headers.address_union)
     assert [error_from_response(404, b"", headers[:n], "GET").record_bytes() for n in range(1, 4)] == expected
     data = b"coserr"
-    assert _errors._address_union(data)[0] == _errors._address_id(data)[0]
+    assert _headers.address_union(data)[0] == _headers.address_id(data)[0]
 
 
 def test_only_relevant_headers_reach_the_library_and_change_nothing():
@@ -241,7 +241,7 @@ def test_only_relevant_headers_reach_the_library_and_change_nothing():
     noise = [("Content-Type", "application/xml"), ("x-cos-request-id", RID), ("Date", "x"),
              ("x-cos-trace-id", TID), ("X-Cos-Request-Id", "dup"), ("Server", "tencent-cos"),
              ("x-cos-error-code", "HdrCode"), ("x-ci-request-id", "ci"), ("x-cos-meta-a", "b")]
-    assert [n for n, _ in _errors._select_headers(noise)] == [
+    assert [n for n, _ in _headers.select_headers(noise)] == [
         b"x-cos-request-id", b"x-cos-trace-id", b"X-Cos-Request-Id", b"x-cos-error-code", b"x-ci-request-id"]
     for status in (200, 404, 503):
         for name in sample_files():

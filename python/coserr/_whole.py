@@ -1,0 +1,79 @@
+"""The whole value of a text the record cut.
+
+The C record holds each text in a fixed, NUL-terminated array: a value
+longer than the array, or holding a NUL byte, is cut there and its bit set
+in ``truncated``. The message of a client error is the body, as text; any
+other body field of a well-formed body is read again here (for now).
+"""
+
+from ._bytes import text
+from ._enums import Field, Kind
+
+
+def body_value(body, record, field):
+    """The whole value of ``field``, which the record took from ``body``."""
+    if field == Field.MESSAGE and record.kind == Kind.CLIENT:
+        return text(body)
+    if record.body_status != 0:
+        return None
+    return _full_values(body).get(_FIELD_NAMES[field])
+
+
+_FIELD_NAMES = {
+    1: "Code",
+    2: "Message",
+    4: "Resource",
+    8: "RequestId",
+    16: "TraceId",
+    32: "ServerTime",
+}
+
+
+def _local(tag):
+    return tag.rsplit("}", 1)[-1]
+
+
+def _full_values(body):
+    """The whole values of the six fields of a body coserr found well-formed
+    (DESIGN §2's rules, read with the standard library): ``{name: text}``.
+    Only used for values longer than the record's capacity, and checked
+    against the record's prefix by the caller."""
+    found = {}
+    try:
+        start = 3 if body.startswith(b"\xef\xbb\xbf") else 0
+        doc = body[start:].lstrip(b" \t\r\n")
+        if doc.startswith(b"<"):
+            from xml.etree import ElementTree
+
+            root = ElementTree.fromstring(doc)
+            err = None
+            if _local(root.tag) == "Error":
+                err = root
+            elif _local(root.tag) == "ErrorResponse":
+                err = next((c for c in root if _local(c.tag) == "Error"), None)
+            for child in err if err is not None else ():
+                found.setdefault(_local(child.tag), "".join(child.itertext()))
+        elif doc.startswith(b"{"):
+            import json
+
+            obj = json.loads(doc.decode("utf-8"), parse_int=str, parse_float=str)
+
+            def norm(obj):
+                if not isinstance(obj, dict):
+                    return {}
+                return {k.lower().replace("_", "").replace("-", ""): v for k, v in obj.items()}
+
+            top = norm(obj)
+            response = norm(top.get("response"))
+            scopes = (top, norm(top.get("error")), response, norm(response.get("error")))
+            for name in _FIELD_NAMES.values():
+                for scope in scopes:
+                    value = scope.get(name.lower())
+                    if isinstance(value, str):
+                        found[name] = value
+                        break
+    except Exception:
+        return {}
+    return found
+
+
