@@ -1,8 +1,9 @@
-"""ctypes view of the coserr C ABI (DESIGN §4, ``include/coserr.h``).
+"""ctypes view of the coserr C ABI (``include/coserr.h``; its conventions
+are in docs/abi.md of the coserr repository).
 
 The structures mirror ``coserr_header``, ``coserr_response``,
-``coserr_error`` and ``coserr_extras_iter`` field for field, in the
-header's order; their sizes are
+``coserr_error``, ``coserr_extras_iter``, ``coserr_span`` and
+``coserr_spans`` field for field, in the header's order; their sizes are
 checked at import so that a layout change in the C ABI fails loudly here
 instead of reading garbage.
 """
@@ -30,6 +31,17 @@ NULL_ARGUMENT = 2
 PANIC = 3
 INVALID_ARGUMENT = 4
 NOT_FOUND = 5
+
+# Where a text of coserr_parse_response_spans lies (COSERR_SOURCE_*).
+SOURCE_NONE = 0
+SOURCE_BODY = 1
+SOURCE_URL = 2
+SOURCE_HEADER = 3
+SOURCE_TEXT = 4
+
+# The least text buffer of coserr_parse_response_spans (COSERR_TEXT_CAPACITY):
+# the six texts' capacities summed, NULs left out.
+TEXT_CAPACITY = 63 + 1023 + 1023 + 127 + 255 + 63
 
 # Capacities of the record's strings, NUL included (the C arrays).
 CODE_CAP = 64
@@ -112,13 +124,55 @@ class ExtrasIter(Structure):
     ]
 
 
-# The expected layout, computed by hand from DESIGN §4 (LP64 and ILP32 alike
-# for the record: 11 x uint32, then 2560 bytes of char arrays, alignment 4).
+class Span(Structure):
+    """``coserr_span``: where one text of ``coserr_parse_response_spans``
+    lies: ``len`` bytes at ``offset`` in the input ``source`` names (for
+    ``SOURCE_HEADER``, the value of header number ``header``)."""
+
+    _fields_ = [
+        ("source", c_uint32),
+        ("header", c_uint32),
+        ("offset", c_uint32),
+        ("len", c_uint32),
+    ]
+
+
+class Spans(Structure):
+    """``coserr_spans``: the record's numbers, where each of its six texts
+    lies, and the body's extras iteration."""
+
+    _fields_ = [
+        ("kind", c_uint32),
+        ("status", c_uint32),
+        ("body_status", c_uint32),
+        ("body_offset", c_uint32),
+        ("present", c_uint32),
+        ("from_header", c_uint32),
+        ("truncated", c_uint32),
+        ("flags", c_uint32),
+        ("code_id", c_uint32),
+        ("category", c_uint32),
+        ("retryable", c_uint32),
+        ("has_extras", c_uint32),
+        ("code", Span),
+        ("message", Span),
+        ("resource", Span),
+        ("request_id", Span),
+        ("trace_id", Span),
+        ("server_time", Span),
+        ("extras", ExtrasIter),
+    ]
+
+
+# The expected layout, computed by hand from the C header (LP64 and ILP32
+# alike for the record: 11 x uint32, then 2560 bytes of char arrays,
+# alignment 4).
 _PTR = sizeof(c_void_p)
 EXPECTED_ERROR_SIZE = 11 * 4 + (64 + 1024 + 1024 + 128 + 256 + 64)  # 2604
 EXPECTED_HEADER_SIZE = 4 * _PTR
 EXPECTED_RESPONSE_SIZE = _PTR + 8 * _PTR  # uint32 padded to a pointer, then 8 words
 EXPECTED_EXTRAS_ITER_SIZE = 2 * 8 + 2 * 4  # two uint64, two uint32: 24
+EXPECTED_SPANS_SIZE = 12 * 4 + 6 * 16 + EXPECTED_EXTRAS_ITER_SIZE  # 168
 
 if sizeof(Error) != EXPECTED_ERROR_SIZE or ctypes.alignment(Error) != 4:
     raise ImportError(
@@ -131,6 +185,8 @@ if sizeof(Response) != EXPECTED_RESPONSE_SIZE:
     raise ImportError("coserr: coserr_response layout mismatch: size %d" % sizeof(Response))
 if sizeof(ExtrasIter) != EXPECTED_EXTRAS_ITER_SIZE or ExtrasIter.seen.offset != 16:
     raise ImportError("coserr: coserr_extras_iter layout mismatch: size %d" % sizeof(ExtrasIter))
+if sizeof(Spans) != EXPECTED_SPANS_SIZE or Spans.extras.offset != 144:
+    raise ImportError("coserr: coserr_spans layout mismatch: size %d" % sizeof(Spans))
 
 
 def _candidates():
@@ -182,6 +238,10 @@ parse_response.restype = c_uint32
 parse_body = lib.coserr_parse_body
 parse_body.argtypes = [c_char_p, c_size_t, POINTER(Error)]
 parse_body.restype = c_uint32
+
+parse_response_spans = lib.coserr_parse_response_spans
+parse_response_spans.argtypes = [POINTER(Response), POINTER(Spans), c_char_p, c_size_t]
+parse_response_spans.restype = c_uint32
 
 format_error = lib.coserr_format
 format_error.argtypes = [POINTER(Error), c_char_p, c_size_t]

@@ -5,7 +5,6 @@ import platform
 import struct
 from ctypes import Union, c_char_p, c_size_t, string_at
 
-from . import _ffi
 from ._bytes import to_bytes
 
 # The headers the library reads (lowercase): the error code header and the
@@ -86,8 +85,12 @@ def select_headers(headers, all_headers=False):
     packed, n, keep = header_array(headers, all_headers)
     if not n:
         return []
-    arr = (_ffi.Header * n).from_buffer_copy(packed)
-    return [(string_at(h.name, h.name_len), string_at(h.value, h.value_len)) for h in arr]
+    # The addresses as numbers: a c_char_p field would read as bytes up to a NUL.
+    fields = struct.unpack("%dN" % (4 * n), packed)
+    return [
+        (string_at(fields[i], fields[i + 1]), string_at(fields[i + 2], fields[i + 3]))
+        for i in range(0, 4 * n, 4)
+    ]
 
 
 class _Addr(Union):

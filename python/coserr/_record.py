@@ -5,6 +5,7 @@ from ctypes import byref
 
 from . import _ffi
 from ._response import response
+from ._whole import input_values
 
 
 _NOT_AN_ERROR = _ffi.NOT_AN_ERROR
@@ -24,13 +25,18 @@ def from_response(status, body, headers=None, method=None, url=None, all_headers
     """``coserr_parse_response``: ``(result, record, wholes)``.
 
     ``result`` is ``COSERR_OK`` or ``COSERR_NOT_AN_ERROR``; ``wholes`` is
-    ``None`` (for now). ``body`` is bytes and ``status`` checked."""
+    ``None``, or ``{field: text}`` for the values the record took from a
+    header or the URL and cut (see :func:`coserr._whole.input_values`).
+    ``body`` is bytes and ``status`` checked."""
     resp = response(status, body, headers, method, url, all_headers)
     out = _Error()
     rc = _parse_response(resp, out)
     if rc > _NOT_AN_ERROR:
         _failed(rc)
-    return rc, out, None
+    wholes = None
+    if out.truncated & out.from_header:
+        wholes = input_values(out, status, body, headers, method, url, all_headers)
+    return rc, out, wholes
 
 
 def from_body(body):

@@ -2,12 +2,22 @@
 
 The C record holds each text in a fixed, NUL-terminated array: a value
 longer than the array, or holding a NUL byte, is cut there and its bit set
-in ``truncated``. The message of a client error is the body, as text; any
-other body field of a well-formed body is read again here (for now).
+in ``truncated``. The texts this package hands out are whole, taken from
+where the library took the value:
+
+- a header's value or the URL (``from_header``): the input that
+  ``coserr_parse_response_spans`` points at;
+- the message of a client error: the body, as text;
+- any other field of a well-formed body: read again here (for now).
 """
 
+from ctypes import create_string_buffer
+
+from . import _ffi
 from ._bytes import text
-from ._enums import Field, Kind
+from ._enums import FIELDS, Field, Kind
+from ._headers import select_headers
+from ._response import response, url_bytes
 
 
 def body_value(body, record, field):
@@ -77,3 +87,35 @@ def _full_values(body):
     return found
 
 
+def input_values(record, status, body, headers, method, url, all_headers):
+    """``{field: text}``: the whole values of the fields the record took
+    from a header or the URL and cut.
+
+    ``coserr_parse_response_spans`` says which input each came from. It is
+    given the same inputs, with the header values and the URL as the
+    library reads them (invalid UTF-8 replaced), so that the spans of these
+    values always point into an input (never into decoded text)."""
+    selected = select_headers(headers, all_headers) if headers else []
+    pairs = [(name, text(value).encode("utf-8")) for name, value in selected]
+    if url:
+        url = text(url_bytes(url)).encode("utf-8")
+    resp = response(status, body, pairs, method, url, all_headers=True)
+    spans = _ffi.Spans()
+    scratch = create_string_buffer(_ffi.TEXT_CAPACITY)
+    if _ffi.parse_response_spans(resp, spans, scratch, len(scratch)) not in (_ffi.OK, _ffi.NOT_AN_ERROR):
+        return {}
+    found = {}
+    for field, name in FIELDS:
+        if not record.truncated & record.from_header & field:
+            continue
+        span = getattr(spans, name)
+        if span.source == _ffi.SOURCE_HEADER:
+            source = pairs[span.header][1]
+        elif span.source == _ffi.SOURCE_URL:
+            source = url
+        else:
+            continue
+        # The library takes a header value or the URL whole, from the span's
+        # start: only its array cut it.
+        found[field] = source[span.offset :].decode("utf-8")
+    return found

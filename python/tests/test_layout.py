@@ -19,6 +19,8 @@ STRUCTS = {
     "coserr_response": _ffi.Response,
     "coserr_error": _ffi.Error,
     "coserr_extras_iter": _ffi.ExtrasIter,
+    "coserr_span": _ffi.Span,
+    "coserr_spans": _ffi.Spans,
 }
 
 
@@ -35,6 +37,11 @@ def test_sizes_computed_by_hand():
     # Two uint64 offsets, then two uint32: 24 bytes, on every platform.
     assert ctypes.sizeof(_ffi.ExtrasIter) == 24
     assert _ffi.ExtrasIter.seen.offset == 16
+    # Four uint32; then twelve uint32, six spans and an iterator (at 144, a
+    # multiple of 8): 168 bytes.
+    assert ctypes.sizeof(_ffi.Span) == 16
+    assert ctypes.sizeof(_ffi.Spans) == 168
+    assert _ffi.Spans.extras.offset == 144
 
 
 def test_abi_version():
@@ -70,6 +77,12 @@ def test_results_match_header():
     for name in ("OK", "NOT_AN_ERROR", "NULL_ARGUMENT", "PANIC", "INVALID_ARGUMENT", "NOT_FOUND"):
         assert getattr(_ffi, name) == defines["COSERR_" + name]
         assert _ffi.result_name(defines["COSERR_" + name]) == ("COSERR_" + name).encode()
+
+
+def test_span_sources_match_header():
+    defines = _defines()
+    for name in ("NONE", "BODY", "URL", "HEADER", "TEXT"):
+        assert getattr(_ffi, "SOURCE_" + name) == defines["COSERR_SOURCE_" + name]
 
 
 def test_layout_matches_c_compiler(tmp_path):
