@@ -1,4 +1,5 @@
-"""error_from_response: DESIGN §3's decision table, the header fallbacks,
+"""error_from_response: the decision table (status, body, x-cos-error-code,
+HEAD 404; see docs/semantics.md), the header fallbacks,
 provenance, derived values, and the Python-side conveniences."""
 
 import json
@@ -235,7 +236,7 @@ def test_both_ways_of_addressing_header_text_agree(monkeypatch):
 
 
 def test_only_relevant_headers_reach_the_library_and_change_nothing():
-    """The binding hands the C library only the five headers DESIGN §3 reads;
+    """The binding hands the C library only the five headers it reads;
     for every body, with noise headers around them, the record is byte for
     byte the one built from all headers."""
     noise = [("Content-Type", "application/xml"), ("x-cos-request-id", RID), ("Date", "x"),
@@ -265,7 +266,7 @@ def test_fields_and_provenance():
     assert err.code_id != 0 and err.code_name == "AccessDenied"
     assert err.category == Category.ACCESS_AUTH and not err.retryable
     assert err.method == "PUT" and err.url is None
-    # DESIGN §1's member names.
+    # The member names of the COS SDK's error model.
     assert (err.status_code, err.error_code, err.error_msg, err.resource_location) == (
         403, "AccessDenied", "Access Denied.", err.resource)
 

@@ -9,8 +9,8 @@ For every body in shared/cos/{samples,edge,bench}, the SDK's own
 * where the SDK fails (its digest is the string "Response Error Msg Is
   INVALID" and every getter answers "Unknown", or its getters raise
   KeyError) or reads the body differently, the table below states what the
-  SDK does, what coserr returns instead, and why that is better (DESIGN §2
-  and §3 are the rules).
+  SDK does, what coserr returns instead, and why that is better (the rules
+  are in docs/semantics.md).
 
 The SDK's constructor does not look at the status, so every body goes
 through with 400: the ``status >= 400`` rows of the decision table. The
@@ -100,7 +100,7 @@ NOT_SDK_DIGEST = {
         fields=dict(code=None, resource=None, request_id=None, trace_id=None),
         message_is_body=True,
         why="Not well-formed XML (the C SDK's test expects UnknownError): coserr "
-        "raises CosClientError (the response could not be parsed, DESIGN §1), "
+        "raises CosClientError (the data the server returned could not be parsed), "
         "keeps the status and the body as the message, and says where it broke "
         "(body_offset).",
     ),
@@ -129,7 +129,7 @@ NOT_SDK_DIGEST = {
         message_is_body=True,
         why="A DeleteResult (per-key <Error> nested inside) is a result "
         "document, not an error answer: coserr does not take a nested key's "
-        "error for the response's (DESIGN §2: the root must be Error).",
+        "error for the response's (the root must be Error).",
     ),
     "samples/go_TestObjectService_CompleteMultipartUpload_200NonXML_html_error_page.html": dict(
         sdk="invalid",
@@ -179,7 +179,7 @@ NOT_SDK_DIGEST = {
         why="The SDK hands back the raw JSON object: its code is an int and "
         "get_request_id() raises KeyError ('request_id' is not 'requestid'). "
         "coserr matches keys case- and separator-insensitively and gives text "
-        "(DESIGN §2), so the request id is found.",
+        "(request_id, requestId and RequestId are one key), so the request id is found.",
     ),
     "samples/issues_PicGo_638_SignatureDoesNotMatch_StringToSign_FormatString_TRUNCATED.xml": dict(
         sdk="invalid",
@@ -252,7 +252,7 @@ NOT_SDK_DIGEST = {
         fields=dict(code=None, request_id=None),
         message_is_body=True,
         why="The SDK (minidom) expands an entity the body defines itself. COS "
-        "never sends a DOCTYPE; coserr, like roxmltree, rejects it (DESIGN §2), "
+        "never sends a DOCTYPE; coserr, like roxmltree, rejects it, "
         "so no body can define what a field says or blow up in expansion.",
     ),
     "edge/empty.txt": dict(
@@ -278,7 +278,7 @@ NOT_SDK_DIGEST = {
         message_is_body=True,
         retryable=True,
         why="nginx's 502 page: a client error, message = the page, and "
-        "retryable since the status is 5xx (DESIGN §3).",
+        "retryable since the status is 5xx.",
         status=502,
     ),
     "edge/json_ci_error.json": dict(
@@ -303,7 +303,7 @@ NOT_SDK_DIGEST = {
         retryable=True,
         why="COS writes spaces before the XML declaration to keep a "
         "CompleteMultipartUpload alive; minidom rejects them, coserr skips them "
-        "(DESIGN §2).",
+        "(leading ASCII whitespace is not part of the document).",
     ),
     "edge/leading_whitespace_keepalive_then_result.xml": dict(
         sdk="invalid",
@@ -328,7 +328,7 @@ NOT_SDK_DIGEST = {
         body_status=BodyStatus.OK,
         fields=dict(code="NoSuchBucket", message="m", resource="r", request_id="req1", trace_id=None),
         why="minidom's getElementsByTagName('Code') does not match <s3:Code>; "
-        "coserr ignores the prefix (DESIGN §2).",
+        "coserr matches local names, ignoring the prefix.",
     ),
     "edge/non_utf8_latin1.xml": dict(
         sdk={"code": "InvalidArgument", "message": "café", "resource": "r", "requestid": "req1", "traceid": "t1"},
