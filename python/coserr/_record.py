@@ -34,7 +34,7 @@ def from_response(status, body, headers=None, method=None, url=None, all_headers
     if rc > _NOT_AN_ERROR:
         _failed(rc)
     wholes = None
-    if out.truncated & out.from_header:
+    if out.truncated and out.truncated & out.from_header:  # rarely: one field read
         wholes = input_values(out, status, body, headers, method, url, all_headers)
     return rc, out, wholes
 
