@@ -6,7 +6,7 @@ import (
 )
 
 // The three bodies every coserr benchmark uses (shared/cos/bench), so the
-// figures compare with the Rust benches and DESIGN §5.
+// figures compare with the Rust benches (docs/benchmarks.md).
 var benchBodies = []string{"typical_482B", "minimal_140B", "large_4KB"}
 
 // BenchmarkParse: the whole path an SDK takes, from an *http.Response (404,

@@ -44,30 +44,30 @@ type expectation struct {
 	status BodyStatus // coserr's verdict on the body
 	kind   Kind       // what ParseRaw(400, ...) returns
 	differ Fields     // fields whose value differs from encoding/xml's
-	rule   string     // the DESIGN rule that makes them differ
+	rule   string     // the rule of docs/semantics.md that makes them differ
 	check  func(t *testing.T, e *ServiceError)
 }
 
 // Rules quoted by the table.
 const (
-	ruleClientMessage = "§3: status ≥ 400 with a body that is NOT_XML, MALFORMED or NOT_ERROR_DOC is a client error whose message is the start of the body, so nothing is lost (encoding/xml: \"\")"
-	rulePartial       = "§2: a body that fails part-way still yields the fields completed before the failure, marked partial; §3: the message is the start of the body"
-	ruleNotErrorDoc   = "§2: any root other than Error / ErrorResponse is NOT_ERROR_DOC"
-	ruleJSON          = "§2: a body starting with `{` is JSON; keys match case-insensitively ignoring _ and -, a number counts as its literal text (encoding/xml cannot read JSON)"
-	ruleWrapped       = "§2: the error element is the root `Error`, or the first direct child `Error` of a root `ErrorResponse` (encoding/xml's XMLName \"Error\" rejects the wrapper)"
-	ruleFirstChild    = "§2: each field is the FIRST direct child with that name; a repeat is an extra (encoding/xml keeps the last)"
-	ruleDoctype       = "§2: the reference is roxmltree, which rejects any DOCTYPE, so no entity is ever defined or expanded (encoding/xml ignores the DOCTYPE and fails on &x;)"
-	ruleUTF8          = "§2: the document must be UTF-8 (roxmltree); a Latin-1 byte is MALFORMED where it occurs"
-	ruleNestedText    = "§2: a field's value is the joined text of ALL descendant text nodes (encoding/xml skips the text of child elements)"
-	ruleCapacity      = "§4: the C record is fixed-size (message[1024], resource[1024], ...); a longer value is cut at a UTF-8 boundary, its bit set in truncated (encoding/xml: unbounded)"
-	ruleTrailing      = "§2: a well-formed XML 1.0 document has nothing but misc after the root (encoding/xml stops reading at the root's end)"
+	ruleClientMessage = "status ≥ 400 with a body that is NOT_XML, MALFORMED or NOT_ERROR_DOC is a client error whose message is the start of the body, so nothing is lost (encoding/xml: \"\")"
+	rulePartial       = "a body that fails part-way still yields the fields completed before the failure, marked partial; the message is the start of the body"
+	ruleNotErrorDoc   = "any root other than Error / ErrorResponse is NOT_ERROR_DOC"
+	ruleJSON          = "a body starting with `{` is JSON; keys match case-insensitively ignoring _ and -, a number counts as its literal text (encoding/xml cannot read JSON)"
+	ruleWrapped       = "the error element is the root `Error`, or the first direct child `Error` of a root `ErrorResponse` (encoding/xml's XMLName \"Error\" rejects the wrapper)"
+	ruleFirstChild    = "each field is the FIRST direct child with that name; a repeat is an extra (encoding/xml keeps the last)"
+	ruleDoctype       = "the reference is roxmltree, which rejects any DOCTYPE, so no entity is ever defined or expanded (encoding/xml ignores the DOCTYPE and fails on &x;)"
+	ruleUTF8          = "the document must be UTF-8 (roxmltree); a Latin-1 byte is MALFORMED where it occurs"
+	ruleNestedText    = "a field's value is the joined text of ALL descendant text nodes (encoding/xml skips the text of child elements)"
+	ruleCapacity      = "the C record is fixed-size (message[1024], resource[1024], ...); a longer value is cut at a UTF-8 boundary, its bit set in truncated (encoding/xml: unbounded)"
+	ruleTrailing      = "a well-formed XML 1.0 document has nothing but misc after the root (encoding/xml stops reading at the root's end)"
 )
 
 // bySample lists every body whose coserr verdict or fields are not simply
 // "well-formed COS error, five fields equal to encoding/xml's". Every other
 // file must be exactly that.
 var bySample = map[string]expectation{
-	// Not XML at all (§2 → NOT_XML) or not an error document.
+	// Not XML at all (NOT_XML) or not an error document.
 	"samples/go_TestObjectService_CompleteMultipartUpload_200NonXML_plain_text_body.txt": {
 		status: BodyNotXML, kind: KindClient, differ: FieldMessage, rule: ruleClientMessage,
 	},
@@ -90,12 +90,12 @@ var bySample = map[string]expectation{
 		status: BodyNotErrorDoc, kind: KindClient, differ: FieldMessage, rule: ruleNotErrorDoc + " (a per-key <Error> inside <DeleteResult> is not the response's error); " + ruleClientMessage,
 	},
 	"edge/leading_whitespace_keepalive_then_result.xml": {
-		status: BodyNotErrorDoc, kind: KindClient, differ: FieldMessage, rule: "§2: leading whitespace is skipped; " + ruleNotErrorDoc + "; " + ruleClientMessage,
+		status: BodyNotErrorDoc, kind: KindClient, differ: FieldMessage, rule: "leading whitespace is skipped; " + ruleNotErrorDoc + "; " + ruleClientMessage,
 	},
 	// Empty bodies: both give nothing; coserr's verdict is EMPTY, a service
-	// error whose ids would come from the headers (§3).
-	"edge/empty.txt":           {status: BodyEmpty, kind: KindService, rule: "§3: status ≥ 400 with an EMPTY body is a service error, ids from headers"},
-	"edge/whitespace_only.txt": {status: BodyEmpty, kind: KindService, rule: "§2: leading ASCII whitespace is skipped, leaving D empty → EMPTY"},
+	// error whose ids would come from the headers.
+	"edge/empty.txt":           {status: BodyEmpty, kind: KindService, rule: "status ≥ 400 with an EMPTY body is a service error, ids from headers"},
+	"edge/whitespace_only.txt": {status: BodyEmpty, kind: KindService, rule: "leading ASCII whitespace is skipped, leaving D empty → EMPTY"},
 	// Broken off part-way: both keep the fields completed before the break.
 	"edge/truncated_after_code.xml": {
 		status: BodyMalformed, kind: KindClient, differ: FieldMessage, rule: rulePartial,
@@ -242,8 +242,8 @@ func sampleFiles(t testing.TB) []string {
 // TestSamplesAgainstEncodingXML decodes every shared body with coserr and
 // with encoding/xml into cos-go-sdk-v5's ErrorResponse. For a well-formed
 // COS error body the five fields must be equal, and Present must match the
-// elements encoding/xml found; every difference is listed, with its DESIGN
-// rule, in bySample / byInline.
+// elements encoding/xml found; every difference is listed, with its rule
+// (docs/semantics.md), in bySample / byInline.
 func TestSamplesAgainstEncodingXML(t *testing.T) {
 	seen := map[string]bool{}
 	for _, path := range sampleFiles(t) {
@@ -335,7 +335,7 @@ func compareWithEncodingXML(t *testing.T, body []byte, exp expectation) {
 }
 
 // TestSamplesWithHeaders shows what encoding/xml alone cannot: the header
-// fallback of §3 on the samples that need it.
+// fallback on the samples that need it.
 func TestSamplesWithHeaders(t *testing.T) {
 	read := func(rel string) []byte {
 		b, err := os.ReadFile(filepath.Join(sharedDir, rel))
