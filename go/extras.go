@@ -9,8 +9,6 @@ package coserr
 #cgo nocallback coserr_go_next_extra
 #cgo noescape coserr_extras_next
 #cgo nocallback coserr_extras_next
-#cgo noescape coserr_extras_begin
-#cgo nocallback coserr_extras_begin
 */
 import "C"
 
@@ -74,19 +72,4 @@ func fetchExtras(body []byte, it C.coserr_extras_iter, xbuf []byte, spans []extr
 		spans = append(spans, extraSpan{nameLen, valueLen})
 	}
 	return xbuf, spans
-}
-
-// extrasOf reads the extras of body through an iteration of their own
-// (coserr_extras_begin parses the body again): the tests' reference, which
-// does not rely on the parse's has_extras.
-func extrasOf(body []byte) []Extra {
-	var it C.coserr_extras_iter
-	C.coserr_extras_begin(bytesPtr(body), C.size_t(len(body)), &it)
-	xbuf, spans := fetchExtras(body, it, nil, nil)
-	extras := make([]Extra, len(spans))
-	for i, sp := range spans {
-		extras[i] = Extra{Name: string(xbuf[:sp.nameLen]), Value: string(xbuf[sp.nameLen : sp.nameLen+sp.valueLen])}
-		xbuf = xbuf[sp.nameLen+sp.valueLen:]
-	}
-	return extras
 }

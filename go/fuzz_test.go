@@ -14,9 +14,10 @@ import (
 // method, URL, header lines ("Name:value", one per line) and body, the
 // error each returns must be the one referenceError reads from
 // coserr_parse_response given the same response in C memory, field for
-// field, extras included. That covers what the Go side does on its own:
-// the five-header filter and the choice among spellings, the spans and
-// their sources, the text buffer retry, the lazy URL, the shared body copy.
+// field, extras included, with the whole value of every field the record
+// cut. That covers what the Go side does on its own: the five-header
+// filter and the choice among spellings, the spans and their sources, the
+// text buffer retry, the lazy URL, the shared body copy, the whole values.
 //
 // `go test` runs the seeds (every shared body, and the paths below); `go
 // test -run '^$' -fuzz FuzzParse` searches further (go/README, "Tests").
@@ -49,6 +50,10 @@ func FuzzParse(f *testing.F) {
 		{404, "GET", testURL, cos, "<Error><Code>C</Code><A>1</A><B>2</B><C>3</C><D>4</D><E>" + long + "</E></Error>"},
 		{404, "GET", "", "", "<Error><V>" + strings.Repeat("v", 1023) + "</V><W>" + strings.Repeat("w", 1024) + "</W><" + strings.Repeat("n", 256) + "/></Error>"}, // extras at the C arrays' sizes
 		{0, "", "", "", "<html>502 Bad Gateway</html>"},
+		{403, "GET", testURL, "", `{"code":"AccessDenied","message":"Access\u0000Denied."}`},                            // a NUL in a decoded text
+		{404, "POST", "", "X-Cos-Error-Code:E\nX-Cos-Request-Id:caf\xe9" + long, "not found " + long},                   // the body as message, a header not UTF-8
+		{502, "GET", testURL, "X-Cos-Trace-Id:" + long, "<p>caf\xe9</p>" + long},                                        // a client message not UTF-8
+		{400, "GET", testURL, "", "<Error><Code>" + long + "</Code><ServerTime>&amp;" + long + "</ServerTime></Error>"}, // cut body fields
 		{-1, "GET", "", "", "<Error><Code>C</Code><Message>broken"},
 	} {
 		f.Add(c.status, c.method, c.url, c.header, []byte(c.body))
@@ -66,8 +71,8 @@ func FuzzParse(f *testing.F) {
 		for _, kv := range lines {
 			m[kv[0]] = append(m[kv[0]], kv[1])
 		}
-		want, rc := referenceError(status, method, rawURL, inPreferredOrder(m), body)
-		checkAgainstReference(t, "ParseRaw", ParseRaw(status, method, rawURL, m, body), want, rc)
+		want, prefixOnly, rc := referenceError(status, method, rawURL, inPreferredOrder(m), body)
+		checkAgainstReference(t, "ParseRaw", ParseRaw(status, method, rawURL, m, body), want, prefixOnly, rc)
 
 		// Parse: the header as net/http builds it (names canonical), the
 		// URL as the request holds it.
@@ -82,8 +87,8 @@ func FuzzParse(f *testing.F) {
 		if u, err := url.Parse(rawURL); err == nil {
 			req.URL, refURL = u, u.String()
 		}
-		want, rc = referenceError(status, method, refURL, canonical, body)
-		checkAgainstReference(t, "Parse", Parse(&http.Response{StatusCode: status, Header: h, Request: req}, body), want, rc)
+		want, prefixOnly, rc = referenceError(status, method, refURL, canonical, body)
+		checkAgainstReference(t, "Parse", Parse(&http.Response{StatusCode: status, Header: h, Request: req}, body), want, prefixOnly, rc)
 	})
 }
 
@@ -114,8 +119,9 @@ func inPreferredOrder(m map[string][]string) [][2]string {
 
 // checkAgainstReference compares an error from Parse or ParseRaw with the
 // reference's: nil for not an error; else the same type (Kind) and every
-// field equal.
-func checkAgainstReference(t *testing.T, what string, err error, want *ServiceError, rc uint32) {
+// field equal, but for the fields in prefixOnly, which must start with the
+// reference's cut value and be longer.
+func checkAgainstReference(t *testing.T, what string, err error, want *ServiceError, prefixOnly Fields, rc uint32) {
 	t.Helper()
 	if want == nil {
 		if rc != resultNotAnError {
@@ -134,6 +140,16 @@ func checkAgainstReference(t *testing.T, what string, err error, want *ServiceEr
 		t.Errorf("%s: a %T for kind %v", what, err, want.Kind)
 	}
 	g, w := *got, *want
+	gs, ws := g.texts(), w.texts()
+	for i := range gs {
+		if prefixOnly&(1<<i) == 0 {
+			continue
+		}
+		if !strings.HasPrefix(*gs[i], *ws[i]) || len(*gs[i]) <= len(*ws[i]) {
+			t.Errorf("%s: %s %q is not longer than the record's cut %q, and its continuation", what, fieldNames[i], *gs[i], *ws[i])
+		}
+		*ws[i] = *gs[i]
+	}
 	if len(g.Extras) == 0 && len(w.Extras) == 0 {
 		g.Extras, w.Extras = nil, nil
 	}

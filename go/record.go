@@ -39,9 +39,20 @@ func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan) 
 		&out.request_id, &out.trace_id, &out.server_time}
 	body := r.body
 	inline := len(body) <= inlineBodyMaxSize
-	// The bytes to copy beside the body.
+	kind, fromHeader, truncated := Kind(out.kind), Fields(out.from_header), Fields(out.truncated)
+	// The bytes to copy beside the body: texts C wrote, texts of a large
+	// body, whole values of cut fields, extras.
 	n := len(xbuf)
-	for _, sp := range spans {
+	var wholes [6]wholeValue
+	var whole Fields // the cut fields whose whole value wholes holds
+	for i, sp := range spans {
+		if bit := Fields(1) << i; truncated&bit != 0 {
+			if w, ok := r.wholeOf(kind, fromHeader, bit); ok {
+				wholes[i], whole = w, whole|bit
+				n += w.size()
+				continue
+			}
+		}
 		if sp.source == C.COSERR_SOURCE_TEXT || (sp.source == C.COSERR_SOURCE_BODY && !inline) {
 			n += int(sp.len)
 		}
@@ -50,13 +61,13 @@ func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan) 
 	// e is zeroed: set the fields one by one (no copy of a whole struct
 	// with write barriers).
 	e.StatusCode = int(out.status)
-	e.Kind = Kind(out.kind)
+	e.Kind = kind
 	e.CodeID = CodeID(out.code_id)
 	e.Category = Category(out.category)
 	e.Retryable = out.retryable != 0
 	e.Present = Fields(out.present)
-	e.FromHeader = Fields(out.from_header)
-	e.Truncated = Fields(out.truncated)
+	e.FromHeader = fromHeader
+	e.Truncated = truncated
 	e.Flags = Flags(out.flags)
 	e.BodyStatus = BodyStatus(out.body_status)
 	e.BodyOffset = int(out.body_offset)
@@ -77,29 +88,33 @@ func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan) 
 		buf = buf[len(body):]
 	}
 	off := 0
-	str := func(sp *C.coserr_span) string {
+	str := func(i int) string {
+		sp := spans[i]
+		if bit := Fields(1) << i; whole&bit != 0 {
+			if s, ok := wholes[i].fill(e, body, buf, &off); ok {
+				return s
+			}
+			return string(r.spanBytes(sp, text)) // C failed: the cut value
+		}
 		o, l := int(sp.offset), int(sp.len)
 		switch sp.source {
 		case C.COSERR_SOURCE_BODY:
 			if inline {
 				return e.Body[o : o+l]
 			}
-			return take(buf, &off, body[o:o+l])
 		case C.COSERR_SOURCE_URL:
 			return r.url[o : o+l]
 		case C.COSERR_SOURCE_HEADER:
 			return r.hv[sp.header][o : o+l]
-		case C.COSERR_SOURCE_TEXT:
-			return take(buf, &off, text[o:o+l])
 		}
-		return ""
+		return take(buf, &off, r.spanBytes(sp, text))
 	}
-	e.Code = str(spans[0])
-	e.Message = str(spans[1])
-	e.Resource = str(spans[2])
-	e.RequestID = str(spans[3])
-	e.TraceID = str(spans[4])
-	e.ServerTime = str(spans[5])
+	e.Code = str(0)
+	e.Message = str(1)
+	e.Resource = str(2)
+	e.RequestID = str(3)
+	e.TraceID = str(4)
+	e.ServerTime = str(5)
 	for i, sp := range xspans {
 		name := xbuf[:sp.nameLen]
 		value := xbuf[sp.nameLen : sp.nameLen+sp.valueLen]
@@ -107,6 +122,23 @@ func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan) 
 		e.Extras[i] = Extra{Name: take(buf, &off, name), Value: take(buf, &off, value)}
 	}
 	return e
+}
+
+// spanBytes are the bytes a span of the record gives (text is the call's
+// text buffer).
+func (r *request) spanBytes(sp *C.coserr_span, text []byte) []byte {
+	o, l := int(sp.offset), int(sp.len)
+	switch sp.source {
+	case C.COSERR_SOURCE_BODY:
+		return r.body[o : o+l]
+	case C.COSERR_SOURCE_URL:
+		return []byte(r.url[o : o+l])
+	case C.COSERR_SOURCE_HEADER:
+		return []byte(r.hv[sp.header][o : o+l])
+	case C.COSERR_SOURCE_TEXT:
+		return text[o : o+l]
+	}
+	return nil
 }
 
 // take copies b into buf at *off, moves *off past it and returns the copy

@@ -8,6 +8,8 @@ import "C"
 
 import (
 	"bytes"
+	"math/bits"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -15,11 +17,18 @@ import (
 // the response handed to coserr_parse_response as a C program hands it —
 // every header entry, in list order, all of it in C memory — and the error
 // read from the plain coserr_error that call fills (its NUL-terminated
-// arrays, its numbers), with the extras read by index (referenceExtras).
-// None of the Go side's shortcuts is taken: not the five-header filter, not
-// the spans, not the lazy URL, not the text buffer retry, not the extras
-// iteration. nil when the response is not an error; rc is the C result.
-func referenceError(status int, method, url string, headers [][2]string, body []byte) (e *ServiceError, rc uint32) {
+// arrays, its numbers), with the extras read by the one-pass iteration
+// (referenceExtras). None of the Go side's shortcuts is taken: not the
+// five-header filter, not the spans, not the lazy URL, not the text buffer
+// retry, not the extras shim. nil when the response is not an error; rc
+// is the C result.
+//
+// A field the record had to cut (its truncated bit) is replaced by its
+// whole value as a C program would find it (referenceWhole); when that is
+// an input that is not UTF-8, which only the library decodes, the cut
+// value is kept and the field is in prefixOnly: the Go value must then
+// start with it and be longer.
+func referenceError(status int, method, url string, headers [][2]string, body []byte) (e *ServiceError, prefixOnly Fields, rc uint32) {
 	var allocs []unsafe.Pointer
 	defer func() {
 		for _, p := range allocs {
@@ -56,7 +65,7 @@ func referenceError(status int, method, url string, headers [][2]string, body []
 	var rec C.coserr_error
 	rc = uint32(C.coserr_parse_response(r, &rec))
 	if rc != resultOK {
-		return nil, rc
+		return nil, 0, rc
 	}
 	e = &ServiceError{
 		StatusCode: int(rec.status),
@@ -81,29 +90,109 @@ func referenceError(status int, method, url string, headers [][2]string, body []
 	if e.BodyStatus == BodyOK {
 		e.Extras = referenceExtras(body)
 	}
-	return e, rc
+	for i, text := range e.texts() {
+		bit := Fields(1) << i
+		if e.Truncated&bit == 0 {
+			continue
+		}
+		if whole, ok := referenceWhole(e, bit, url, headers, body); ok {
+			*text = whole
+		} else {
+			prefixOnly |= bit
+		}
+	}
+	return e, prefixOnly, rc
 }
 
-// referenceExtras reads the extras of body as coserr_extra_get's
-// documentation says a C caller may: the count, then each extra's lengths,
-// then the extra into buffers of exactly that size (plus the NUL).
+// referenceWhole is the whole value of the cut field of e, as a C program
+// that has the response finds it: a value from a header or the URL is that
+// input (for the request id, the first of x-cos-request-id,
+// x-ci-request-id, x-img-request-id whose first entry is not empty); the
+// message of a client error is the body. A body field stays as cut until
+// the C ABI offers its whole value.
+// ok is false when that input is not UTF-8 (the library decodes it).
+func referenceWhole(e *ServiceError, field Fields, url string, headers [][2]string, body []byte) (string, bool) {
+	var input string
+	switch {
+	case e.FromHeader&field != 0:
+		names := map[Fields][]string{
+			FieldCode:      {"x-cos-error-code"},
+			FieldRequestID: {"x-cos-request-id", "x-ci-request-id", "x-img-request-id"},
+			FieldTraceID:   {"x-cos-trace-id"},
+		}[field]
+		if field == FieldResource {
+			input = url
+		}
+		for _, name := range names {
+			if v := firstHeader(headers, name); v != "" {
+				input = v
+				break
+			}
+		}
+	case field == FieldMessage && e.Kind == KindClient:
+		input = string(body)
+	default:
+		return *e.texts()[bits.TrailingZeros32(uint32(field))], true // as cut, for now
+	}
+	return input, utf8.ValidString(input)
+}
+
+// firstHeader is the value of the first entry of headers called name
+// (lowercase), compared without regard to ASCII case.
+func firstHeader(headers [][2]string, name string) string {
+	for _, kv := range headers {
+		if len(kv[0]) != len(name) {
+			continue
+		}
+		same := true
+		for i := 0; i < len(name) && same; i++ {
+			c := kv[0][i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			same = c == name[i]
+		}
+		if same {
+			return kv[1]
+		}
+	}
+	return ""
+}
+
+// referenceExtras reads the extras of body as a C caller who wants them
+// whole does: coserr_extras_begin, then for each extra a copy of the
+// iterator, coserr_extras_next with (NULL, 0) buffers for the lengths, and
+// coserr_extras_next again from the copy into buffers of exactly that size
+// (plus the NUL).
 func referenceExtras(body []byte) []Extra {
-	n := int(C.coserr_extra_count(bytesPtr(body), C.size_t(len(body))))
-	extras := make([]Extra, n)
-	for i := range extras {
+	var it C.coserr_extras_iter
+	if rc := C.coserr_extras_begin(bytesPtr(body), C.size_t(len(body)), &it); rc != resultOK {
+		panic("coserr_extras_begin: " + ResultName(uint32(rc)))
+	}
+	var extras []Extra
+	for {
+		before := it
 		var nameLen, valueLen C.size_t
-		if rc := C.coserr_extra_get(bytesPtr(body), C.size_t(len(body)), C.size_t(i), nil, 0, &nameLen, nil, 0, &valueLen); rc != resultOK {
-			panic("coserr_extra_get, lengths: " + ResultName(uint32(rc)))
+		rc := C.coserr_extras_next(bytesPtr(body), C.size_t(len(body)), &it, nil, 0, &nameLen, nil, 0, &valueLen)
+		if rc == resultNotFound {
+			return extras
+		}
+		if rc != resultOK {
+			panic("coserr_extras_next, lengths: " + ResultName(uint32(rc)))
 		}
 		name, value := make([]byte, nameLen+1), make([]byte, valueLen+1)
-		if rc := C.coserr_extra_get(bytesPtr(body), C.size_t(len(body)), C.size_t(i),
+		if rc := C.coserr_extras_next(bytesPtr(body), C.size_t(len(body)), &before,
 			(*C.char)(unsafe.Pointer(&name[0])), C.size_t(len(name)), nil,
 			(*C.char)(unsafe.Pointer(&value[0])), C.size_t(len(value)), nil); rc != resultOK {
-			panic("coserr_extra_get: " + ResultName(uint32(rc)))
+			panic("coserr_extras_next: " + ResultName(uint32(rc)))
 		}
-		extras[i] = Extra{Name: string(name[:nameLen]), Value: string(value[:valueLen])}
+		extras = append(extras, Extra{Name: string(name[:nameLen]), Value: string(value[:valueLen])})
 	}
-	return extras
+}
+
+// texts are the six texts of e, in the order of the Fields bits.
+func (e *ServiceError) texts() [6]*string {
+	return [6]*string{&e.Code, &e.Message, &e.Resource, &e.RequestID, &e.TraceID, &e.ServerTime}
 }
 
 // cstr returns the bytes of a NUL-terminated C array, up to the NUL.
@@ -113,4 +202,19 @@ func cstr(a []C.char) []byte {
 		return b[:i]
 	}
 	return b
+}
+
+// extrasOf reads the extras of body through an iteration of their own
+// (coserr_extras_begin parses the body again): the tests' reference, which
+// does not rely on the parse's has_extras.
+func extrasOf(body []byte) []Extra {
+	var it C.coserr_extras_iter
+	C.coserr_extras_begin(bytesPtr(body), C.size_t(len(body)), &it)
+	xbuf, spans := fetchExtras(body, it, nil, nil)
+	extras := make([]Extra, len(spans))
+	for i, sp := range spans {
+		extras[i] = Extra{Name: string(xbuf[:sp.nameLen]), Value: string(xbuf[sp.nameLen : sp.nameLen+sp.valueLen])}
+		xbuf = xbuf[sp.nameLen+sp.valueLen:]
+	}
+	return extras
 }

@@ -1,0 +1,95 @@
+package coserr
+
+import (
+	"encoding/xml"
+	"math/rand"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// The whole value of every text, whatever the C record's arrays hold: NUL
+// bytes kept, long values kept. Each expected value is computed here
+// without coserr (encoding/xml, encoding/json, the inputs themselves).
+
+func TestWholeExtras(t *testing.T) {
+	text := strings.Repeat("h&amp;&#x4E2D;", 400)
+	body := []byte("<Error><Code>C</Code><HostId>" + text + "</HostId><X>" + strings.Repeat("y", 5000) + "</X></Error>")
+	var want struct {
+		HostID string `xml:"HostId"`
+		X      string
+	}
+	if err := xml.Unmarshal(body, &want); err != nil {
+		t.Fatal(err)
+	}
+	e := details(ParseRaw(400, "", "", nil, body))
+	expectEq(t, "Extras", e.Extras, []Extra{{"HostId", want.HostID}, {"X", want.X}})
+}
+
+func TestWholeHeaderValues(t *testing.T) {
+	long := strings.Repeat("id-", 1000)
+	h := http.Header{"X-Cos-Request-Id": {long}, "X-Cos-Trace-Id": {"t\x00u"}, "X-Cos-Error-Code": {"E\x00rr"}}
+	for how, err := range map[string]error{
+		"Parse":    Parse(&http.Response{StatusCode: 503, Header: h}, nil),
+		"ParseRaw": ParseRaw(503, "", "", h, nil),
+	} {
+		e := details(err)
+		expectEq(t, how+" RequestID", e.RequestID, long)
+		expectEq(t, how+" TraceID", e.TraceID, "t\x00u")
+		expectEq(t, how+" Code", e.Code, "E\x00rr")
+		expectEq(t, how+" Truncated", e.Truncated, FieldCode|FieldRequestID|FieldTraceID)
+	}
+	// Not UTF-8: each invalid byte becomes U+FFFD, as the library decodes it.
+	e := details(ParseRaw(503, "", "", map[string][]string{"x-ci-request-id": {"\xff" + long}}, nil))
+	expectEq(t, "RequestID", e.RequestID, "\uFFFD"+long)
+	// A long URL is the Resource, whole.
+	u, _ := url.Parse(testURL + "?" + strings.Repeat("p=%E2%82%AC&", 200))
+	resp := &http.Response{StatusCode: 404, Header: http.Header{}, Request: &http.Request{Method: "GET", URL: u}}
+	e = details(Parse(resp, sample(t, "bench/minimal_140B.xml")))
+	expectEq(t, "Resource", e.Resource, u.String())
+	expectEq(t, "Truncated", e.Truncated.Has(FieldResource), true)
+}
+
+func TestWholeBodyAsMessage(t *testing.T) {
+	html := "<html><body>" + strings.Repeat("<p>Bad Gateway</p>", 200) + "<hr></body></html>"
+	body := []byte(html)
+	e := details(ParseRaw(502, "GET", "", nil, body))
+	expectEq(t, "Kind", e.Kind, KindClient)
+	copy(body, "xxxxxx") // the error holds its own copy
+	expectEq(t, "Message", e.Message, html)
+	expectEq(t, "Body", e.Body, html)
+	latin1 := "caf\xe9 " + strings.Repeat("x", 2000)
+	e = details(ParseRaw(502, "GET", "", nil, []byte(latin1)))
+	expectEq(t, "Message", e.Message, "caf\uFFFD "+strings.Repeat("x", 2000))
+}
+
+// appendLossy decodes as the library does: a URL that fits the
+// record, with invalid bytes, comes back from C decoded (U+FFFD for each
+// invalid sequence).
+func TestLossyAsTheLibrary(t *testing.T) {
+	inputs := []string{
+		"", "abc", "caf\xe9", "\xe2\x82", "\xe2\x82x", "\xed\xa0\x80", "\xf0\x90\x80", "\xf4\x90\x80\x80",
+		"\xc0\xaf", "\xe0\x80\xaf", "\xf8\x88\x80\x80\x80", "\xef\xbf\xbd", "\xf0\x9f\x98", "\x80\x80", "\xc2", "a\xf1\x80\x80\xe1\x80",
+	}
+	rng := rand.New(rand.NewSource(14))
+	for range 3000 {
+		b := make([]byte, rng.Intn(12))
+		for i := range b {
+			b[i] = byte(rng.Intn(256))
+			if rng.Intn(2) == 0 {
+				b[i] |= 0x80
+			}
+		}
+		inputs = append(inputs, string(b))
+	}
+	for _, in := range inputs {
+		input := "u" + strings.ReplaceAll(in, "\x00", "") // C cuts a record's text at NUL
+		e := details(ParseRaw(404, "GET", input, nil, nil))
+		got := string(appendLossy(nil, input))
+		if e.Resource != got || !utf8.ValidString(got) {
+			t.Fatalf("%q: C %q, appendLossy %q", input, e.Resource, got)
+		}
+	}
+}
