@@ -909,6 +909,39 @@ uint32_t coserr_extras_next(const uint8_t *body,
                             size_t value_cap,
                             size_t *value_len);
 
+/**
+ * Copies the whole value of one body field, as `coserr_parse_body` decides
+ * it (entities decoded, invalid UTF-8 replaced by U+FFFD, a client error's
+ * message being the start of the body...), into `buf`: `field` is one
+ * `COSERR_FIELD_*` bit. Unlike the record's arrays, the value is not cut to
+ * a capacity, and NUL bytes are part of it (a JSON `\u0000`): `*len`
+ * counts them, and C string functions stop at the first.
+ *
+ * `snprintf` semantics, as the extras: `*len` receives the FULL length in
+ * bytes (without the NUL); at most `cap - 1` bytes and a NUL are written
+ * when `cap > 0`, cut at a UTF-8 boundary (so fewer bytes may be written);
+ * `(NULL, 0)` asks only for the length; `len` may be NULL when not wanted.
+ * On any result other than `COSERR_OK`, `*len` is 0 and `buf` (when
+ * `cap > 0`) holds `""`.
+ *
+ * Returns `COSERR_OK`, `COSERR_NOT_FOUND` when the body has no such field,
+ * `COSERR_INVALID_ARGUMENT` when `field` is not exactly one `COSERR_FIELD_*`
+ * bit (or a length is above `PTRDIFF_MAX`), `COSERR_NULL_ARGUMENT` when
+ * `body` or `buf` is NULL with a length/cap above 0, `COSERR_PANIC`.
+ *
+ * # Safety
+ *
+ * A non-NULL `body` must be valid for reads of `body_len` bytes, a non-NULL
+ * `buf` valid for writes of `cap` bytes and a non-NULL `len` valid for
+ * writes; `buf` must not overlap the body.
+ */
+uint32_t coserr_field_value(const uint8_t *body,
+                            size_t body_len,
+                            uint32_t field,
+                            char *buf,
+                            size_t cap,
+                            size_t *len);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -38,8 +38,11 @@ use coserr_core::{
 };
 
 mod code_names;
+mod field_value;
 mod spans;
 mod text;
+
+pub use field_value::coserr_field_value;
 
 use text::{Writer, record_of};
 
@@ -951,6 +954,17 @@ unsafe fn with_response(
     })
 }
 
+/// A body alone as a response: status unknown, no method, URL or headers.
+fn body_response(body: &[u8]) -> Response<'_, ()> {
+    Response {
+        status: 0,
+        method: b"",
+        url: b"",
+        headers: &(),
+        body,
+    }
+}
+
 /// Finishes an export that fills `*out`: on any result but a filled record
 /// (OK / NOT_AN_ERROR), `*out` is zeroed (its `Default`: every export's
 /// record is plain integers), so that it is never left uninitialised or
@@ -1040,16 +1054,9 @@ pub unsafe extern "C" fn coserr_parse_body(
             Ok(b) => b,
             Err(result) => return result,
         };
-        let resp = Response {
-            status: 0,
-            method: b"",
-            url: b"",
-            headers: &(),
-            body,
-        };
         // SAFETY: the caller guarantees `out` (non-NULL) is valid for
         // writes and apart from the body during the call.
-        unsafe { parse_into(out, &resp) }
+        unsafe { parse_into(out, &body_response(body)) }
     });
     // SAFETY: the caller guarantees `out` is valid for writes when non-NULL;
     // the closure and its borrows are gone.

@@ -52,6 +52,32 @@ impl Writer {
         self.total
     }
 
+    /// The part of the text stored in the buffer (a prefix of it).
+    pub(crate) fn stored(&self) -> &str {
+        if self.written == 0 {
+            return "";
+        }
+        // SAFETY: the first `written` bytes of `buf` were copied by
+        // `write_str` from `&str`s, each cut at a character boundary and
+        // stored one after the other, so they are initialised UTF-8; the
+        // buffer is valid for `cap > written` bytes (`Writer::new`).
+        unsafe {
+            let bytes = core::slice::from_raw_parts(self.buf.cast::<u8>(), self.written);
+            core::str::from_utf8_unchecked(bytes)
+        }
+    }
+
+    /// Starts the text again from nothing (`""` in the buffer).
+    pub(crate) fn restart(&mut self) {
+        self.written = 0;
+        self.total = 0;
+        self.cut = false;
+        if self.cap > 0 {
+            // SAFETY: `cap > 0` only for a buffer valid for `cap` bytes.
+            unsafe { self.buf.write(0) };
+        }
+    }
+
     /// Writes `s`.
     pub(crate) fn text(&mut self, s: &str) {
         let _ = self.write_str(s);

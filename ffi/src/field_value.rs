@@ -1,0 +1,125 @@
+//! `coserr_field_value`: one field's whole value, whatever its length,
+//! every byte (NUL bytes included), with `snprintf` semantics. The record's
+//! arrays cut long values; this is how C (and the bindings) get them whole.
+
+use core::ffi::c_char;
+
+use coserr_core::{Field, RecordHead, RecordSink, parse_body};
+
+use crate::text::Writer;
+use crate::{
+    COSERR_INVALID_ARGUMENT, COSERR_NOT_FOUND, COSERR_NULL_ARGUMENT, COSERR_OK, COSERR_PANIC,
+    body_response, guard, slice,
+};
+
+/// A [`RecordSink`] that keeps one field, without a capacity, in the
+/// caller's buffer and drops the others: the record is built exactly as
+/// `coserr_parse_body` builds it, so the value is the one its array would
+/// hold if it were long enough.
+struct OneField {
+    field: Field,
+    out: Writer,
+}
+
+impl RecordSink for OneField {
+    /// The kept field's stored part (all of it when the buffer is large
+    /// enough); `""` for the others. A body-only build reads back only the
+    /// code, for its id, which the value does not depend on.
+    fn text(&self, field: Field) -> &str {
+        if field == self.field {
+            self.out.stored()
+        } else {
+            ""
+        }
+    }
+
+    fn clear(&mut self, field: Field) {
+        if field == self.field {
+            self.out.restart();
+        }
+    }
+
+    /// Never reports a cut: the value has no capacity here, only the
+    /// caller's buffer, whose cut `*len` reveals.
+    fn append(&mut self, field: Field, s: &str) -> bool {
+        if field == self.field {
+            self.out.text(s);
+        }
+        true
+    }
+}
+
+/// Stores `n` in `*len` when `len` is not NULL.
+///
+/// # Safety
+///
+/// A non-NULL `len` must be valid for writes.
+pub(crate) unsafe fn store_len(len: *mut usize, n: usize) {
+    // SAFETY: the caller guarantees a non-NULL `len` is valid for writes.
+    if let Some(p) = unsafe { len.as_mut() } {
+        *p = n;
+    }
+}
+
+/// Copies the whole value of one body field, as `coserr_parse_body` decides
+/// it (entities decoded, invalid UTF-8 replaced by U+FFFD, a client error's
+/// message being the start of the body...), into `buf`: `field` is one
+/// `COSERR_FIELD_*` bit. Unlike the record's arrays, the value is not cut to
+/// a capacity, and NUL bytes are part of it (a JSON `\u0000`): `*len`
+/// counts them, and C string functions stop at the first.
+///
+/// `snprintf` semantics, as the extras: `*len` receives the FULL length in
+/// bytes (without the NUL); at most `cap - 1` bytes and a NUL are written
+/// when `cap > 0`, cut at a UTF-8 boundary (so fewer bytes may be written);
+/// `(NULL, 0)` asks only for the length; `len` may be NULL when not wanted.
+/// On any result other than `COSERR_OK`, `*len` is 0 and `buf` (when
+/// `cap > 0`) holds `""`.
+///
+/// Returns `COSERR_OK`, `COSERR_NOT_FOUND` when the body has no such field,
+/// `COSERR_INVALID_ARGUMENT` when `field` is not exactly one `COSERR_FIELD_*`
+/// bit (or a length is above `PTRDIFF_MAX`), `COSERR_NULL_ARGUMENT` when
+/// `body` or `buf` is NULL with a length/cap above 0, `COSERR_PANIC`.
+///
+/// # Safety
+///
+/// A non-NULL `body` must be valid for reads of `body_len` bytes, a non-NULL
+/// `buf` valid for writes of `cap` bytes and a non-NULL `len` valid for
+/// writes; `buf` must not overlap the body.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_field_value(
+    body: *const u8,
+    body_len: usize,
+    field: u32,
+    buf: *mut c_char,
+    cap: usize,
+    len: *mut usize,
+) -> u32 {
+    guard(COSERR_PANIC, || {
+        // SAFETY: the caller guarantees `buf` is valid for `cap` bytes and
+        // `len` for writes; `Writer::new` stores `""` first when it can.
+        let out = unsafe {
+            store_len(len, 0);
+            Writer::new(buf, cap)
+        };
+        if buf.is_null() && cap > 0 {
+            return COSERR_NULL_ARGUMENT;
+        }
+        let Some(field) = Field::ALL.into_iter().find(|f| f.bit() == field) else {
+            return COSERR_INVALID_ARGUMENT;
+        };
+        // SAFETY: the caller guarantees `body` is valid for `body_len` bytes.
+        let body = match unsafe { slice(body, body_len) } {
+            Ok(b) => b,
+            Err(result) => return result,
+        };
+        let mut sink = OneField { field, out };
+        let head = RecordHead::build(&body_response(body), &parse_body(body), &mut sink);
+        if !head.present.contains(field) {
+            sink.out.restart();
+            return COSERR_NOT_FOUND;
+        }
+        // SAFETY: as above.
+        unsafe { store_len(len, sink.out.total()) };
+        COSERR_OK
+    })
+}
