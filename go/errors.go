@@ -9,11 +9,10 @@ import (
 // service answered and the operation failed. Its first fields are those of
 // cos-go-sdk-v5's ErrorResponse.
 //
-// All strings are UTF-8 and at most the C record's capacity (Code 63 bytes,
-// Message and Resource 1023, RequestID 127, TraceID 255, ServerTime 63); a
-// longer value is cut at a character boundary and its bit set in Truncated.
-// An empty string may still be present (an empty element in the body):
-// Present tells absent from empty.
+// All strings are UTF-8 (an invalid sequence in a header, the URL or a
+// body that is not a document becomes U+FFFD) and whole: every byte of the
+// value, NUL bytes included, however long. An empty string may still be
+// present (an empty element in the body): Present tells absent from empty.
 type ServiceError struct {
 	// StatusCode is the HTTP status (0 when unknown).
 	StatusCode int
@@ -46,7 +45,10 @@ type ServiceError struct {
 	// FromHeader holds a bit per field whose value came from a header or the
 	// request URL rather than the body.
 	FromHeader Fields
-	// Truncated holds a bit per field whose value was cut to capacity.
+	// Truncated holds a bit per field whose value the C record had to cut:
+	// longer than its array (Code 63 bytes, Message and Resource 1023,
+	// RequestID 127, TraceID 255, ServerTime 63) or holding a NUL byte,
+	// where C reads the end. The string here is whole either way.
 	Truncated Fields
 	// Flags: FlagPartial (the body broke off; the fields before the break are
 	// kept), FlagIDsDisagree (body and header ids differ; the body's won).
@@ -71,7 +73,7 @@ type ServiceError struct {
 //
 // It carries the same fields as ServiceError: the status, the request and
 // trace ids from the headers, the raw Body, BodyStatus as the cause, and as
-// Message the start of the body as text, so that nothing is lost. A body that
+// Message the body as text, so that nothing is lost. A body that
 // broke off part-way keeps the fields it completed (FlagPartial), e.g. Code.
 type ClientError ServiceError
 
@@ -79,7 +81,7 @@ type ClientError ServiceError
 type Extra struct {
 	// Name is the element's local name (without a namespace prefix).
 	Name string
-	// Value is its text (all descendant text, entities decoded), in full.
+	// Value is its text (all descendant text, entities decoded), whole.
 	Value string
 }
 

@@ -8,7 +8,6 @@ import "C"
 
 import (
 	"bytes"
-	"math/bits"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -105,11 +104,11 @@ func referenceError(status int, method, url string, headers [][2]string, body []
 }
 
 // referenceWhole is the whole value of the cut field of e, as a C program
-// that has the response finds it: a value from a header or the URL is that
-// input (for the request id, the first of x-cos-request-id,
-// x-ci-request-id, x-img-request-id whose first entry is not empty); the
-// message of a client error is the body. A body field stays as cut until
-// the C ABI offers its whole value.
+// that has the response finds it: a body field's from coserr_field_value;
+// a value from a header or the URL is that input (for the request id, the
+// first of x-cos-request-id, x-ci-request-id, x-img-request-id whose first
+// entry is not empty); the message of a client error, or of a body without
+// one of its own when the code came from x-cos-error-code, is the body.
 // ok is false when that input is not UTF-8 (the library decodes it).
 func referenceWhole(e *ServiceError, field Fields, url string, headers [][2]string, body []byte) (string, bool) {
 	var input string
@@ -129,10 +128,10 @@ func referenceWhole(e *ServiceError, field Fields, url string, headers [][2]stri
 				break
 			}
 		}
-	case field == FieldMessage && e.Kind == KindClient:
+	case field == FieldMessage && (e.Kind == KindClient || e.FromHeader.Has(FieldCode) && referenceFieldValue(body, FieldMessage) == ""):
 		input = string(body)
 	default:
-		return *e.texts()[bits.TrailingZeros32(uint32(field))], true // as cut, for now
+		return referenceFieldValue(body, field), true
 	}
 	return input, utf8.ValidString(input)
 }
@@ -157,6 +156,27 @@ func firstHeader(headers [][2]string, name string) string {
 		}
 	}
 	return ""
+}
+
+// referenceFieldValue is coserr_field_value for field of body, asked as
+// the C ABI documents: the length with (NULL, 0), then the value into a
+// buffer of that length plus the NUL; "" when the body has no such field.
+func referenceFieldValue(body []byte, field Fields) string {
+	var n C.size_t
+	rc := C.coserr_field_value(bytesPtr(body), C.size_t(len(body)), C.uint32_t(field), nil, 0, &n)
+	if rc == resultNotFound {
+		return ""
+	}
+	if rc != resultOK {
+		panic("coserr_field_value, length: " + ResultName(uint32(rc)))
+	}
+	buf := make([]byte, n+1)
+	var again C.size_t
+	if rc := C.coserr_field_value(bytesPtr(body), C.size_t(len(body)), C.uint32_t(field),
+		(*C.char)(unsafe.Pointer(&buf[0])), C.size_t(len(buf)), &again); rc != resultOK || again != n {
+		panic("coserr_field_value: " + ResultName(uint32(rc)))
+	}
+	return string(buf[:n])
 }
 
 // referenceExtras reads the extras of body as a C caller who wants them

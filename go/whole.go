@@ -1,5 +1,13 @@
 package coserr
 
+/*
+#include "shim.h"
+
+#cgo noescape coserr_field_value
+#cgo nocallback coserr_field_value
+*/
+import "C"
+
 import (
 	"unicode/utf8"
 	"unsafe"
@@ -13,23 +21,31 @@ import (
 //
 //   - a header's value or the URL (from_header): that input, as UTF-8
 //     (U+FFFD for each invalid sequence, as the library decodes it);
-//   - the Message of a body that could not be read (a client error): the
-//     body, as UTF-8.
-//
-// A body field stays as the record cut it until the C ABI offers its whole
-// value (coserr_field_value).
+//   - the Message of a body that could not be read (a client error), or
+//     that stands in when the body has no message of its own and the code
+//     came from x-cos-error-code: the body, as UTF-8;
+//   - any other body field: coserr_field_value, the field's whole decoded
+//     value.
 
 // wholeValue says where the whole value of a cut field comes from: the
-// error's copy of the body (body), or a Go string that holds it (share: an
+// error's copy of the body (body), a Go string that holds it (share: an
 // input, or an input that was not UTF-8 decoded here, in its own
-// allocation).
+// allocation), or coserr_field_value (field, valueLen bytes, written into
+// the error's buffer).
 type wholeValue struct {
-	body  bool
-	share string
+	body     bool
+	share    string
+	field    Fields
+	valueLen int
 }
 
 // size is the number of bytes the value needs in the error's buffer.
-func (w *wholeValue) size() int { return 0 }
+func (w *wholeValue) size() int {
+	if w.field != 0 {
+		return w.valueLen + 1 // coserr_field_value writes a NUL after it
+	}
+	return 0
+}
 
 // wholeOf finds where the whole value of field (one bit, set in the
 // record's truncated) comes from, given the record's kind and
@@ -41,13 +57,15 @@ func (r *request) wholeOf(kind Kind, fromHeader, field Fields) (w wholeValue, ok
 		if input, ok = r.headerInput(field); !ok {
 			return w, false
 		}
-	case field == FieldMessage && kind == KindClient:
+	case field == FieldMessage && kind == KindClient,
+		field == FieldMessage && fromHeader.Has(FieldCode) && fieldValueLen(r.body, FieldMessage) <= 0:
 		if utf8.Valid(r.body) {
 			return wholeValue{body: true}, true
 		}
 		input = bytesView(r.body)
 	default:
-		return w, false
+		n := fieldValueLen(r.body, field)
+		return wholeValue{field: field, valueLen: n}, n >= 0
 	}
 	if !utf8.ValidString(input) {
 		input = string(appendLossy(nil, input))
@@ -79,12 +97,38 @@ func (r *request) headerInput(field Fields) (string, bool) {
 	return "", false
 }
 
-// fill returns the value of e, whose copy of the body is e.Body.
-func (w *wholeValue) fill(e *ServiceError, _ []byte, _ []byte, _ *int) (s string, ok bool) {
+// fill returns the value of e, whose body is body (as given) and
+// e.Body (the error's copy): written into buf at *off when C gives it; ok
+// is false if C failed to.
+func (w *wholeValue) fill(e *ServiceError, body []byte, buf []byte, off *int) (s string, ok bool) {
 	if w.body {
 		return e.Body, true
 	}
+	if w.field != 0 {
+		dst := buf[*off : *off+w.valueLen+1]
+		var n C.size_t
+		rc := C.coserr_field_value(bytesPtr(body), C.size_t(len(body)), C.uint32_t(w.field),
+			(*C.char)(unsafe.Pointer(&dst[0])), C.size_t(len(dst)), &n)
+		if rc != resultOK || int(n) != w.valueLen {
+			return "", false
+		}
+		*off += len(dst)
+		if n == 0 {
+			return "", true
+		}
+		return unsafe.String(&dst[0], int(n)), true
+	}
 	return w.share, true
+}
+
+// fieldValueLen is the length of the whole value of a body field
+// (coserr_field_value's length query), or -1 when the body has none.
+func fieldValueLen(body []byte, field Fields) int {
+	var n C.size_t
+	if C.coserr_field_value(bytesPtr(body), C.size_t(len(body)), C.uint32_t(field), nil, 0, &n) != resultOK {
+		return -1
+	}
+	return int(n)
 }
 
 // bytesView is b seen as a string, without a copy: only for reading while

@@ -1,6 +1,7 @@
 package coserr
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"math/rand"
 	"net/http"
@@ -13,6 +14,64 @@ import (
 // The whole value of every text, whatever the C record's arrays hold: NUL
 // bytes kept, long values kept. Each expected value is computed here
 // without coserr (encoding/xml, encoding/json, the inputs themselves).
+
+func TestWholeNULMessage(t *testing.T) {
+	body := []byte(`{"code":"AccessDenied","message":"Access\u0000Denied."}`)
+	for name, err := range map[string]error{
+		"Parse":     Parse(response(403, "GET", cosHeaders), body),
+		"ParseBody": ParseBody(body),
+	} {
+		e := details(err)
+		if e == nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		expectEq(t, name+" Code", e.Code, "AccessDenied")
+		expectEq(t, name+" Message", e.Message, "Access\x00Denied.")
+		// The C record reads "Access": its bit says so.
+		expectEq(t, name+" Truncated", e.Truncated, FieldMessage)
+	}
+}
+
+func TestWholeLongMessage(t *testing.T) {
+	plain := strings.Repeat("0123456789", 300)
+	entities := strings.Repeat("a &amp; b &lt;c&gt; &#233;t&#xE9; ", 200)
+	for name, text := range map[string]string{"plain": plain, "entities": entities} {
+		body := []byte("<Error><Code>InvalidArgument</Code><Message>" + text + "</Message><RequestId>r</RequestId></Error>")
+		var want ErrorResponse
+		if err := xml.Unmarshal(body, &want); err != nil {
+			t.Fatal(err)
+		}
+		if len(want.Message) < 3000 {
+			t.Fatalf("%s: the test's message is %d bytes", name, len(want.Message))
+		}
+		for how, err := range map[string]error{
+			"Parse":    Parse(response(400, "GET", cosHeaders), body),
+			"ParseRaw": ParseRaw(400, "GET", testURL, nil, body),
+		} {
+			e := details(err)
+			expectEq(t, name+" "+how+" Message", e.Message, want.Message)
+			expectEq(t, name+" "+how+" Truncated", e.Truncated, FieldMessage)
+			expectEq(t, name+" "+how+" RequestID", e.RequestID, "r")
+		}
+	}
+	// JSON escapes: decoded text, longer than the text buffer.
+	raw := `{"code":"InvalidArgument","message":"` + strings.Repeat(`x\n\u00e9\"`, 500) + `"}`
+	var want struct{ Message string }
+	if err := json.Unmarshal([]byte(raw), &want); err != nil {
+		t.Fatal(err)
+	}
+	expectEq(t, "JSON Message", details(ParseRaw(400, "", "", nil, []byte(raw))).Message, want.Message)
+	// The shared 4 KB body: a 1,373-byte Message.
+	body := sample(t, "bench/large_4KB.xml")
+	var large ErrorResponse
+	if err := xml.Unmarshal(body, &large); err != nil {
+		t.Fatal(err)
+	}
+	e := details(Parse(response(404, "GET", cosHeaders), body))
+	expectEq(t, "large_4KB len(Message)", len(e.Message), 1373)
+	expectEq(t, "large_4KB Message", e.Message, large.Message)
+	expectEq(t, "large_4KB Resource", e.Resource, large.Resource)
+}
 
 func TestWholeExtras(t *testing.T) {
 	text := strings.Repeat("h&amp;&#x4E2D;", 400)
@@ -63,6 +122,11 @@ func TestWholeBodyAsMessage(t *testing.T) {
 	latin1 := "caf\xe9 " + strings.Repeat("x", 2000)
 	e = details(ParseRaw(502, "GET", "", nil, []byte(latin1)))
 	expectEq(t, "Message", e.Message, "caf\uFFFD "+strings.Repeat("x", 2000))
+	// The code from x-cos-error-code, no message in the body: the body's text.
+	text := strings.Repeat("index not found; ", 100)
+	e = details(ParseRaw(404, "POST", "", map[string][]string{"X-Cos-Error-Code": {"NotFoundException"}}, []byte(text)))
+	expectEq(t, "Code", e.Code, "NotFoundException")
+	expectEq(t, "Message", e.Message, text)
 }
 
 // appendLossy decodes as the library does: a URL that fits the
