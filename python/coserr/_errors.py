@@ -79,17 +79,18 @@ class _Text:
 
 
 class _Number:
-    """A number of the record, as a read-only attribute of type ``kind``."""
+    """A number of the record, as a read-only attribute: ``convert`` of it
+    (an enum, ``int`` or ``bool``)."""
 
-    def __init__(self, name, kind, doc):
+    def __init__(self, name, convert, doc):
         self.name = name
-        self.kind = kind
+        self.convert = convert
         self.__doc__ = doc
 
     def __get__(self, err, owner=None):
         if err is None:
             return self
-        return self.kind(getattr(err._e, self.name))
+        return self.convert(getattr(err._e, self.name))
 
 
 def _sdk_getter(attr):

@@ -293,6 +293,13 @@ extras_next.argtypes = [
 extras_next.restype = c_uint32
 
 
+# A body field's whole decoded value (NUL bytes included), snprintf-like:
+# (NULL, 0) asks for the length; COSERR_NOT_FOUND when the body has none.
+field_value = lib.coserr_field_value
+field_value.argtypes = [c_char_p, c_size_t, c_uint32, c_char_p, c_size_t, POINTER(c_size_t)]
+field_value.restype = c_uint32
+
+
 def call_text(fn, err):
     """Runs an snprintf-like formatter twice: once for the length, once to fill."""
     n = fn(err, None, 0)

@@ -7,11 +7,15 @@ where the library took the value:
 
 - a header's value or the URL (``from_header``): the input that
   ``coserr_parse_response_spans`` points at;
-- the message of a client error: the body, as text;
-- any other field of a well-formed body: read again here (for now).
+- the message of a body that could not be read (a client error), or of a
+  body without a message of its own when the code came from
+  ``x-cos-error-code``: the body, as text;
+- any other body field: ``coserr_field_value``, its whole decoded value.
+
+No body is read here: the library says what every value is.
 """
 
-from ctypes import create_string_buffer
+from ctypes import byref, c_size_t, create_string_buffer
 
 from . import _ffi
 from ._bytes import text
@@ -20,71 +24,26 @@ from ._headers import select_headers
 from ._response import response, url_bytes
 
 
+def field_value(body, field):
+    """``coserr_field_value``: the whole decoded value of one body field
+    (a :class:`Field` bit), or ``None`` when the body has no such field."""
+    n = c_size_t()
+    if _ffi.field_value(body, len(body), field, None, 0, byref(n)) != _ffi.OK:
+        return None
+    buf = create_string_buffer(n.value + 1)
+    if _ffi.field_value(body, len(body), field, buf, len(buf), byref(n)) != _ffi.OK:
+        return None
+    return text(buf.raw[: n.value])
+
+
 def body_value(body, record, field):
     """The whole value of ``field``, which the record took from ``body``."""
-    if field == Field.MESSAGE and record.kind == Kind.CLIENT:
+    value = field_value(body, field)
+    if not value and field == Field.MESSAGE and (record.kind == Kind.CLIENT or record.from_header & Field.CODE):
+        # A body that could not be read, or that has no message of its own
+        # beside an x-cos-error-code: the response's message is its text.
         return text(body)
-    if record.body_status != 0:
-        return None
-    return _full_values(body).get(_FIELD_NAMES[field])
-
-
-_FIELD_NAMES = {
-    1: "Code",
-    2: "Message",
-    4: "Resource",
-    8: "RequestId",
-    16: "TraceId",
-    32: "ServerTime",
-}
-
-
-def _local(tag):
-    return tag.rsplit("}", 1)[-1]
-
-
-def _full_values(body):
-    """The whole values of the six fields of a body coserr found well-formed
-    (DESIGN §2's rules, read with the standard library): ``{name: text}``.
-    Only used for values longer than the record's capacity, and checked
-    against the record's prefix by the caller."""
-    found = {}
-    try:
-        start = 3 if body.startswith(b"\xef\xbb\xbf") else 0
-        doc = body[start:].lstrip(b" \t\r\n")
-        if doc.startswith(b"<"):
-            from xml.etree import ElementTree
-
-            root = ElementTree.fromstring(doc)
-            err = None
-            if _local(root.tag) == "Error":
-                err = root
-            elif _local(root.tag) == "ErrorResponse":
-                err = next((c for c in root if _local(c.tag) == "Error"), None)
-            for child in err if err is not None else ():
-                found.setdefault(_local(child.tag), "".join(child.itertext()))
-        elif doc.startswith(b"{"):
-            import json
-
-            obj = json.loads(doc.decode("utf-8"), parse_int=str, parse_float=str)
-
-            def norm(obj):
-                if not isinstance(obj, dict):
-                    return {}
-                return {k.lower().replace("_", "").replace("-", ""): v for k, v in obj.items()}
-
-            top = norm(obj)
-            response = norm(top.get("response"))
-            scopes = (top, norm(top.get("error")), response, norm(response.get("error")))
-            for name in _FIELD_NAMES.values():
-                for scope in scopes:
-                    value = scope.get(name.lower())
-                    if isinstance(value, str):
-                        found[name] = value
-                        break
-    except Exception:
-        return {}
-    return found
+    return value
 
 
 def input_values(record, status, body, headers, method, url, all_headers):
