@@ -86,21 +86,26 @@ class Response(Structure):
     ]
 
 
+# The eleven numbers that start coserr_error, and coserr_spans likewise.
+RECORD_NUMBERS = [
+    ("kind", c_uint32),
+    ("status", c_uint32),
+    ("body_status", c_uint32),
+    ("body_offset", c_uint32),
+    ("present", c_uint32),
+    ("from_header", c_uint32),
+    ("truncated", c_uint32),
+    ("flags", c_uint32),
+    ("code_id", c_uint32),
+    ("category", c_uint32),
+    ("retryable", c_uint32),
+]
+
+
 class Error(Structure):
     """``coserr_error``: the fixed-size error record (no pointers, no bool)."""
 
-    _fields_ = [
-        ("kind", c_uint32),
-        ("status", c_uint32),
-        ("body_status", c_uint32),
-        ("body_offset", c_uint32),
-        ("present", c_uint32),
-        ("from_header", c_uint32),
-        ("truncated", c_uint32),
-        ("flags", c_uint32),
-        ("code_id", c_uint32),
-        ("category", c_uint32),
-        ("retryable", c_uint32),
+    _fields_ = RECORD_NUMBERS + [
         ("code", c_char * CODE_CAP),
         ("message", c_char * MESSAGE_CAP),
         ("resource", c_char * RESOURCE_CAP),
@@ -141,18 +146,7 @@ class Spans(Structure):
     """``coserr_spans``: the record's numbers, where each of its six texts
     lies, and the body's extras iteration."""
 
-    _fields_ = [
-        ("kind", c_uint32),
-        ("status", c_uint32),
-        ("body_status", c_uint32),
-        ("body_offset", c_uint32),
-        ("present", c_uint32),
-        ("from_header", c_uint32),
-        ("truncated", c_uint32),
-        ("flags", c_uint32),
-        ("code_id", c_uint32),
-        ("category", c_uint32),
-        ("retryable", c_uint32),
+    _fields_ = RECORD_NUMBERS + [
         ("has_extras", c_uint32),
         ("code", Span),
         ("message", Span),
