@@ -258,7 +258,7 @@ abi_version.argtypes = []
 abi_version.restype = c_uint32
 
 #: ``COSERR_ABI_VERSION`` of the header these structures were written from.
-EXPECTED_ABI_VERSION = 1
+EXPECTED_ABI_VERSION = 2
 if abi_version() != EXPECTED_ABI_VERSION:
     raise ImportError(
         "coserr: %s has ABI version %d, this package expects %d"

@@ -79,10 +79,14 @@ def test_results_match_header():
         assert _ffi.result_name(defines["COSERR_" + name]) == ("COSERR_" + name).encode()
 
 
-def test_span_sources_match_header():
+def test_span_sources_and_text_capacity_match_header():
     defines = _defines()
     for name in ("NONE", "BODY", "URL", "HEADER", "TEXT"):
         assert getattr(_ffi, "SOURCE_" + name) == defines["COSERR_SOURCE_" + name]
+    assert _ffi.TEXT_CAPACITY == defines["COSERR_TEXT_CAPACITY"]
+    # The six arrays' capacities without their NULs: every record's texts fit.
+    assert _ffi.TEXT_CAPACITY == sum(getattr(_ffi.Error, name).size - 1 for name in
+                                     ("code", "message", "resource", "request_id", "trace_id", "server_time"))
 
 
 def test_layout_matches_c_compiler(tmp_path):
