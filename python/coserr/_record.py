@@ -7,7 +7,6 @@ from . import _ffi
 from ._response import response
 from ._whole import input_values
 
-
 _NOT_AN_ERROR = _ffi.NOT_AN_ERROR
 _Error = _ffi.Error
 _parse_response = _ffi.parse_response
