@@ -108,8 +108,8 @@ install: lib
 		$(DESTDIR)$(PREFIX_ABS)/lib/cmake/coserr
 	install -m 644 include/coserr.h $(DESTDIR)$(PREFIX_ABS)/include/coserr.h
 	install -m 644 $(LIBOUT)/libcoserr.a $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.a
-	install -m 755 $(LIBOUT)/libcoserr.so $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.so.1
-	ln -sf libcoserr.so.1 $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.so
+	install -m 755 $(LIBOUT)/libcoserr.so $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.so.2
+	ln -sf libcoserr.so.2 $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.so
 	sed -e 's|@PREFIX@|$(PREFIX_ABS)|g' -e 's|@VERSION@|$(VERSION)|g' \
 		-e "s|@LIBS_PRIVATE@|$$(cat $(LIBOUT)/native-static-libs.txt)|g" \
 		pkg/coserr.pc.in > $(DESTDIR)$(PREFIX_ABS)/lib/pkgconfig/coserr.pc
@@ -139,7 +139,7 @@ c-test: local-install
 	$(CXX) $(CXXSTD_FLAGS) -g $(SANITIZE) tests/c/test_cpp.cpp -o $(CTEST)/test_cpp $(PC_SHARED)
 	$(CC) $(CSTD_FLAGS) -g -O1 -Itests/c tests/c/test_c.c -o $(CTEST)/test_c_plain $(PC_STATIC)
 	$(CC) $(CSTD_FLAGS) -g -O1 -pthread -Itests/c tests/c/test_threads.c -o $(CTEST)/test_threads_plain $(PC_STATIC)
-	@readelf -d $(CTEST)/test_c | grep -q 'NEEDED.*libcoserr.so.1' || { echo "test_c: not linked to libcoserr.so.1" >&2; exit 1; }
+	@readelf -d $(CTEST)/test_c | grep -q 'NEEDED.*libcoserr.so.2' || { echo "test_c: not linked to libcoserr.so.2" >&2; exit 1; }
 	@! readelf -d $(CTEST)/test_c_static | grep -q 'NEEDED.*libcoserr' || { echo "test_c_static: not static" >&2; exit 1; }
 	$(SAN_ENV) $(CTEST)/test_c $(SAMPLES) $(EDGE)
 	$(SAN_ENV) $(CTEST)/test_c_static $(SAMPLES) $(EDGE)

@@ -4,7 +4,8 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     if os == "linux" || os == "android" || os.ends_with("bsd") {
-        // Keep in step with `COSERR_ABI_VERSION` (src/lib.rs checks it).
-        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libcoserr.so.1");
+        // Keep in step with `COSERR_ABI_VERSION`: `make c-test` checks that the
+        // C tests link libcoserr.so.2 and that coserr_abi_version() is 2.
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libcoserr.so.2");
     }
 }

@@ -12,9 +12,9 @@
 
 /**
  * The ABI version this library implements; also the soname's number
- * (`libcoserr.so.1`). It changes only when the ABI changes incompatibly.
+ * (`libcoserr.so.2`). It changes only when the ABI changes incompatibly.
  */
-#define COSERR_ABI_VERSION 1
+#define COSERR_ABI_VERSION 2
 
 /**
  * Result: the response is an error; `*out` holds it.
@@ -43,15 +43,15 @@
 #define COSERR_INVALID_ARGUMENT 4
 
 /**
- * Result: the index is past the last item (`coserr_extra_get`), or no
- * extra is left (`coserr_extras_next`).
+ * Result: no extra is left (`coserr_extras_next`), or the body has no
+ * such field (`coserr_field_value`).
  */
 #define COSERR_NOT_FOUND 5
 
 /**
  * Result: a text of `coserr_parse_response_spans` is not a piece of any
  * input (it was decoded or replaced) and no text buffer was given; `*out`
- * is all zero. Call again with one of `COSERR_PACKED_TEXT_CAPACITY` bytes.
+ * is all zero. Call again with one of `COSERR_TEXT_CAPACITY` bytes.
  */
 #define COSERR_TEXT_NEEDED 6
 
@@ -211,11 +211,11 @@
 #define COSERR_SOURCE_TEXT 4
 
 /**
- * The least `text_cap` of `coserr_parse_response_packed`: the six texts'
+ * The least `text_cap` of `coserr_parse_response_spans`: the six texts'
  * capacities summed (63 + 1023 + 1023 + 127 + 255 + 63 bytes), so that
  * every record fits.
  */
-#define COSERR_PACKED_TEXT_CAPACITY 2554
+#define COSERR_TEXT_CAPACITY 2554
 
 /**
  * One response header. The name is matched without regard to ASCII case; an
@@ -368,6 +368,31 @@ typedef struct coserr_error {
 } coserr_error;
 
 /**
+ * Where one text of `coserr_parse_response_spans` lies: `len` bytes at
+ * `offset` in the input `source` names (for `COSERR_SOURCE_HEADER`, the
+ * value of `resp->headers[header]`). Plain numbers, no pointers.
+ */
+typedef struct coserr_span {
+    /**
+     * `COSERR_SOURCE_NONE`, `_BODY`, `_URL`, `_HEADER` or `_TEXT`.
+     */
+    uint32_t source;
+    /**
+     * For `COSERR_SOURCE_HEADER`: the index of the header in
+     * `resp->headers`; else 0.
+     */
+    uint32_t header;
+    /**
+     * Offset in bytes of the text in its source.
+     */
+    uint32_t offset;
+    /**
+     * Length of the text in bytes.
+     */
+    uint32_t len;
+} coserr_span;
+
+/**
  * A paused one-pass iteration over the extras of one body
  * (`coserr_extras_begin`, `coserr_extras_next`): plain numbers (offsets into
  * that body and the fields already met), no pointers, nothing to free.
@@ -392,126 +417,6 @@ typedef struct coserr_extras_iter {
      */
     uint32_t reserved;
 } coserr_extras_iter;
-
-/**
- * The record of `coserr_parse_response_packed`: `coserr_error`'s numbers,
- * the lengths of its six texts, which are written one after the other
- * (in this order, without NULs) into the caller's text buffer, and the
- * body's extras iteration. Each text is exactly what the `coserr_error`
- * array holds before its NUL. Plain numbers, no pointers; meant for
- * bindings that copy the texts out at once (Go builds all its strings
- * from one copy).
- */
-typedef struct coserr_packed {
-    /**
-     * As `coserr_error.kind`.
-     */
-    uint32_t kind;
-    /**
-     * As `coserr_error.status`.
-     */
-    uint32_t status;
-    /**
-     * As `coserr_error.body_status`.
-     */
-    uint32_t body_status;
-    /**
-     * As `coserr_error.body_offset`.
-     */
-    uint32_t body_offset;
-    /**
-     * As `coserr_error.present`.
-     */
-    uint32_t present;
-    /**
-     * As `coserr_error.from_header`.
-     */
-    uint32_t from_header;
-    /**
-     * As `coserr_error.truncated` (a text holding a NUL byte is cut there,
-     * as in `coserr_error`, and flagged).
-     */
-    uint32_t truncated;
-    /**
-     * As `coserr_error.flags`.
-     */
-    uint32_t flags;
-    /**
-     * As `coserr_error.code_id`.
-     */
-    uint32_t code_id;
-    /**
-     * As `coserr_error.category`.
-     */
-    uint32_t category;
-    /**
-     * As `coserr_error.retryable`.
-     */
-    uint32_t retryable;
-    /**
-     * Length in bytes of `code`, the first text.
-     */
-    uint32_t code_len;
-    /**
-     * Length of `message`, which follows it.
-     */
-    uint32_t message_len;
-    /**
-     * Length of `resource`.
-     */
-    uint32_t resource_len;
-    /**
-     * Length of `request_id`.
-     */
-    uint32_t request_id_len;
-    /**
-     * Length of `trace_id`.
-     */
-    uint32_t trace_id_len;
-    /**
-     * Length of `server_time`, the last text.
-     */
-    uint32_t server_time_len;
-    /**
-     * 1 when the body has at least one extra (`coserr_extras_next` on
-     * `extras` gives one), else 0: a binding need not ask when there is
-     * none (found cheaply: most bodies have too few tags for an extra).
-     */
-    uint32_t has_extras;
-    /**
-     * An iteration over the body's extras (pass it to `coserr_extras_next`
-     * with the same body): it yields exactly what an iteration from
-     * `coserr_extras_begin` yields, but comes from this call's parse (no
-     * second parse) and, when there are extras, already stands at the
-     * first (the fields before it are not read again).
-     */
-    struct coserr_extras_iter extras;
-} coserr_packed;
-
-/**
- * Where one text of `coserr_parse_response_spans` lies: `len` bytes at
- * `offset` in the input `source` names (for `COSERR_SOURCE_HEADER`, the
- * value of `resp->headers[header]`). Plain numbers, no pointers.
- */
-typedef struct coserr_span {
-    /**
-     * `COSERR_SOURCE_NONE`, `_BODY`, `_URL`, `_HEADER` or `_TEXT`.
-     */
-    uint32_t source;
-    /**
-     * For `COSERR_SOURCE_HEADER`: the index of the header in
-     * `resp->headers`; else 0.
-     */
-    uint32_t header;
-    /**
-     * Offset in bytes of the text in its source.
-     */
-    uint32_t offset;
-    /**
-     * Length of the text in bytes.
-     */
-    uint32_t len;
-} coserr_span;
 
 /**
  * The record of `coserr_parse_response_spans`: `coserr_error`'s numbers,
@@ -568,7 +473,9 @@ typedef struct coserr_spans {
      */
     uint32_t retryable;
     /**
-     * As `coserr_packed.has_extras`.
+     * 1 when the body has at least one extra (`coserr_extras_next` on
+     * `extras` gives one), else 0: a binding need not ask when there is
+     * none (found cheaply: most bodies have too few tags for an extra).
      */
     uint32_t has_extras;
     /**
@@ -596,7 +503,11 @@ typedef struct coserr_spans {
      */
     struct coserr_span server_time;
     /**
-     * As `coserr_packed.extras`.
+     * An iteration over the body's extras (pass it to `coserr_extras_next`
+     * with the same body): it yields exactly what an iteration from
+     * `coserr_extras_begin` yields, but comes from this call's parse (no
+     * second parse) and, when there are extras, already stands at the
+     * first (the fields before it are not read again).
      */
     struct coserr_extras_iter extras;
 } coserr_spans;
@@ -644,40 +555,6 @@ uint32_t coserr_parse_response(const struct coserr_response *resp, struct coserr
 uint32_t coserr_parse_body(const uint8_t *body, size_t body_len, struct coserr_error *out);
 
 /**
- * `coserr_parse_response` for bindings that copy the texts out at once:
- * the same record, with its numbers in `*out` and its six texts written
- * one after the other, in field order (`code`, `message`, `resource`,
- * `request_id`, `trace_id`, `server_time`) and without NULs, at the start
- * of `text`; `out->code_len` ... `out->server_time_len` give their
- * lengths. Each text is exactly what `coserr_parse_response`'s array
- * holds before its NUL, every number is the same, and no 2.6 KB record is
- * filled only to be scanned for NULs and copied again (the Go binding
- * copies `text` into its one allocation). `out->has_extras` says whether
- * the body has extras and `out->extras` iterates them, without parsing
- * the body a second time.
- *
- * `text_cap` must be at least `COSERR_PACKED_TEXT_CAPACITY`, so that every
- * record fits; the bytes of `text` after the texts are unspecified (it is
- * scratch space). A `resp` with status 0 and nothing but a body is
- * `coserr_parse_body`.
- *
- * `*out` is all zero on any result but `COSERR_OK` / `COSERR_NOT_AN_ERROR`,
- * which are as for `coserr_parse_response`; `COSERR_NULL_ARGUMENT` also
- * when `text` is NULL, `COSERR_INVALID_ARGUMENT` also when `text_cap` is
- * below `COSERR_PACKED_TEXT_CAPACITY`.
- *
- * # Safety
- *
- * As `coserr_parse_response`; a non-NULL `out` must be valid for writes of
- * one `coserr_packed` and a non-NULL `text` of `text_cap` bytes, neither
- * overlapping the other or the inputs.
- */
-uint32_t coserr_parse_response_packed(const struct coserr_response *resp,
-                                      struct coserr_packed *out,
-                                      char *text,
-                                      size_t text_cap);
-
-/**
  * `coserr_parse_response` for bindings that hold the inputs: the same
  * record, with its numbers in `*out` and, for each of its six texts, where
  * it lies. A text that is bytes of the body, the URL or a header value
@@ -687,13 +564,12 @@ uint32_t coserr_parse_response_packed(const struct coserr_response *resp,
  * several pieces) is written into `text`, at the offset the span gives
  * (`COSERR_SOURCE_TEXT`). Each text is exactly what
  * `coserr_parse_response`'s array holds before its NUL, and every number
- * is the same. `out->has_extras` and `out->extras` are as in
- * `coserr_parse_response_packed`.
+ * is the same. `out->has_extras` says whether the body has extras and
+ * `out->extras` iterates them, without parsing the body a second time.
  *
  * `text` may be `(NULL, 0)`: when a text then has to be written, the
- * result is `COSERR_TEXT_NEEDED` (call again with a buffer, or use
- * `coserr_parse_response_packed`). A non-NULL `text` must have at least
- * `COSERR_PACKED_TEXT_CAPACITY` bytes (else `COSERR_INVALID_ARGUMENT`),
+ * result is `COSERR_TEXT_NEEDED` (call again with a buffer). A non-NULL `text` must have at least
+ * `COSERR_TEXT_CAPACITY` bytes (else `COSERR_INVALID_ARGUMENT`),
  * so that every record fits; its other bytes are unspecified.
  *
  * `*out` is all zero on any result but `COSERR_OK` / `COSERR_NOT_AN_ERROR`;
@@ -779,61 +655,13 @@ const char *coserr_code_name(uint32_t code_id);
 uint32_t coserr_abi_version(void);
 
 /**
- * The number of extras of a body: the direct children of the XML error
- * element other than the six fields (`HostId`, `StringToSign`,
- * `ArgumentName`, a repeated `Code`...), in document order. The record is
- * fixed-size, so extras are read from the body itself, parsed again.
- *
- * 0 for a body without any (JSON bodies, non-error documents, empty or
- * unparseable bodies), for `body` NULL with `body_len` > 0, and on an
- * internal panic.
- *
- * # Safety
- *
- * A non-NULL `body` must be valid for reads of `body_len` bytes.
- */
-size_t coserr_extra_count(const uint8_t *body, size_t body_len);
-
-/**
- * Copies the `index`-th extra of a body (see `coserr_extra_count`): its
- * local name (namespace prefix removed) into `name` and its decoded value
- * (text and CDATA joined, entities decoded) into `value`, each
- * NUL-terminated and cut at a UTF-8 boundary to fit its `cap`. Parses the
- * body again on every call: to read every extra, `coserr_extras_begin` /
- * `coserr_extras_next` parse it once.
- *
- * `*name_len` and `*value_len` receive the FULL lengths (without the NUL),
- * so a caller can retry with bigger buffers when `*len >= cap`; pass
- * `(NULL, 0)` buffers to ask only for the lengths. The length pointers may
- * be NULL when not wanted. On any result other than `COSERR_OK` the lengths
- * are 0 and the buffers (when `cap > 0`) hold `""`.
- *
- * Returns `COSERR_OK`, `COSERR_NOT_FOUND` when `index` is past the last
- * extra, `COSERR_NULL_ARGUMENT` when `body`, `name` or `value` is NULL with
- * a length/cap above 0, `COSERR_INVALID_ARGUMENT`, `COSERR_PANIC`.
- *
- * # Safety
- *
- * A non-NULL `body` must be valid for reads of `body_len` bytes; non-NULL
- * `name` / `value` valid for writes of `name_cap` / `value_cap` bytes;
- * non-NULL `name_len` / `value_len` valid for writes.
- */
-uint32_t coserr_extra_get(const uint8_t *body,
-                          size_t body_len,
-                          size_t index,
-                          char *name,
-                          size_t name_cap,
-                          size_t *name_len,
-                          char *value,
-                          size_t value_cap,
-                          size_t *value_len);
-
-/**
- * Starts a one-pass iteration over the extras of a body (see
- * `coserr_extra_count`): parses the body once and stores in `*it` where
- * its extras are; `coserr_extras_next` then reads them one by one without
- * parsing the body again. Iterating k extras costs one parse, where
- * `coserr_extra_count` + k `coserr_extra_get` cost k + 1.
+ * Starts a one-pass iteration over the extras of a body: the direct
+ * children of the XML error element other than the six fields (`HostId`,
+ * `StringToSign`, `ArgumentName`, a repeated `Code`...), in document
+ * order. The record is fixed-size, so extras are read from the body
+ * itself: this parses it once and stores in `*it` where its extras are;
+ * `coserr_extras_next` then reads them one by one without parsing the
+ * body again.
  *
  * ```c
  * coserr_extras_iter it;
@@ -871,8 +699,9 @@ uint32_t coserr_extras_begin(const uint8_t *body, size_t body_len, struct coserr
  * moves `*it` past it. Never parses the body again: it reads on from
  * where `*it` stands to the next extra.
  *
- * The buffers follow `coserr_extra_get`: the local name and the decoded
- * value, each NUL-terminated and cut at a UTF-8 boundary to fit its `cap`;
+ * The buffers get the extra's local name (namespace prefix removed) and
+ * its decoded value (text and CDATA joined, entities decoded), each
+ * NUL-terminated and cut at a UTF-8 boundary to fit its `cap`;
  * `*name_len` / `*value_len` (either may be NULL) receive the FULL lengths;
  * `(NULL, 0)` buffers ask only for the lengths; on any result other than
  * `COSERR_OK` the lengths are 0 and the buffers (when `cap > 0`) hold `""`.

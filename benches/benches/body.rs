@@ -39,7 +39,7 @@ fn bodies(c: &mut Criterion) {
             b.iter(|| black_box(coserr_benches::coserr_ffi(black_box(bytes), &mut out)))
         });
         let mut spans = coserr_ffi::coserr_spans::default();
-        let mut text = [0; coserr_ffi::COSERR_PACKED_TEXT_CAPACITY];
+        let mut text = [0; coserr_ffi::COSERR_TEXT_CAPACITY];
         group.bench_function("coserr_ffi_spans", |b| {
             b.iter(|| {
                 black_box(coserr_benches::coserr_ffi_spans(

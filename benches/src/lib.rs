@@ -157,7 +157,7 @@ pub fn coserr_ffi(bytes: &[u8], out: &mut coserr_ffi::coserr_error) -> u32 {
 pub fn coserr_ffi_spans(
     bytes: &[u8],
     out: &mut coserr_ffi::coserr_spans,
-    text: &mut [std::ffi::c_char; coserr_ffi::COSERR_PACKED_TEXT_CAPACITY],
+    text: &mut [std::ffi::c_char; coserr_ffi::COSERR_TEXT_CAPACITY],
 ) -> u32 {
     with_c_response(bytes, |resp| {
         // SAFETY: as in `coserr_ffi`; `text` is valid for writes of its

@@ -1,6 +1,6 @@
 //! # coserr-ffi — the C ABI of coserr
 //!
-//! Builds `libcoserr.a` and `libcoserr.so` (soname `libcoserr.so.1`; cargo
+//! Builds `libcoserr.a` and `libcoserr.so` (soname `libcoserr.so.2`; cargo
 //! names them `libcoserr_ffi.*`, `make lib` renames them); the
 //! header `include/coserr.h` is generated from this file by a pinned cbindgen
 //! (`make header-check` fails when it is stale), so the rustdoc below is the
@@ -54,8 +54,8 @@ compile_error!("coserr-ffi needs panic = \"unwind\": its exports catch panics at
 // checked against the core at compile time below.
 
 /// The ABI version this library implements; also the soname's number
-/// (`libcoserr.so.1`). It changes only when the ABI changes incompatibly.
-pub const COSERR_ABI_VERSION: u32 = 1;
+/// (`libcoserr.so.2`). It changes only when the ABI changes incompatibly.
+pub const COSERR_ABI_VERSION: u32 = 2;
 
 /// Result: the response is an error; `*out` holds it.
 pub const COSERR_OK: u32 = 0;
@@ -68,12 +68,12 @@ pub const COSERR_NULL_ARGUMENT: u32 = 2;
 pub const COSERR_PANIC: u32 = 3;
 /// Result: an argument is out of range (a length above `PTRDIFF_MAX`).
 pub const COSERR_INVALID_ARGUMENT: u32 = 4;
-/// Result: the index is past the last item (`coserr_extra_get`), or no
-/// extra is left (`coserr_extras_next`).
+/// Result: no extra is left (`coserr_extras_next`), or the body has no
+/// such field (`coserr_field_value`).
 pub const COSERR_NOT_FOUND: u32 = 5;
 /// Result: a text of `coserr_parse_response_spans` is not a piece of any
 /// input (it was decoded or replaced) and no text buffer was given; `*out`
-/// is all zero. Call again with one of `COSERR_PACKED_TEXT_CAPACITY` bytes.
+/// is all zero. Call again with one of `COSERR_TEXT_CAPACITY` bytes.
 pub const COSERR_TEXT_NEEDED: u32 = 6;
 
 /// `kind`: not an error (a 2xx/3xx without an error document).
@@ -145,10 +145,10 @@ pub const COSERR_SOURCE_HEADER: u32 = 3;
 /// `coserr_span.source`: the text is bytes of the caller's text buffer.
 pub const COSERR_SOURCE_TEXT: u32 = 4;
 
-/// The least `text_cap` of `coserr_parse_response_packed`: the six texts'
+/// The least `text_cap` of `coserr_parse_response_spans`: the six texts'
 /// capacities summed (63 + 1023 + 1023 + 127 + 255 + 63 bytes), so that
 /// every record fits.
-pub const COSERR_PACKED_TEXT_CAPACITY: usize = 2554;
+pub const COSERR_TEXT_CAPACITY: usize = 2554;
 
 // The constants are the core's values.
 const _: () = {
@@ -180,7 +180,7 @@ const _: () = {
     assert!(Category::ALL.len() == 9);
     assert!(COSERR_CODE_UNKNOWN == CodeId::Unknown.as_u32());
     assert!(
-        COSERR_PACKED_TEXT_CAPACITY
+        COSERR_TEXT_CAPACITY
             == capacity::CODE
                 + capacity::MESSAGE
                 + capacity::RESOURCE
@@ -310,63 +310,6 @@ impl Default for coserr_error {
     }
 }
 
-/// The record of `coserr_parse_response_packed`: `coserr_error`'s numbers,
-/// the lengths of its six texts, which are written one after the other
-/// (in this order, without NULs) into the caller's text buffer, and the
-/// body's extras iteration. Each text is exactly what the `coserr_error`
-/// array holds before its NUL. Plain numbers, no pointers; meant for
-/// bindings that copy the texts out at once (Go builds all its strings
-/// from one copy).
-#[repr(C)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct coserr_packed {
-    /// As `coserr_error.kind`.
-    pub kind: u32,
-    /// As `coserr_error.status`.
-    pub status: u32,
-    /// As `coserr_error.body_status`.
-    pub body_status: u32,
-    /// As `coserr_error.body_offset`.
-    pub body_offset: u32,
-    /// As `coserr_error.present`.
-    pub present: u32,
-    /// As `coserr_error.from_header`.
-    pub from_header: u32,
-    /// As `coserr_error.truncated` (a text holding a NUL byte is cut there,
-    /// as in `coserr_error`, and flagged).
-    pub truncated: u32,
-    /// As `coserr_error.flags`.
-    pub flags: u32,
-    /// As `coserr_error.code_id`.
-    pub code_id: u32,
-    /// As `coserr_error.category`.
-    pub category: u32,
-    /// As `coserr_error.retryable`.
-    pub retryable: u32,
-    /// Length in bytes of `code`, the first text.
-    pub code_len: u32,
-    /// Length of `message`, which follows it.
-    pub message_len: u32,
-    /// Length of `resource`.
-    pub resource_len: u32,
-    /// Length of `request_id`.
-    pub request_id_len: u32,
-    /// Length of `trace_id`.
-    pub trace_id_len: u32,
-    /// Length of `server_time`, the last text.
-    pub server_time_len: u32,
-    /// 1 when the body has at least one extra (`coserr_extras_next` on
-    /// `extras` gives one), else 0: a binding need not ask when there is
-    /// none (found cheaply: most bodies have too few tags for an extra).
-    pub has_extras: u32,
-    /// An iteration over the body's extras (pass it to `coserr_extras_next`
-    /// with the same body): it yields exactly what an iteration from
-    /// `coserr_extras_begin` yields, but comes from this call's parse (no
-    /// second parse) and, when there are extras, already stands at the
-    /// first (the fields before it are not read again).
-    pub extras: coserr_extras_iter,
-}
-
 /// Where one text of `coserr_parse_response_spans` lies: `len` bytes at
 /// `offset` in the input `source` names (for `COSERR_SOURCE_HEADER`, the
 /// value of `resp->headers[header]`). Plain numbers, no pointers.
@@ -416,7 +359,9 @@ pub struct coserr_spans {
     pub category: u32,
     /// As `coserr_error.retryable`.
     pub retryable: u32,
-    /// As `coserr_packed.has_extras`.
+    /// 1 when the body has at least one extra (`coserr_extras_next` on
+    /// `extras` gives one), else 0: a binding need not ask when there is
+    /// none (found cheaply: most bodies have too few tags for an extra).
     pub has_extras: u32,
     /// Where `code` lies.
     pub code: coserr_span,
@@ -430,7 +375,11 @@ pub struct coserr_spans {
     pub trace_id: coserr_span,
     /// Where `server_time` lies.
     pub server_time: coserr_span,
-    /// As `coserr_packed.extras`.
+    /// An iteration over the body's extras (pass it to `coserr_extras_next`
+    /// with the same body): it yields exactly what an iteration from
+    /// `coserr_extras_begin` yields, but comes from this call's parse (no
+    /// second parse) and, when there are extras, already stands at the
+    /// first (the fields before it are not read again).
     pub extras: coserr_extras_iter,
 }
 
@@ -500,14 +449,6 @@ const _: () = {
     assert!(offset_of!(coserr_response, body) == 7 * p);
     assert!(offset_of!(coserr_response, body_len) == 8 * p);
     assert!(size_of::<coserr_response>() == 9 * p);
-
-    assert!(offset_of!(coserr_packed, has_extras) == 68);
-    assert!(offset_of!(coserr_packed, extras) == 72);
-    assert!(size_of::<coserr_packed>() == 96);
-    assert!(align_of::<coserr_packed>() == 8);
-    assert!(offset_of!(coserr_packed, retryable) == 40);
-    assert!(offset_of!(coserr_packed, code_len) == 44);
-    assert!(offset_of!(coserr_packed, server_time_len) == 64);
 
     assert!(size_of::<coserr_span>() == 16);
     assert!(offset_of!(coserr_spans, has_extras) == 44);
@@ -638,7 +579,7 @@ impl Headers for CHeaders<'_> {
 
 /// Six byte regions, one per field, as the core's [`RecordSink`]: the core
 /// writes every string straight into the caller's memory (the arrays of a
-/// `coserr_error`, or the text buffer of `coserr_parse_response_packed`),
+/// `coserr_error`, or the text buffer of `coserr_parse_response_spans`),
 /// so no intermediate [`ErrorRecord`] is built and copied, and no byte is
 /// zeroed only to be overwritten.
 ///
@@ -821,93 +762,6 @@ unsafe fn parse_into<H: Headers + ?Sized>(out: *mut coserr_error, resp: &Respons
     result_of(&head)
 }
 
-/// Parses `resp` into `*out` and the texts into `text` (packed, in field
-/// order), and returns the result.
-///
-/// # Safety
-///
-/// `out` must be valid for writes of one aligned `coserr_packed` and `text`
-/// of `COSERR_PACKED_TEXT_CAPACITY` bytes, neither overlapping the other
-/// or anything the core reads, and not otherwise accessed during the call.
-unsafe fn parse_packed<H: Headers + ?Sized>(
-    out: *mut coserr_packed,
-    text: *mut u8,
-    resp: &Response<'_, H>,
-) -> u32 {
-    let body = parse_body(resp.body);
-    // One region per field at its capacity's offset: they tile the buffer.
-    let cap = Field::ALL.map(capacity::of);
-    let mut base = [text; 6];
-    let mut at = 0;
-    for i in 0..6 {
-        // SAFETY: `at` <= the capacities summed = the buffer's length.
-        base[i] = unsafe { text.add(at) };
-        at += cap[i];
-    }
-    // SAFETY: the regions tile `text`, which the caller guarantees is valid
-    // for writes of `at` bytes and exclusive.
-    let mut sink = unsafe { Regions::new(base, cap) };
-    let head = RecordHead::build(resp, &body, &mut sink);
-    let nul = sink.nul_fields(&head);
-    // The parse saw whether there are extras, and where the first one is.
-    let (has_extras, extras) = (body.has_extras(), body.extras().state(body.bytes()));
-    let mut len = sink.len;
-    for f in Field::ALL {
-        if nul & f.bit() != 0 {
-            // What C sees of the text: up to its first NUL.
-            len[f as usize] = sink.bytes(f).iter().position(|&b| b == 0).unwrap_or(0);
-        }
-    }
-    // Pack the texts down, in order: each moves to at most its region's
-    // start, so none overwrites a text still to be moved.
-    let mut to = 0;
-    for i in 0..6 {
-        // SAFETY: both ranges lie inside `text`; `copy` allows overlap, and
-        // the source's `len[i]` bytes were written by the sink.
-        unsafe { core::ptr::copy(base[i], text.add(to), len[i]) };
-        to += len[i];
-    }
-    let [
-        kind,
-        status,
-        body_status,
-        body_offset,
-        present,
-        from_header,
-        _,
-        flags,
-        code_id,
-        category,
-        retryable,
-    ] = scalars(&head, 0);
-    // Every length is at most its capacity, far below `u32::MAX`.
-    let len = len.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
-    let packed = coserr_packed {
-        kind,
-        status,
-        body_status,
-        body_offset,
-        present,
-        from_header,
-        truncated: head.truncated.0 | nul,
-        flags,
-        code_id,
-        category,
-        retryable,
-        code_len: len[0],
-        message_len: len[1],
-        resource_len: len[2],
-        request_id_len: len[3],
-        trace_id_len: len[4],
-        server_time_len: len[5],
-        has_extras: u32::from(has_extras),
-        extras: iter_of(extras),
-    };
-    // SAFETY: the caller guarantees `out` is valid for writes and aligned.
-    unsafe { out.write(packed) };
-    result_of(&head)
-}
-
 /// The checked slices of a C response (method, URL, headers, body), or the
 /// `COSERR_*` result of a bad argument.
 ///
@@ -1063,62 +917,6 @@ pub unsafe extern "C" fn coserr_parse_body(
     unsafe { zero_unless_filled(result, out) }
 }
 
-/// `coserr_parse_response` for bindings that copy the texts out at once:
-/// the same record, with its numbers in `*out` and its six texts written
-/// one after the other, in field order (`code`, `message`, `resource`,
-/// `request_id`, `trace_id`, `server_time`) and without NULs, at the start
-/// of `text`; `out->code_len` ... `out->server_time_len` give their
-/// lengths. Each text is exactly what `coserr_parse_response`'s array
-/// holds before its NUL, every number is the same, and no 2.6 KB record is
-/// filled only to be scanned for NULs and copied again (the Go binding
-/// copies `text` into its one allocation). `out->has_extras` says whether
-/// the body has extras and `out->extras` iterates them, without parsing
-/// the body a second time.
-///
-/// `text_cap` must be at least `COSERR_PACKED_TEXT_CAPACITY`, so that every
-/// record fits; the bytes of `text` after the texts are unspecified (it is
-/// scratch space). A `resp` with status 0 and nothing but a body is
-/// `coserr_parse_body`.
-///
-/// `*out` is all zero on any result but `COSERR_OK` / `COSERR_NOT_AN_ERROR`,
-/// which are as for `coserr_parse_response`; `COSERR_NULL_ARGUMENT` also
-/// when `text` is NULL, `COSERR_INVALID_ARGUMENT` also when `text_cap` is
-/// below `COSERR_PACKED_TEXT_CAPACITY`.
-///
-/// # Safety
-///
-/// As `coserr_parse_response`; a non-NULL `out` must be valid for writes of
-/// one `coserr_packed` and a non-NULL `text` of `text_cap` bytes, neither
-/// overlapping the other or the inputs.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn coserr_parse_response_packed(
-    resp: *const coserr_response,
-    out: *mut coserr_packed,
-    text: *mut c_char,
-    text_cap: usize,
-) -> u32 {
-    let result = guard(COSERR_PANIC, || {
-        if out.is_null() || text.is_null() {
-            return COSERR_NULL_ARGUMENT;
-        }
-        // SAFETY: the caller guarantees a non-NULL `resp` is valid for reads.
-        let Some(resp) = (unsafe { resp.as_ref() }) else {
-            return COSERR_NULL_ARGUMENT;
-        };
-        if text_cap < COSERR_PACKED_TEXT_CAPACITY {
-            return COSERR_INVALID_ARGUMENT;
-        }
-        // SAFETY: the caller vouches for the pointers inside `*resp`;
-        // the caller guarantees `out` and `text` (non-NULL, `text`
-        // with at least the capacity) are valid for writes and apart from
-        // each other and the inputs during the call.
-        unsafe { with_response(resp, |resp| parse_packed(out, text.cast::<u8>(), resp)) }
-    });
-    // SAFETY: the caller guarantees `out` is valid for writes when non-NULL;
-    // the closure and its borrows are gone.
-    unsafe { zero_unless_filled(result, out) }
-}
-
 /// `coserr_parse_response` for bindings that hold the inputs: the same
 /// record, with its numbers in `*out` and, for each of its six texts, where
 /// it lies. A text that is bytes of the body, the URL or a header value
@@ -1128,13 +926,12 @@ pub unsafe extern "C" fn coserr_parse_response_packed(
 /// several pieces) is written into `text`, at the offset the span gives
 /// (`COSERR_SOURCE_TEXT`). Each text is exactly what
 /// `coserr_parse_response`'s array holds before its NUL, and every number
-/// is the same. `out->has_extras` and `out->extras` are as in
-/// `coserr_parse_response_packed`.
+/// is the same. `out->has_extras` says whether the body has extras and
+/// `out->extras` iterates them, without parsing the body a second time.
 ///
 /// `text` may be `(NULL, 0)`: when a text then has to be written, the
-/// result is `COSERR_TEXT_NEEDED` (call again with a buffer, or use
-/// `coserr_parse_response_packed`). A non-NULL `text` must have at least
-/// `COSERR_PACKED_TEXT_CAPACITY` bytes (else `COSERR_INVALID_ARGUMENT`),
+/// result is `COSERR_TEXT_NEEDED` (call again with a buffer). A non-NULL `text` must have at least
+/// `COSERR_TEXT_CAPACITY` bytes (else `COSERR_INVALID_ARGUMENT`),
 /// so that every record fits; its other bytes are unspecified.
 ///
 /// `*out` is all zero on any result but `COSERR_OK` / `COSERR_NOT_AN_ERROR`;
@@ -1162,7 +959,7 @@ pub unsafe extern "C" fn coserr_parse_response_spans(
         let Some(resp) = (unsafe { resp.as_ref() }) else {
             return COSERR_NULL_ARGUMENT;
         };
-        if !text.is_null() && text_cap < COSERR_PACKED_TEXT_CAPACITY {
+        if !text.is_null() && text_cap < COSERR_TEXT_CAPACITY {
             return COSERR_INVALID_ARGUMENT;
         }
         // SAFETY: the caller vouches for the pointers inside `*resp`;
@@ -1296,31 +1093,7 @@ pub extern "C" fn coserr_abi_version() -> u32 {
     COSERR_ABI_VERSION
 }
 
-/// The number of extras of a body: the direct children of the XML error
-/// element other than the six fields (`HostId`, `StringToSign`,
-/// `ArgumentName`, a repeated `Code`...), in document order. The record is
-/// fixed-size, so extras are read from the body itself, parsed again.
-///
-/// 0 for a body without any (JSON bodies, non-error documents, empty or
-/// unparseable bodies), for `body` NULL with `body_len` > 0, and on an
-/// internal panic.
-///
-/// # Safety
-///
-/// A non-NULL `body` must be valid for reads of `body_len` bytes.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn coserr_extra_count(body: *const u8, body_len: usize) -> usize {
-    guard(0, || {
-        // SAFETY: the caller guarantees `body` is valid for `body_len` bytes.
-        match unsafe { slice(body, body_len) } {
-            Ok(b) => parse_body(b).extras().count(),
-            Err(_) => 0,
-        }
-    })
-}
-
-/// The output arguments shared by `coserr_extra_get` and
-/// `coserr_extras_next`: two `snprintf`-like buffers (name, value) and two
+/// The output arguments of `coserr_extras_next`: two `snprintf`-like buffers (name, value) and two
 /// optional pointers for their full lengths.
 struct ExtraOut {
     name: Writer,
@@ -1387,59 +1160,6 @@ impl ExtraOut {
     }
 }
 
-/// Copies the `index`-th extra of a body (see `coserr_extra_count`): its
-/// local name (namespace prefix removed) into `name` and its decoded value
-/// (text and CDATA joined, entities decoded) into `value`, each
-/// NUL-terminated and cut at a UTF-8 boundary to fit its `cap`. Parses the
-/// body again on every call: to read every extra, `coserr_extras_begin` /
-/// `coserr_extras_next` parse it once.
-///
-/// `*name_len` and `*value_len` receive the FULL lengths (without the NUL),
-/// so a caller can retry with bigger buffers when `*len >= cap`; pass
-/// `(NULL, 0)` buffers to ask only for the lengths. The length pointers may
-/// be NULL when not wanted. On any result other than `COSERR_OK` the lengths
-/// are 0 and the buffers (when `cap > 0`) hold `""`.
-///
-/// Returns `COSERR_OK`, `COSERR_NOT_FOUND` when `index` is past the last
-/// extra, `COSERR_NULL_ARGUMENT` when `body`, `name` or `value` is NULL with
-/// a length/cap above 0, `COSERR_INVALID_ARGUMENT`, `COSERR_PANIC`.
-///
-/// # Safety
-///
-/// A non-NULL `body` must be valid for reads of `body_len` bytes; non-NULL
-/// `name` / `value` valid for writes of `name_cap` / `value_cap` bytes;
-/// non-NULL `name_len` / `value_len` valid for writes.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn coserr_extra_get(
-    body: *const u8,
-    body_len: usize,
-    index: usize,
-    name: *mut c_char,
-    name_cap: usize,
-    name_len: *mut usize,
-    value: *mut c_char,
-    value_cap: usize,
-    value_len: *mut usize,
-) -> u32 {
-    guard(COSERR_PANIC, || {
-        // SAFETY: the caller guarantees the buffers and length pointers.
-        let out =
-            match unsafe { ExtraOut::new(name, name_cap, name_len, value, value_cap, value_len) } {
-                Ok(out) => out,
-                Err(result) => return result,
-            };
-        // SAFETY: the caller guarantees `body` is valid for `body_len` bytes.
-        let body = match unsafe { slice(body, body_len) } {
-            Ok(b) => b,
-            Err(result) => return result,
-        };
-        match parse_body(body).extras().nth(index) {
-            Some(extra) => out.write(&extra),
-            None => COSERR_NOT_FOUND,
-        }
-    })
-}
-
 /// The core's paused iteration as the C struct.
 fn iter_of(state: ExtrasState) -> coserr_extras_iter {
     coserr_extras_iter {
@@ -1460,11 +1180,13 @@ fn state_of(it: &coserr_extras_iter) -> ExtrasState {
     }
 }
 
-/// Starts a one-pass iteration over the extras of a body (see
-/// `coserr_extra_count`): parses the body once and stores in `*it` where
-/// its extras are; `coserr_extras_next` then reads them one by one without
-/// parsing the body again. Iterating k extras costs one parse, where
-/// `coserr_extra_count` + k `coserr_extra_get` cost k + 1.
+/// Starts a one-pass iteration over the extras of a body: the direct
+/// children of the XML error element other than the six fields (`HostId`,
+/// `StringToSign`, `ArgumentName`, a repeated `Code`...), in document
+/// order. The record is fixed-size, so extras are read from the body
+/// itself: this parses it once and stores in `*it` where its extras are;
+/// `coserr_extras_next` then reads them one by one without parsing the
+/// body again.
 ///
 /// ```c
 /// coserr_extras_iter it;
@@ -1523,8 +1245,9 @@ pub unsafe extern "C" fn coserr_extras_begin(
 /// moves `*it` past it. Never parses the body again: it reads on from
 /// where `*it` stands to the next extra.
 ///
-/// The buffers follow `coserr_extra_get`: the local name and the decoded
-/// value, each NUL-terminated and cut at a UTF-8 boundary to fit its `cap`;
+/// The buffers get the extra's local name (namespace prefix removed) and
+/// its decoded value (text and CDATA joined, entities decoded), each
+/// NUL-terminated and cut at a UTF-8 boundary to fit its `cap`;
 /// `*name_len` / `*value_len` (either may be NULL) receive the FULL lengths;
 /// `(NULL, 0)` buffers ask only for the lengths; on any result other than
 /// `COSERR_OK` the lengths are 0 and the buffers (when `cap > 0`) hold `""`.

@@ -3,7 +3,7 @@
 //! plain XML value in the body, a header value, the URL) stays a span of
 //! that input; only a text that is not (entities decoded, U+FFFD for
 //! invalid bytes, the HEAD 404 texts, several pieces) is written, into the
-//! caller's text buffer at its field's region, as the packed call would.
+//! caller's text buffer at its field's region.
 
 use coserr_core::{Field, RecordHead, RecordSink, Response, capacity, parse_body};
 
@@ -113,7 +113,7 @@ impl<'a> SpanSink<'a> {
         }
         // A length is at most a capacity; an offset was checked against
         // u32 (`find`), and the text buffer's regions end at
-        // COSERR_PACKED_TEXT_CAPACITY.
+        // COSERR_TEXT_CAPACITY.
         let u = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         let slot = self.slots[field as usize];
         let (source, header, offset) = match slot.source {
@@ -149,7 +149,7 @@ fn offset_in(input: &[u8], s: &[u8]) -> Option<u32> {
 }
 
 /// Where `field`'s region starts in the text buffer: the capacities of the
-/// fields before it, summed (the packed call's tiling).
+/// fields before it, summed (the text buffer's tiling).
 fn region_offset(field: Field) -> usize {
     Field::ALL[..field as usize]
         .iter()
@@ -252,7 +252,7 @@ impl SpanSink<'_> {
 /// # Safety
 ///
 /// `out` must be valid for writes of one aligned `coserr_spans`; a
-/// non-NULL `text` valid for writes of `COSERR_PACKED_TEXT_CAPACITY` bytes;
+/// non-NULL `text` valid for writes of `COSERR_TEXT_CAPACITY` bytes;
 /// neither overlapping the other or anything the core reads, nor otherwise
 /// accessed during the call.
 pub(crate) unsafe fn parse_spans(

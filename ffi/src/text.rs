@@ -6,6 +6,7 @@ use core::ffi::c_char;
 use core::fmt::{self, Write};
 use core::ptr;
 
+use coserr_core::abi::RecordHead;
 use coserr_core::{BodyStatus, ErrorRecord, Field, Kind, Value};
 
 use crate::coserr_error;
@@ -148,7 +149,7 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
 /// `COSERR_BODY_MALFORMED`. For a record coserr filled, the result displays
 /// exactly as the record it was filled from.
 pub(crate) fn record_of(e: &coserr_error) -> ErrorRecord {
-    let mut rec = ErrorRecord {
+    let mut rec = ErrorRecord::from_head(RecordHead {
         kind: match e.kind {
             1 => Kind::Service,
             2 => Kind::Client,
@@ -162,8 +163,8 @@ pub(crate) fn record_of(e: &coserr_error) -> ErrorRecord {
             4 => BodyStatus::NotErrorDoc,
             _ => BodyStatus::Malformed,
         },
-        ..ErrorRecord::default()
-    };
+        ..RecordHead::default()
+    });
     let mut tmp = [0u8; 1024];
     for f in Field::ALL {
         if e.present & f.bit() == 0 {

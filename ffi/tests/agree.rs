@@ -3,14 +3,14 @@
 //! (called from Rust exactly as C calls them) and through the core, under
 //! several statuses, methods and header sets; every field of `coserr_error`,
 //! every bit, the display line and the JSON digest must be the core's, and
-//! the extras (by index, and through the one-pass iterator) must be the
-//! core's `Body::extras()`.
+//! the extras (through the one-pass iterator, begun alone or by the spans
+//! call) must be the core's `Body::extras()`.
 
 use std::ffi::{CStr, c_char};
 use std::path::{Path, PathBuf};
 use std::ptr;
 
-use coserr_core::{ErrorRecord, Kind, Response, parse_body};
+use coserr_core::{ErrorRecord, Field, Kind, Response, parse_body};
 use coserr_ffi::*;
 
 fn shared_files() -> Vec<PathBuf> {
@@ -181,75 +181,18 @@ fn garbage() -> coserr_error {
 /// while the record was built.
 fn assert_arrays(c: &coserr_error, rec: &ErrorRecord, what: &str) {
     let arrays: [(&[c_char], &str, &str); 6] = [
-        (&c.code, &rec.code, "code"),
-        (&c.message, &rec.message, "message"),
-        (&c.resource, &rec.resource, "resource"),
-        (&c.request_id, &rec.request_id, "request_id"),
-        (&c.trace_id, &rec.trace_id, "trace_id"),
-        (&c.server_time, &rec.server_time, "server_time"),
+        (&c.code, rec.get(Field::Code), "code"),
+        (&c.message, rec.get(Field::Message), "message"),
+        (&c.resource, rec.get(Field::Resource), "resource"),
+        (&c.request_id, rec.get(Field::RequestId), "request_id"),
+        (&c.trace_id, rec.get(Field::TraceId), "trace_id"),
+        (&c.server_time, rec.get(Field::ServerTime), "server_time"),
     ];
     for (a, s, field) in arrays {
         let bytes: Vec<u8> = a.iter().map(|&c| c as u8).collect();
         let mut want = s.as_bytes().to_vec();
         want.resize(a.len(), 0);
         assert_eq!(bytes, want, "{what}: the {field} array");
-    }
-}
-
-/// `coserr_parse_response_packed` on `resp` gives `c` (the record
-/// `coserr_parse_response` filled for it): the same numbers, and as texts
-/// exactly the arrays up to their NUL, packed in field order.
-fn assert_packed(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) {
-    let mut p = coserr_packed {
-        kind: 0xA5A5_A5A5,
-        code_len: 0xA5A5_A5A5,
-        ..coserr_packed::default()
-    };
-    let mut text = vec![0xA5u8 as c_char; COSERR_PACKED_TEXT_CAPACITY];
-    // SAFETY: `resp` is valid (the caller's call used it); `p` and `text`
-    // are valid for writes of their sizes.
-    let prc = unsafe { coserr_parse_response_packed(resp, &mut p, text.as_mut_ptr(), text.len()) };
-    assert_eq!(prc, rc, "{what}: packed result");
-    assert_eq!(numbers!(p), numbers!(c), "{what}: packed numbers");
-    let lens = [
-        p.code_len,
-        p.message_len,
-        p.resource_len,
-        p.request_id_len,
-        p.trace_id_len,
-        p.server_time_len,
-    ];
-    let arrays = arrays_of(c);
-    if prc == COSERR_OK || prc == COSERR_NOT_AN_ERROR {
-        let body: &[u8] = if resp.body.is_null() {
-            &[]
-        } else {
-            // SAFETY: the body of `resp` is valid for its length.
-            unsafe { std::slice::from_raw_parts(resp.body, resp.body_len) }
-        };
-        let mut it = p.extras;
-        let from_packed = extras_from(body, &mut it);
-        assert_eq!(
-            from_packed,
-            iterate(body),
-            "{what}: packed extras iteration"
-        );
-        assert_eq!(
-            p.has_extras,
-            u32::from(!from_packed.is_empty()),
-            "{what}: has_extras"
-        );
-    }
-    let mut at = 0;
-    for (i, (n, a)) in lens.into_iter().zip(arrays).enumerate() {
-        let n = n as usize;
-        let got: Vec<u8> = text[at..at + n].iter().map(|&b| b as u8).collect();
-        assert_eq!(
-            String::from_utf8(got).expect("UTF-8"),
-            c_str(a),
-            "{what}: packed text {i}"
-        );
-        at += n;
     }
 }
 
@@ -312,7 +255,7 @@ fn assert_spans(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) {
         },
         ..coserr_spans::default()
     };
-    let mut text = vec![0xA5u8 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+    let mut text = vec![0xA5u8 as c_char; COSERR_TEXT_CAPACITY];
     let mut with = dirty;
     // SAFETY: `resp` is valid (the caller's call used it); `with` and
     // `text` are valid for writes of their sizes.
@@ -361,54 +304,71 @@ fn assert_spans(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) {
             "{what}: spans text {i} ({sp:?})"
         );
     }
-    // The extras are the packed call's (checked against the core there).
-    let mut p = coserr_packed::default();
-    // SAFETY: as above.
-    unsafe { coserr_parse_response_packed(resp, &mut p, text.as_mut_ptr(), text.len()) };
-    assert_eq!(
-        (with.has_extras, with.extras),
-        (p.has_extras, p.extras),
-        "{what}: spans extras"
-    );
+    // The extras: the record's iteration is the core's, and `has_extras`
+    // says whether it yields anything.
+    if src == COSERR_OK || src == COSERR_NOT_AN_ERROR {
+        let body: &[u8] = if resp.body.is_null() {
+            &[]
+        } else {
+            // SAFETY: the body of `resp` is valid for its length.
+            unsafe { std::slice::from_raw_parts(resp.body, resp.body_len) }
+        };
+        let mut it = with.extras;
+        let from_record = extras_from(body, &mut it);
+        assert_eq!(from_record, iterate(body), "{what}: spans extras iteration");
+        assert_eq!(
+            with.has_extras,
+            u32::from(!from_record.is_empty()),
+            "{what}: has_extras"
+        );
+    }
 }
 
 fn assert_same(c: &coserr_error, rec: &ErrorRecord, what: &str) {
     assert_arrays(c, rec, what);
-    assert_eq!(c.kind, rec.kind as u32, "{what}: kind");
-    assert_eq!(c.status, rec.status, "{what}: status");
-    assert_eq!(c.body_status, rec.body_status as u32, "{what}: body_status");
-    let offset = match (rec.body_status, rec.body_error) {
+    assert_eq!(c.kind, rec.kind() as u32, "{what}: kind");
+    assert_eq!(c.status, rec.status(), "{what}: status");
+    assert_eq!(
+        c.body_status,
+        rec.body_status() as u32,
+        "{what}: body_status"
+    );
+    let offset = match (rec.body_status(), rec.body_error()) {
         (coserr_core::BodyStatus::Malformed, Some(e)) => e.offset as u32,
         _ => 0,
     };
     assert_eq!(c.body_offset, offset, "{what}: body_offset");
-    assert_eq!(c.present, rec.present.0, "{what}: present");
-    assert_eq!(c.from_header, rec.from_header.0, "{what}: from_header");
-    assert_eq!(c.truncated, rec.truncated.0, "{what}: truncated");
-    assert_eq!(c.flags, rec.flags.0, "{what}: flags");
-    assert_eq!(c.code_id, rec.code_id.as_u32(), "{what}: code_id");
-    assert_eq!(c.category, rec.category.as_u32(), "{what}: category");
-    assert_eq!(c.retryable, u32::from(rec.retryable), "{what}: retryable");
-    assert_eq!(c_str(&c.code), rec.code.as_str(), "{what}: code");
-    assert_eq!(c_str(&c.message), rec.message.as_str(), "{what}: message");
+    assert_eq!(c.present, rec.present().0, "{what}: present");
+    assert_eq!(c.from_header, rec.from_header().0, "{what}: from_header");
+    assert_eq!(c.truncated, rec.truncated().0, "{what}: truncated");
+    assert_eq!(c.flags, rec.flags().0, "{what}: flags");
+    assert_eq!(c.code_id, rec.code_id().as_u32(), "{what}: code_id");
+    assert_eq!(c.category, rec.category().as_u32(), "{what}: category");
+    assert_eq!(c.retryable, u32::from(rec.retryable()), "{what}: retryable");
+    assert_eq!(c_str(&c.code), rec.get(Field::Code), "{what}: code");
+    assert_eq!(
+        c_str(&c.message),
+        rec.get(Field::Message),
+        "{what}: message"
+    );
     assert_eq!(
         c_str(&c.resource),
-        rec.resource.as_str(),
+        rec.get(Field::Resource),
         "{what}: resource"
     );
     assert_eq!(
         c_str(&c.request_id),
-        rec.request_id.as_str(),
+        rec.get(Field::RequestId),
         "{what}: request_id"
     );
     assert_eq!(
         c_str(&c.trace_id),
-        rec.trace_id.as_str(),
+        rec.get(Field::TraceId),
         "{what}: trace_id"
     );
     assert_eq!(
         c_str(&c.server_time),
-        rec.server_time.as_str(),
+        rec.get(Field::ServerTime),
         "{what}: server_time"
     );
     assert_eq!(text(coserr_format, c), rec.to_string(), "{what}: display");
@@ -419,7 +379,7 @@ fn assert_same(c: &coserr_error, rec: &ErrorRecord, what: &str) {
     let name = unsafe { CStr::from_ptr(coserr_code_name(c.code_id)) };
     assert_eq!(
         name.to_str().unwrap(),
-        rec.code_id.as_str(),
+        rec.code_id().as_str(),
         "{what}: code name"
     );
 }
@@ -450,7 +410,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
             headers: &(),
             body: &body,
         });
-        let want = if rec.kind == Kind::None {
+        let want = if rec.kind() == Kind::None {
             COSERR_NOT_AN_ERROR
         } else {
             COSERR_OK
@@ -458,7 +418,6 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
         assert_eq!(rc, want, "{name}: result");
         assert_same(&c, &rec, &format!("{name} (body)"));
         let body_alone = body_response(0, &body);
-        assert_packed(&body_alone, rc, &c, &format!("{name} (body, packed)"));
         assert_spans(&body_alone, rc, &c, &format!("{name} (body, spans)"));
 
         for case in CASES {
@@ -509,7 +468,7 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
                 headers: case.headers,
                 body: &body,
             });
-            let want = if rec.kind == Kind::None {
+            let want = if rec.kind() == Kind::None {
                 COSERR_NOT_AN_ERROR
             } else {
                 COSERR_OK
@@ -517,77 +476,15 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
             let what = format!("{name} (status {} {})", case.status, case.method);
             assert_eq!(rc, want, "{what}: result");
             assert_same(&c, &rec, &what);
-            assert_packed(&resp, rc, &c, &what);
             assert_spans(&resp, rc, &c, &what);
             checked += 1;
         }
 
-        // The extras, through coserr_extra_count / coserr_extra_get, are the core's.
+        // The extras are the core's.
         let core_extras: Vec<(String, String)> = parse_body(&body)
             .extras()
             .map(|x| (x.name.to_owned(), x.value.to_string()))
             .collect();
-        // SAFETY: valid body slice.
-        let count = unsafe { coserr_extra_count(body.as_ptr(), body.len()) };
-        assert_eq!(count, core_extras.len(), "{name}: extra count");
-        for (i, (want_name, want_value)) in core_extras.iter().enumerate() {
-            let (mut nl, mut vl) = (0usize, 0usize);
-            // SAFETY: valid body; (NULL, 0) buffers ask the lengths.
-            let rc = unsafe {
-                coserr_extra_get(
-                    body.as_ptr(),
-                    body.len(),
-                    i,
-                    ptr::null_mut(),
-                    0,
-                    &mut nl,
-                    ptr::null_mut(),
-                    0,
-                    &mut vl,
-                )
-            };
-            assert_eq!(rc, COSERR_OK);
-            assert_eq!(
-                (nl, vl),
-                (want_name.len(), want_value.len()),
-                "{name}: extra {i} lengths"
-            );
-            let mut nb = vec![0 as c_char; nl + 1];
-            let mut vb = vec![0 as c_char; vl + 1];
-            // SAFETY: buffers of the asked sizes.
-            let rc = unsafe {
-                coserr_extra_get(
-                    body.as_ptr(),
-                    body.len(),
-                    i,
-                    nb.as_mut_ptr(),
-                    nb.len(),
-                    ptr::null_mut(),
-                    vb.as_mut_ptr(),
-                    vb.len(),
-                    ptr::null_mut(),
-                )
-            };
-            assert_eq!(rc, COSERR_OK);
-            assert_eq!(&c_str(&nb), want_name, "{name}: extra {i} name");
-            assert_eq!(&c_str(&vb), want_value, "{name}: extra {i} value");
-        }
-        // SAFETY: valid body; nothing written.
-        let rc = unsafe {
-            coserr_extra_get(
-                body.as_ptr(),
-                body.len(),
-                count,
-                ptr::null_mut(),
-                0,
-                ptr::null_mut(),
-                ptr::null_mut(),
-                0,
-                ptr::null_mut(),
-            )
-        };
-        assert_eq!(rc, COSERR_NOT_FOUND, "{name}: past the end");
-
         // The one-pass iterator gives the same extras, in the same order.
         assert_eq!(
             iterate(&body),
@@ -842,70 +739,43 @@ fn a_value_with_a_nul_is_flagged_as_cut_for_c() {
     assert_eq!(c_str(&out.code), "a");
     assert_eq!(out.truncated, COSERR_FIELD_CODE);
     assert_eq!(out.present & COSERR_FIELD_CODE, COSERR_FIELD_CODE);
-    // The packed texts are what C sees: cut at the NUL, flagged.
+    // The spans call gives what C sees: cut at the NUL, flagged.
     let resp = body_response(0, body);
-    let mut p = coserr_packed::default();
-    let mut text = [0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+    let mut sp = coserr_spans::default();
+    let mut text = [0 as c_char; COSERR_TEXT_CAPACITY];
     // SAFETY: valid response, record and buffer.
-    let rc = unsafe { coserr_parse_response_packed(&resp, &mut p, text.as_mut_ptr(), text.len()) };
+    let rc = unsafe { coserr_parse_response_spans(&resp, &mut sp, text.as_mut_ptr(), text.len()) };
     assert_eq!(rc, COSERR_OK);
-    assert_eq!((p.code_len, p.message_len), (1, 1));
-    assert_eq!((text[0] as u8, text[1] as u8), (b'a', b'm'));
-    assert_eq!(p.truncated, COSERR_FIELD_CODE);
+    assert_eq!((sp.code.len, sp.message.len), (1, 1));
+    assert_eq!(span_bytes(&resp, &text, &sp.code), b"a");
+    assert_eq!(sp.truncated, COSERR_FIELD_CODE);
+    // coserr_field_value gives the whole value, NUL included.
+    let mut whole = [0x5Au8 as c_char; 8];
+    let mut len = 0;
+    // SAFETY: valid body, buffer and length.
+    let rc = unsafe {
+        coserr_field_value(
+            body.as_ptr(),
+            body.len(),
+            COSERR_FIELD_CODE,
+            whole.as_mut_ptr(),
+            whole.len(),
+            &mut len,
+        )
+    };
+    assert_eq!((rc, len), (COSERR_OK, 3));
+    assert_eq!(
+        whole[..4].iter().map(|&c| c as u8).collect::<Vec<_>>(),
+        b"a\0b\0"
+    );
     // The core keeps the whole value.
     assert_eq!(
-        ErrorRecord::from_body(&parse_body(body)).code.as_str(),
+        ErrorRecord::from_body(&parse_body(body)).get(Field::Code),
         "a\0b"
     );
 }
 
-/// `coserr_parse_response_packed` checks its buffer and zeroes `*out` on
-/// every rejected call.
-#[test]
-fn the_packed_call_checks_its_arguments() {
-    let body = b"<Error><Code>NoSuchKey</Code></Error>";
-    let resp = body_response(404, body);
-    let dirty = coserr_packed {
-        kind: 9,
-        code_len: 9,
-        ..coserr_packed::default()
-    };
-    let mut text = vec![0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
-    let cases: [(*const coserr_response, *mut c_char, usize, u32); 4] = [
-        (
-            ptr::null(),
-            text.as_mut_ptr(),
-            text.len(),
-            COSERR_NULL_ARGUMENT,
-        ),
-        (&resp, ptr::null_mut(), text.len(), COSERR_NULL_ARGUMENT),
-        (
-            &resp,
-            text.as_mut_ptr(),
-            text.len() - 1,
-            COSERR_INVALID_ARGUMENT,
-        ),
-        (&resp, text.as_mut_ptr(), text.len(), COSERR_OK),
-    ];
-    for (r, t, cap, want) in cases {
-        let mut p = dirty;
-        // SAFETY: every non-NULL pointer is valid for its size.
-        let rc = unsafe { coserr_parse_response_packed(r, &mut p, t, cap) };
-        assert_eq!(rc, want);
-        if want != COSERR_OK {
-            assert_eq!(p, coserr_packed::default());
-        } else {
-            assert_eq!((p.kind, p.code_len), (COSERR_KIND_SERVICE, 9));
-        }
-    }
-    // SAFETY: a NULL `out` is checked.
-    let rc = unsafe {
-        coserr_parse_response_packed(&resp, ptr::null_mut(), text.as_mut_ptr(), text.len())
-    };
-    assert_eq!(rc, COSERR_NULL_ARGUMENT);
-}
-
-/// `has_extras` of the packed call says exactly whether there is an extra,
+/// `has_extras` of the spans call says exactly whether there is an extra,
 /// also where its tag count is fooled (markup inside comments and CDATA,
 /// elements nested in a field, self-closing and repeated children).
 #[test]
@@ -926,10 +796,10 @@ fn has_extras_is_exact() {
     ];
     for body in bodies {
         let resp = body_response(404, body);
-        let mut p = coserr_packed::default();
-        let mut text = vec![0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+        let mut p = coserr_spans::default();
+        let mut text = vec![0 as c_char; COSERR_TEXT_CAPACITY];
         // SAFETY: valid response, record and buffer.
-        unsafe { coserr_parse_response_packed(&resp, &mut p, text.as_mut_ptr(), text.len()) };
+        unsafe { coserr_parse_response_spans(&resp, &mut p, text.as_mut_ptr(), text.len()) };
         let count = parse_body(body).extras().count();
         assert_eq!(
             p.has_extras,
@@ -938,9 +808,9 @@ fn has_extras_is_exact() {
             String::from_utf8_lossy(body)
         );
         let mut it = p.extras;
-        let from_packed = extras_from(body, &mut it);
+        let from_record = extras_from(body, &mut it);
         assert_eq!(
-            from_packed,
+            from_record,
             iterate(body),
             "{}",
             String::from_utf8_lossy(body)

@@ -102,13 +102,13 @@ fn plain_values_are_spans_of_the_body_and_fallbacks_of_their_input() {
     assert_eq!(s.server_time, coserr_span::default());
     assert_eq!(s.from_header, COSERR_FIELD_TRACE_ID | COSERR_FIELD_RESOURCE);
     // A buffer changes nothing when no text needs it.
-    let mut text = vec![0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+    let mut text = vec![0 as c_char; COSERR_TEXT_CAPACITY];
     assert_eq!(spans(&resp, Some(&mut text)), (rc, s));
 }
 
 #[test]
 fn decoded_and_made_up_texts_need_the_buffer() {
-    let mut text = vec![0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+    let mut text = vec![0 as c_char; COSERR_TEXT_CAPACITY];
     let text_at = |text: &[c_char], sp: &coserr_span| -> String {
         assert_eq!(sp.source, COSERR_SOURCE_TEXT);
         let b: Vec<u8> = text[sp.offset as usize..][..sp.len as usize]
@@ -179,7 +179,7 @@ fn cut_texts_stay_spans() {
     // A JSON value with a NUL is cut there for C, and flagged.
     let body = br#"{"code":"a\u0000b","message":"plain"}"#;
     let resp = response(0, "", "", &[], body);
-    let mut text = vec![0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+    let mut text = vec![0 as c_char; COSERR_TEXT_CAPACITY];
     let (rc, s) = spans(&resp, Some(&mut text));
     assert_eq!(rc, COSERR_OK);
     assert_eq!((s.code.source, s.code.len), (COSERR_SOURCE_TEXT, 1));
@@ -194,7 +194,7 @@ fn cut_texts_stay_spans() {
 fn the_spans_call_checks_its_arguments() {
     let body = b"<Error><Code>NoSuchKey</Code></Error>";
     let resp = response(404, "GET", "", &[], body);
-    let mut text = vec![0 as c_char; COSERR_PACKED_TEXT_CAPACITY];
+    let mut text = vec![0 as c_char; COSERR_TEXT_CAPACITY];
     let cases: [(*const coserr_response, *mut c_char, usize, u32); 5] = [
         (ptr::null(), ptr::null_mut(), 0, COSERR_NULL_ARGUMENT),
         (&resp, ptr::null_mut(), 10, COSERR_NULL_ARGUMENT),

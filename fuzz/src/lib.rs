@@ -48,7 +48,7 @@ fn raw<T>(s: &[T]) -> (*const T, usize) {
 
 /// The C record equals the core record it was filled from.
 fn same_record(out: &coserr_error, rec: &ErrorRecord) -> Check {
-    let offset = match (rec.body_status, rec.body_error) {
+    let offset = match (rec.body_status(), rec.body_error()) {
         (coserr::BodyStatus::Malformed, Some(e)) => u32::try_from(e.offset).unwrap_or(u32::MAX),
         _ => 0,
     };
@@ -58,17 +58,17 @@ fn same_record(out: &coserr_error, rec: &ErrorRecord) -> Check {
         .filter(|f| rec.get(**f).contains('\0'))
         .fold(0, |bits, f| bits | f.bit());
     let scalars = [
-        (out.kind, rec.kind as u32),
-        (out.status, rec.status),
-        (out.body_status, rec.body_status as u32),
+        (out.kind, rec.kind() as u32),
+        (out.status, rec.status()),
+        (out.body_status, rec.body_status() as u32),
         (out.body_offset, offset),
-        (out.present, rec.present.0),
-        (out.from_header, rec.from_header.0),
-        (out.truncated, rec.truncated.0 | nul_cut),
-        (out.flags, rec.flags.0),
-        (out.code_id, rec.code_id.as_u32()),
-        (out.category, rec.category.as_u32()),
-        (out.retryable, u32::from(rec.retryable)),
+        (out.present, rec.present().0),
+        (out.from_header, rec.from_header().0),
+        (out.truncated, rec.truncated().0 | nul_cut),
+        (out.flags, rec.flags().0),
+        (out.code_id, rec.code_id().as_u32()),
+        (out.category, rec.category().as_u32()),
+        (out.retryable, u32::from(rec.retryable())),
     ];
     if scalars.iter().any(|(a, b)| a != b) {
         return Err(format!("C record {scalars:?} (C, core) differs"));
@@ -142,7 +142,7 @@ fn bytes_of(a: &[c_char]) -> &[u8] {
 
 /// The result code the C ABI must return for a call that built `rec`.
 fn result_for(rec: &ErrorRecord) -> u32 {
-    if rec.kind == coserr::Kind::None {
+    if rec.kind() == coserr::Kind::None {
         COSERR_NOT_AN_ERROR
     } else {
         COSERR_OK
@@ -202,7 +202,7 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
     }
     same_record(&out, &rec).map_err(|m| format!("parse_response: {m}"))?;
     let name = unsafe { CStr::from_ptr(coserr_code_name(out.code_id)) };
-    if rec.code_id.is_known() && name.to_bytes() != rec.code.as_bytes() {
+    if rec.code_id().is_known() && name.to_bytes() != rec.get(Field::Code).as_bytes() {
         return Err(format!("coserr_code_name({}) = {name:?}", out.code_id));
     }
     let _ = unsafe { CStr::from_ptr(coserr_result_name(r)) };
@@ -212,7 +212,7 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
     let mut rec_c = rec.clone();
     for f in Field::ALL {
         let v = rec.get(f);
-        if rec.present.contains(f) && v.contains('\0') {
+        if rec.present().contains(f) && v.contains('\0') {
             rec_c.set_str(f, &v[..v.find('\0').unwrap_or(v.len())]);
         }
     }
@@ -222,39 +222,18 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
     check_format("coserr_format", coserr_format, &out, Some(&display))?;
     check_format("coserr_to_json", coserr_to_json, &out, Some(&json))?;
 
-    // --- coserr_parse_response_packed: the same record, texts back to back --
-    let mut packed = coserr_packed::default();
-    let mut text = vec![0x55 as c_char; COSERR_PACKED_TEXT_CAPACITY];
-    let r_packed =
-        unsafe { coserr_parse_response_packed(&resp, &mut packed, text.as_mut_ptr(), text.len()) };
-    if r_packed != r {
-        return Err(format!(
-            "coserr_parse_response_packed returned {r_packed}, expected {r}"
-        ));
-    }
     let numbers = [
-        (packed.kind, out.kind),
-        (packed.status, out.status),
-        (packed.body_status, out.body_status),
-        (packed.body_offset, out.body_offset),
-        (packed.present, out.present),
-        (packed.from_header, out.from_header),
-        (packed.truncated, out.truncated),
-        (packed.flags, out.flags),
-        (packed.code_id, out.code_id),
-        (packed.category, out.category),
-        (packed.retryable, out.retryable),
-    ];
-    if numbers.iter().any(|(p, o)| p != o) {
-        return Err(format!("packed numbers {numbers:?} (packed, record)"));
-    }
-    let lens = [
-        packed.code_len,
-        packed.message_len,
-        packed.resource_len,
-        packed.request_id_len,
-        packed.trace_id_len,
-        packed.server_time_len,
+        out.kind,
+        out.status,
+        out.body_status,
+        out.body_offset,
+        out.present,
+        out.from_header,
+        out.truncated,
+        out.flags,
+        out.code_id,
+        out.category,
+        out.retryable,
     ];
     let arrays: [&[c_char]; 6] = [
         &out.code,
@@ -264,24 +243,13 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
         &out.trace_id,
         &out.server_time,
     ];
-    let mut at = 0usize;
-    for (f, (&len, array)) in Field::ALL.iter().zip(lens.iter().zip(arrays)) {
-        let want = bytes_of(array).split(|&c| c == 0).next().unwrap_or(&[]);
-        let got = bytes_of(&text).get(at..at + len as usize).unwrap_or(&[]);
-        if got != want {
-            return Err(format!("packed {f:?}: {got:?}, record {want:?}"));
-        }
-        at += len as usize;
-    }
-    let has_extras = parse_body(input.body).extras().next().is_some();
-    if r == COSERR_OK && (packed.has_extras != 0) != has_extras {
-        return Err(format!(
-            "packed has_extras {} but extras: {has_extras}",
-            packed.has_extras
-        ));
-    }
+    let all: Vec<(String, String)> = parse_body(input.body)
+        .extras()
+        .map(|e| (e.name.to_string(), e.value.to_string()))
+        .collect();
 
     // --- coserr_parse_response_spans: the same record, texts as spans -------
+    let mut text = vec![0x55 as c_char; COSERR_TEXT_CAPACITY];
     for with_text in [false, true] {
         let mut spans = coserr_spans {
             kind: 0x55,
@@ -317,12 +285,18 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
             spans.category,
             spans.retryable,
         ];
-        if numbers.iter().zip(got).any(|((_, o), s)| *o != s) {
+        if got != numbers {
             return Err(format!("spans numbers {got:?}, record {numbers:?}"));
         }
-        if (spans.has_extras, spans.extras) != (packed.has_extras, packed.extras) {
-            return Err("spans extras differ from packed".into());
+        if (spans.has_extras != 0) != !all.is_empty() {
+            return Err(format!(
+                "spans has_extras {} but {} extras",
+                spans.has_extras,
+                all.len()
+            ));
         }
+        let mut it = spans.extras;
+        check_extras(body, body_len, &mut it, &all).map_err(|m| format!("spans extras: {m}"))?;
         let all = [
             spans.code,
             spans.message,
@@ -368,86 +342,12 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
     }
     same_record(&out_body, &rec_body).map_err(|m| format!("parse_body: {m}"))?;
 
-    // --- extras --------------------------------------------------------------
-    let extras: Vec<_> = parse_body(input.body).extras().take(64).collect();
-    let count = unsafe { coserr_extra_count(body, body_len) };
-    if count < extras.len() || (extras.len() < 64 && count != extras.len()) {
-        return Err(format!("coserr_extra_count {count}, core {}", extras.len()));
-    }
-    for (i, e) in extras.iter().enumerate() {
-        let value = e.value.to_string();
-        let (mut nl, mut vl) = (usize::MAX, usize::MAX);
-        let r = unsafe {
-            coserr_extra_get(
-                body,
-                body_len,
-                i,
-                ptr::null_mut(),
-                0,
-                &mut nl,
-                ptr::null_mut(),
-                0,
-                &mut vl,
-            )
-        };
-        if r != COSERR_OK || nl != e.name.len() || vl != value.len() {
-            return Err(format!(
-                "coserr_extra_get({i}) lengths: {r} {nl} {vl}, core {} {}",
-                e.name.len(),
-                value.len()
-            ));
-        }
-        for cap in [1usize, 5, vl + 1] {
-            let mut nb = vec![0x55 as c_char; e.name.len() + 1];
-            let mut vb = vec![0x55 as c_char; cap];
-            let r = unsafe {
-                coserr_extra_get(
-                    body,
-                    body_len,
-                    i,
-                    nb.as_mut_ptr(),
-                    nb.len(),
-                    ptr::null_mut(),
-                    vb.as_mut_ptr(),
-                    cap,
-                    ptr::null_mut(),
-                )
-            };
-            let vbytes = bytes_of(&vb);
-            let want = oracle::cut(&value, cap - 1);
-            if r != COSERR_OK
-                || &bytes_of(&nb)[..e.name.len()] != e.name.as_bytes()
-                || &vbytes[..want.len()] != want.as_bytes()
-                || vbytes[want.len()] != 0
-            {
-                return Err(format!("coserr_extra_get({i}, cap {cap}) wrong"));
-            }
-        }
-    }
-    if extras.len() < 64 {
-        let r = unsafe {
-            coserr_extra_get(
-                body,
-                body_len,
-                extras.len(),
-                ptr::null_mut(),
-                0,
-                ptr::null_mut(),
-                ptr::null_mut(),
-                0,
-                ptr::null_mut(),
-            )
-        };
-        if r != COSERR_NOT_FOUND {
-            return Err(format!("coserr_extra_get past the end: {r}"));
-        }
+    // --- coserr_field_value: each field whole ----------------------------------
+    for f in Field::ALL {
+        check_field_value(input.body, &rec_body, f)?;
     }
 
     // --- the one-pass extras iterator -----------------------------------------
-    let all: Vec<(String, String)> = parse_body(input.body)
-        .extras()
-        .map(|e| (e.name.to_string(), e.value.to_string()))
-        .collect();
     let mut it = coserr_extras_iter {
         pos: 7,
         end: 9,
@@ -457,70 +357,7 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
     if unsafe { coserr_extras_begin(body, body_len, &mut it) } != COSERR_OK {
         return Err("coserr_extras_begin failed".into());
     }
-    for (k, (name, value)) in all.iter().enumerate() {
-        // A copy reads the same extra again (here: the lengths only).
-        let mut copy = it;
-        let (mut nl, mut vl) = (0usize, 0usize);
-        let r = unsafe {
-            coserr_extras_next(
-                body,
-                body_len,
-                &mut copy,
-                ptr::null_mut(),
-                0,
-                &mut nl,
-                ptr::null_mut(),
-                0,
-                &mut vl,
-            )
-        };
-        if r != COSERR_OK || nl != name.len() || vl != value.len() {
-            return Err(format!("coserr_extras_next #{k} lengths: {r} {nl} {vl}"));
-        }
-        let mut nb = vec![0x55 as c_char; name.len() + 1];
-        let mut vb = vec![0x55 as c_char; value.len() + 1];
-        let r = unsafe {
-            coserr_extras_next(
-                body,
-                body_len,
-                &mut it,
-                nb.as_mut_ptr(),
-                nb.len(),
-                ptr::null_mut(),
-                vb.as_mut_ptr(),
-                vb.len(),
-                ptr::null_mut(),
-            )
-        };
-        if r != COSERR_OK
-            || &bytes_of(&nb)[..name.len()] != name.as_bytes()
-            || &bytes_of(&vb)[..value.len()] != value.as_bytes()
-            || copy != it
-        {
-            return Err(format!(
-                "coserr_extras_next #{k}: {r}, expected {name:?} = {value:?}"
-            ));
-        }
-    }
-    for _ in 0..2 {
-        let before = it;
-        let r = unsafe {
-            coserr_extras_next(
-                body,
-                body_len,
-                &mut it,
-                ptr::null_mut(),
-                0,
-                ptr::null_mut(),
-                ptr::null_mut(),
-                0,
-                ptr::null_mut(),
-            )
-        };
-        if r != COSERR_NOT_FOUND || it != before {
-            return Err(format!("coserr_extras_next after the last: {r}"));
-        }
-    }
+    check_extras(body, body_len, &mut it, &all)?;
     // Any numbers in the iterator: never a panic, never past the body.
     let word = |i: usize| -> u64 {
         let mut w = [0u8; 8];
@@ -609,6 +446,146 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
         }
         check_format("coserr_format(garbage)", coserr_format, &g, None)?;
         check_format("coserr_to_json(garbage)", coserr_to_json, &g, None)?;
+    }
+    Ok(())
+}
+
+/// The iteration `*it` over `body` (`(body, body_len)` as C passes it)
+/// yields exactly `want`, the core's extras: the lengths through a copy of
+/// the iterator with `(NULL, 0)` buffers, small buffers cut as `snprintf`
+/// cuts (at a UTF-8 boundary), the whole texts, and then nothing, twice.
+fn check_extras(
+    body: *const u8,
+    body_len: usize,
+    it: &mut coserr_extras_iter,
+    want: &[(String, String)],
+) -> Check {
+    let next = |it: &mut coserr_extras_iter,
+                name: &mut [c_char],
+                nl: *mut usize,
+                value: &mut [c_char],
+                vl: *mut usize| unsafe {
+        coserr_extras_next(
+            body,
+            body_len,
+            it,
+            name.as_mut_ptr(),
+            name.len(),
+            nl,
+            value.as_mut_ptr(),
+            value.len(),
+            vl,
+        )
+    };
+    for (k, (name, value)) in want.iter().enumerate() {
+        // A copy reads the same extra again (here: the lengths only).
+        let mut copy = *it;
+        let (mut nl, mut vl) = (0usize, 0usize);
+        let r = next(&mut copy, &mut [], &mut nl, &mut [], &mut vl);
+        if r != COSERR_OK || nl != name.len() || vl != value.len() {
+            return Err(format!("coserr_extras_next #{k} lengths: {r} {nl} {vl}"));
+        }
+        for cap in [1usize, 5] {
+            let mut nb = vec![0x55 as c_char; name.len() + 1];
+            let mut vb = vec![0x55 as c_char; cap];
+            let mut cut = *it;
+            let r = next(&mut cut, &mut nb, ptr::null_mut(), &mut vb, ptr::null_mut());
+            let vbytes = bytes_of(&vb);
+            let kept = oracle::cut(value, cap - 1);
+            if r != COSERR_OK
+                || &bytes_of(&nb)[..name.len()] != name.as_bytes()
+                || &vbytes[..kept.len()] != kept.as_bytes()
+                || vbytes[kept.len()] != 0
+                || cut != copy
+            {
+                return Err(format!("coserr_extras_next #{k}, cap {cap} wrong"));
+            }
+        }
+        let mut nb = vec![0x55 as c_char; name.len() + 1];
+        let mut vb = vec![0x55 as c_char; value.len() + 1];
+        let r = next(it, &mut nb, ptr::null_mut(), &mut vb, ptr::null_mut());
+        if r != COSERR_OK
+            || &bytes_of(&nb)[..name.len()] != name.as_bytes()
+            || &bytes_of(&vb)[..value.len()] != value.as_bytes()
+            || copy != *it
+        {
+            return Err(format!(
+                "coserr_extras_next #{k}: {r}, expected {name:?} = {value:?}"
+            ));
+        }
+    }
+    for _ in 0..2 {
+        let before = *it;
+        let r = next(it, &mut [], ptr::null_mut(), &mut [], ptr::null_mut());
+        if r != COSERR_NOT_FOUND || *it != before {
+            return Err(format!("coserr_extras_next after the last: {r}"));
+        }
+    }
+    Ok(())
+}
+
+/// `coserr_field_value` gives `field`'s whole value as `coserr_parse_body`
+/// decides it: the core record's text when it was not cut, an extension of
+/// it when it was; present exactly when the record has the field; and a
+/// small buffer holds the longest UTF-8 prefix that fits, NUL-terminated.
+fn check_field_value(body: &[u8], rec: &ErrorRecord, field: Field) -> Check {
+    let (ptr_, len_) = raw(body);
+    let call = |buf: &mut [c_char], len: &mut usize| unsafe {
+        let p = if buf.is_empty() {
+            ptr::null_mut()
+        } else {
+            buf.as_mut_ptr()
+        };
+        coserr_field_value(ptr_, len_, field.bit(), p, buf.len(), len)
+    };
+    let mut n = usize::MAX;
+    let r = call(&mut [], &mut n);
+    let present = rec.present().contains(field);
+    if r != (if present { COSERR_OK } else { COSERR_NOT_FOUND }) {
+        return Err(format!(
+            "coserr_field_value({field:?}) = {r}, present {present}"
+        ));
+    }
+    if !present {
+        return if n == 0 {
+            Ok(())
+        } else {
+            Err(format!(
+                "coserr_field_value({field:?}): NOT_FOUND with length {n}"
+            ))
+        };
+    }
+    let mut whole = vec![0x55 as c_char; n + 1];
+    let mut m = 0;
+    let r = call(&mut whole, &mut m);
+    let got = &bytes_of(&whole)[..n];
+    let have = rec.get(field).as_bytes();
+    let agrees = if rec.truncated().contains(field) {
+        got.len() > have.len() && got.starts_with(have)
+    } else {
+        got == have
+    };
+    if r != COSERR_OK || m != n || whole[n] != 0 || !agrees {
+        return Err(format!(
+            "coserr_field_value({field:?}): {got:?}, record {have:?}"
+        ));
+    }
+    let Ok(text) = std::str::from_utf8(got) else {
+        return Err(format!("coserr_field_value({field:?}): not UTF-8"));
+    };
+    for cap in [1usize, 4, 7] {
+        let mut small = vec![0x55 as c_char; cap];
+        let mut m = 0;
+        let r = call(&mut small, &mut m);
+        let kept = oracle::cut(text, cap - 1);
+        let bytes = bytes_of(&small);
+        if r != COSERR_OK
+            || m != n
+            || &bytes[..kept.len()] != kept.as_bytes()
+            || bytes[kept.len()] != 0
+        {
+            return Err(format!("coserr_field_value({field:?}, cap {cap}) wrong"));
+        }
     }
     Ok(())
 }

@@ -18,7 +18,7 @@
 static_assert(std::is_standard_layout_v<coserr_error> && std::is_trivially_copyable_v<coserr_error>);
 static_assert(sizeof(coserr_error) == 2604);
 static_assert(offsetof(coserr_error, server_time) == 2540);
-static_assert(COSERR_ABI_VERSION == 1);
+static_assert(COSERR_ABI_VERSION == 2);
 
 namespace {
 
@@ -94,7 +94,10 @@ int main(int argc, char **argv) {
 
     CHECK(coserr_parse_body(nullptr, 0, &err) == COSERR_NOT_AN_ERROR);
     CHECK(coserr_parse_response(nullptr, &err) == COSERR_NULL_ARGUMENT);
-    CHECK(coserr_extra_count(resp.body, resp.body_len) == 0);
+    coserr_extras_iter none;
+    CHECK(coserr_extras_begin(resp.body, resp.body_len, &none) == COSERR_OK);
+    CHECK(coserr_extras_next(resp.body, resp.body_len, &none, nullptr, 0, nullptr, nullptr, 0, nullptr) ==
+          COSERR_NOT_FOUND);
 
     // The extras iterator: a plain value too.
     static_assert(sizeof(coserr_extras_iter) == 24, "coserr_extras_iter");

@@ -73,8 +73,8 @@ static void *worker(void *arg) {
             *mismatches += strcmp(text, bodies[i].line) != 0;
             coserr_to_json(&e, text, sizeof text);
             *mismatches += strcmp(text, bodies[i].json) != 0;
-            size_t count = coserr_extra_count(bodies[i].bytes, bodies[i].len);
-            *mismatches += count != coserr_extra_count(r.body, r.body_len);
+            size_t count = t_extra_count(bodies[i].bytes, bodies[i].len);
+            *mismatches += count != t_extra_count(r.body, r.body_len);
             /* The one-pass iterator: its state is the caller's, nothing shared. */
             coserr_extras_iter it;
             size_t iterated = 0;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <coserr.h>
+
 static int t_passed = 0;
 static int t_failed = 0;
 
@@ -97,6 +99,35 @@ static inline int t_utf8_complete(const char *s, size_t n) {
         i += k;
     }
     return 1;
+}
+
+/* The index-th extra of a body (0-based), read with the one-pass iterator:
+   a fresh iteration stepped past `index` extras, then coserr_extras_next
+   into the buffers. Its result and outputs are that last call's, so a bad
+   body or buffer gives the same answer the iterator gives. */
+static inline uint32_t t_extra_at(const unsigned char *b, size_t n, size_t index, char *name,
+                                  size_t name_cap, size_t *name_len, char *value, size_t value_cap,
+                                  size_t *value_len) {
+    coserr_extras_iter it;
+    coserr_extras_begin(b, n, &it);
+    for (size_t i = 0; i < index; i++) {
+        if (coserr_extras_next(b, n, &it, NULL, 0, NULL, NULL, 0, NULL) != COSERR_OK) {
+            break;
+        }
+    }
+    return coserr_extras_next(b, n, &it, name, name_cap, name_len, value, value_cap, value_len);
+}
+
+/* The number of extras of a body, by iterating them once (0 when the body
+   is refused). */
+static inline size_t t_extra_count(const unsigned char *b, size_t n) {
+    coserr_extras_iter it;
+    size_t count = 0;
+    coserr_extras_begin(b, n, &it);
+    while (coserr_extras_next(b, n, &it, NULL, 0, NULL, NULL, 0, NULL) == COSERR_OK) {
+        count++;
+    }
+    return count;
 }
 
 #endif
