@@ -18,7 +18,7 @@ const (
 
 // textCapacity is the size of the text buffer of
 // coserr_parse_response_spans: every record's decoded texts fit.
-const textCapacity = C.COSERR_PACKED_TEXT_CAPACITY
+const textCapacity = C.COSERR_TEXT_CAPACITY
 
 // ResultName is coserr_result_name: "COSERR_OK"... for a C result code.
 func ResultName(rc uint32) string { return staticString(C.coserr_result_name(C.uint32_t(rc))) }
