@@ -28,12 +28,16 @@ def field_value(body, field):
     """``coserr_field_value``: the whole decoded value of one body field
     (a :class:`Field` bit), or ``None`` when the body has no such field."""
     n = c_size_t()
-    if _ffi.field_value(body, len(body), field, None, 0, byref(n)) != _ffi.OK:
-        return None
-    buf = create_string_buffer(n.value + 1)
-    if _ffi.field_value(body, len(body), field, buf, len(buf), byref(n)) != _ffi.OK:
-        return None
-    return text(buf.raw[: n.value])
+    # Decoding rarely makes a value longer than the body (only U+FFFD for
+    # invalid bytes does): one parse, a second only when it did not fit.
+    cap = len(body) + 1
+    while True:
+        buf = create_string_buffer(cap)
+        if _ffi.field_value(body, len(body), field, buf, cap, byref(n)) != _ffi.OK:
+            return None
+        if n.value < cap:
+            return text(buf.raw[: n.value])
+        cap = n.value + 1
 
 
 def body_value(body, record, field):

@@ -193,6 +193,11 @@ def test_long_client_error_message_is_the_whole_body():
     assert type(err) is CosClientError and err.body_status == BodyStatus.MALFORMED
     assert err.truncated == Field.MESSAGE
     assert err.message == err.get_error_msg() == body.decode("utf-8", "replace")
+    # Invalid bytes, each a U+FFFD: the text is longer than the body.
+    body = b"Service Unavailable " + b"\xff" * 600
+    err = error_from_response(503, body, {})
+    assert type(err) is CosClientError and err.body_status == BodyStatus.NOT_XML
+    assert err.message == "Service Unavailable " + "\ufffd" * 600
     # A well-formed document that is not an error one (a body-only parse
     # finds no message in it): its text.
     body = ("<ListBucketResult>" + "<Key>k</Key>" * 300 + "</ListBucketResult>").encode()
