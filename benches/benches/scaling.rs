@@ -91,7 +91,7 @@ fn scaling(c: &mut Criterion) {
                         headers: &(),
                         body: black_box(m),
                     });
-                    black_box(rec.truncated)
+                    black_box(rec.truncated())
                 })
             },
         );

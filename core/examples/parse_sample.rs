@@ -37,7 +37,7 @@ fn main() {
             }
             None => println!(
                 "{name}: not an error ({})",
-                ErrorRecord::from_response(&resp).body_status.name()
+                ErrorRecord::from_response(&resp).body_status().name()
             ),
         }
     }

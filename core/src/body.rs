@@ -2,38 +2,10 @@
 
 use crate::extras::Extras;
 use crate::field::{Field, FieldSet};
+use crate::scan::Scan;
 use crate::status::{BodyFormat, BodyStatus, ParseError, Reason};
-use crate::value::{Span, Value};
+use crate::value::Value;
 use crate::{json, xml};
-
-/// What a syntax scanner (XML or JSON) found. Offsets are into the whole body.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Scan {
-    /// The span of each field that was completed, indexed by `Field as usize`.
-    pub fields: [Option<Span>; 6],
-    /// The first well-formedness error, if any.
-    pub error: Option<ParseError>,
-    /// The document is (or, if malformed, started as) an error document.
-    pub is_error_doc: bool,
-    /// XML: the content of the error element up to the end of its last
-    /// complete child, from which [`Extras`] re-reads the other children.
-    pub children: Option<(usize, usize)>,
-    /// XML: where the first complete extra child starts, and the fields
-    /// whose first element came before it (so iteration can start there).
-    pub first_extra: Option<(usize, u32)>,
-}
-
-impl Scan {
-    pub(crate) const fn new() -> Self {
-        Scan {
-            fields: [None; 6],
-            error: None,
-            is_error_doc: false,
-            children: None,
-            first_extra: None,
-        }
-    }
-}
 
 /// A parsed COS error body: the verdict plus spans into the body.
 ///

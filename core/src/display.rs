@@ -9,7 +9,7 @@ use crate::record::{ErrorRecord, Kind};
 impl ErrorRecord {
     /// `get_status_code()`: the HTTP status (0 = unknown).
     pub fn status_code(&self) -> u32 {
-        self.status
+        self.status()
     }
 
     /// `get_error_code()`: the COS code, e.g. `NoSuchKey`.
@@ -69,8 +69,8 @@ impl ErrorRecord {
         write!(
             w,
             ",\"status\":{},\"kind\":\"{}\"}}",
-            self.status,
-            self.kind.name()
+            self.status(),
+            self.kind().name()
         )
     }
 }
@@ -100,14 +100,14 @@ impl fmt::Display for Digest<'_> {
 /// `CosServiceError status=404 code="NoSuchKey" message="..." request_id="..." trace_id="..." resource="..."`
 impl fmt::Display for ErrorRecord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.kind {
+        let label = match self.kind() {
             Kind::Service => "CosServiceError",
             Kind::Client => "CosClientError",
             Kind::None => "NotAnError",
         };
-        write!(f, "{label} status={}", self.status)?;
-        if self.kind == Kind::Client {
-            write!(f, " cause={}", self.body_status.name())?;
+        write!(f, "{label} status={}", self.status())?;
+        if self.kind() == Kind::Client {
+            write!(f, " cause={}", self.body_status().name())?;
         }
         for (name, field) in [
             ("code", Field::Code),

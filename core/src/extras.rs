@@ -1,7 +1,8 @@
 //! Iterating the unknown children of an error element without allocating.
 
 use crate::field::Field;
-use crate::value::{Value, ValueKind, skip_markup, skip_tag};
+use crate::markup::{skip_markup, skip_tag};
+use crate::value::{Value, ValueKind};
 
 /// One direct child of the error element that is not one of the six fields
 /// (or is a repeat of one), with its local name and value.

@@ -54,10 +54,11 @@
 //! byte stack plus 24 spans, and nothing recurses on the Rust stack.
 
 use crate::MAX_JSON_DEPTH;
-use crate::body::Scan;
+use crate::bytes::{skip_while_not, swar_eq, swar_lt};
 use crate::field::Field;
+use crate::scan::{Scan, Span};
 use crate::status::{ParseError, Reason};
-use crate::value::{Piece, Span, Value, ValueKind};
+use crate::value::{Piece, Value, ValueKind};
 use core::ops::ControlFlow;
 
 /// serde_json's private map key for arbitrary-precision numbers.
@@ -696,35 +697,15 @@ impl Parser<'_> {
     }
 }
 
-/// The position of the first `"`, `\\` or control character in `b`, eight
-/// bytes at a time while none is in sight.
+/// The position of the first `"`, `\\` or control character in `b`.
 fn find_special(b: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    /// Bytes of `w` below `n` (n <= 128), or equal to zero after an xor,
-    /// leave their high bit set (possibly with false positives after the first).
-    const fn any_below(w: u64, n: u8) -> bool {
-        w.wrapping_sub(ONES * n as u64) & !w & HIGHS != 0
-    }
-    let mut skipped = 0;
-    for chunk in b.chunks_exact(8) {
-        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let w = u64::from_ne_bytes(word);
-        if any_below(w, 0x20)
-            || any_below(w ^ (ONES * u64::from(b'"')), 1)
-            || any_below(w ^ (ONES * u64::from(b'\\')), 1)
-        {
-            break;
-        }
-        skipped += 8;
-    }
-    let tail = b.get(skipped..)?;
-    let n = tail
-        .iter()
-        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)?;
-    Some(skipped + n)
+    let at = skip_while_not(
+        b,
+        0,
+        |c| c == b'"' || c == b'\\' || c < 0x20,
+        |x| swar_lt(x, 0x20) | swar_eq(x, b'"') | swar_eq(x, b'\\'),
+    );
+    (at < b.len()).then_some(at)
 }
 
 fn invalid_json(offset: usize) -> ParseError {

@@ -21,30 +21,43 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[doc(hidden)]
+pub mod abi;
 mod body;
+mod builder;
+mod bytes;
 mod chars;
 mod codes;
 mod display;
 mod extras;
 mod field;
 mod json;
+mod json_string;
+mod markup;
 mod record;
 mod response;
+mod scan;
 mod status;
+mod texts;
 mod value;
 mod xml;
 
 pub use body::{Body, parse_body};
 pub use codes::{Category, CodeId, category, retryable};
 pub use display::Digest;
-pub use extras::{Extra, Extras, ExtrasState};
+pub use extras::{Extra, Extras};
 pub use field::{Field, FieldSet};
-pub use record::{ErrorRecord, Flags, Kind, RecordHead, RecordSink, RecordString, capacity};
+pub use record::{ErrorRecord, Flags, Kind};
 pub use response::{
-    CosError, HEAD_NOT_FOUND_CODE, HEAD_NOT_FOUND_MESSAGE, Header, Headers, KnownHeader, Response,
+    CosError, HEAD_NOT_FOUND_CODE, HEAD_NOT_FOUND_MESSAGE, Header, Headers, Response,
 };
 pub use status::{BodyFormat, BodyStatus, ParseError, Reason};
+pub use texts::{Texts, capacity};
 pub use value::{Decoded, Piece, Value};
+
+// TEMP(redesign): removed once ffi imports from coserr::abi
+#[doc(hidden)]
+pub use abi::{ExtrasState, KnownHeader, RecordHead, RecordSink};
 
 /// Deepest XML element nesting accepted (the root element is depth 1).
 pub const MAX_DEPTH: usize = 256;

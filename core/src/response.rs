@@ -1,10 +1,12 @@
-//! From an HTTP response to one error record: DESIGN §3's decision table,
-//! the header fallbacks and the provenance of every value.
+//! From an HTTP response to one error record: the decision table (see
+//! docs/semantics.md), the header fallbacks and the provenance of every value.
 
 use crate::body::{Body, parse_body};
+use crate::builder::{Builder, RecordHead, RecordSink};
+use crate::bytes::{WordName, load_word};
 use crate::codes::{CodeId, category_of, retryable};
 use crate::field::Field;
-use crate::record::{Builder, ErrorRecord, Flags, Kind, Own, RecordHead, RecordSink};
+use crate::record::{ErrorRecord, Flags, Kind};
 use crate::status::{BodyFormat, BodyStatus};
 
 /// A response's header list, looked up by name without regard to ASCII case.
@@ -93,65 +95,21 @@ impl KnownHeader {
         // Two overlapping words per name (all are 14 to 16 bytes), compared
         // with the letters folded to lowercase: `eq_ignore_ascii_case`,
         // without a loop over the bytes.
-        let word = |at: usize| {
-            let mut w = [0u8; 8];
-            if let Some(src) = name.get(at..at + 8) {
-                w.copy_from_slice(src);
-            }
-            u64::from_le_bytes(w)
-        };
-        let (lo, hi) = (word(0), word(name.len() - 8));
-        candidates.iter().copied().find(|&h| {
-            let f = &FOLDED[h as usize];
-            lo | f.lo_fold == f.lo && hi | f.hi_fold == f.hi
-        })
+        let (lo, hi) = (load_word(name, 0), load_word(name, name.len() - 8));
+        candidates
+            .iter()
+            .copied()
+            .find(|&h| FOLDED[h as usize].matches(lo, hi))
     }
 }
 
-/// A lowercase header name as its first and last eight bytes, with the
-/// masks that fold an ASCII letter to lowercase (0x20 where the name has a
-/// letter, which `|` then sets; 0 elsewhere, compared exactly).
-struct Folded {
-    lo: u64,
-    hi: u64,
-    lo_fold: u64,
-    hi_fold: u64,
-}
-
-impl Folded {
-    const fn new(name: &str) -> Folded {
-        let b = name.as_bytes();
-        let (lo, lo_fold) = Self::word(b, 0);
-        let (hi, hi_fold) = Self::word(b, b.len() - 8);
-        Folded {
-            lo,
-            hi,
-            lo_fold,
-            hi_fold,
-        }
-    }
-
-    const fn word(b: &[u8], from: usize) -> (u64, u64) {
-        let (mut word, mut fold, mut k) = (0u64, 0u64, 0);
-        while k < 8 {
-            let c = b[from + k];
-            word |= (c as u64) << (8 * k);
-            if c.is_ascii_lowercase() {
-                fold |= 0x20 << (8 * k);
-            }
-            k += 1;
-        }
-        (word, fold)
-    }
-}
-
-/// [`Folded`] of each known header, by discriminant.
-const FOLDED: [Folded; 5] = [
-    Folded::new(KnownHeader::ErrorCode.name()),
-    Folded::new(KnownHeader::CosRequestId.name()),
-    Folded::new(KnownHeader::CiRequestId.name()),
-    Folded::new(KnownHeader::ImgRequestId.name()),
-    Folded::new(KnownHeader::TraceId.name()),
+/// Each known header's name, matched in any ASCII case, by discriminant.
+const FOLDED: [WordName; 5] = [
+    WordName::folded(KnownHeader::ErrorCode.name().as_bytes()),
+    WordName::folded(KnownHeader::CosRequestId.name().as_bytes()),
+    WordName::folded(KnownHeader::CiRequestId.name().as_bytes()),
+    WordName::folded(KnownHeader::ImgRequestId.name().as_bytes()),
+    WordName::folded(KnownHeader::TraceId.name().as_bytes()),
 ];
 
 /// One header: name and value as bytes.
@@ -222,7 +180,7 @@ pub const HEAD_NOT_FOUND_CODE: &str = "NoSuchResource";
 pub const HEAD_NOT_FOUND_MESSAGE: &str = "The Resource You Head Not Exist";
 
 impl ErrorRecord {
-    /// Builds the error record of a response (DESIGN §3), parsing its body.
+    /// Builds the error record of a response, parsing its body.
     ///
     /// | case | kind |
     /// |---|---|
@@ -247,8 +205,9 @@ impl ErrorRecord {
         body: &Body<'_>,
     ) -> ErrorRecord {
         let mut rec = ErrorRecord::default();
-        let head = RecordHead::build(resp, body, &mut Own(&mut rec));
-        rec.set_head(head);
+        let mut b = rec.builder();
+        b.body(body);
+        b.response(resp, body);
         rec
     }
 }
@@ -263,10 +222,11 @@ impl RecordHead {
         body: &Body<'_>,
         sink: &mut S,
     ) -> RecordHead {
-        let mut rec = Builder::new(RecordHead::default(), sink);
+        let mut head = RecordHead::default();
+        let mut rec = Builder::new(&mut head, sink);
         rec.body(body);
         rec.response(resp, body);
-        rec.head
+        head
     }
 }
 
@@ -372,6 +332,13 @@ fn classify(status: u32, body: &Body<'_>, has_error_code_header: bool) -> Kind {
     }
 }
 
+/// The record's getters of the same name, on [`CosError`].
+macro_rules! record_getters {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty;)*) => {
+        $($(#[$doc])* #[inline] pub fn $name(&self) -> $ty { self.record.$name() })*
+    };
+}
+
 /// A response's error record together with the body it came from, for
 /// what the fixed record cannot hold: the raw body and the extras.
 #[derive(Clone, Debug)]
@@ -387,7 +354,7 @@ impl<'a> CosError<'a> {
     pub fn from_response<H: Headers + ?Sized>(resp: &Response<'a, H>) -> Option<CosError<'a>> {
         let body = parse_body(resp.body);
         let record = ErrorRecord::from_parsed(resp, &body);
-        (record.kind != Kind::None).then_some(CosError { record, body })
+        (record.kind() != Kind::None).then_some(CosError { record, body })
     }
 
     /// `get_origin_msg()`: the body exactly as received.
@@ -399,13 +366,24 @@ impl<'a> CosError<'a> {
     pub fn extras(&self) -> crate::Extras<'a> {
         self.body.extras()
     }
-}
 
-impl core::ops::Deref for CosError<'_> {
-    type Target = ErrorRecord;
-
-    fn deref(&self) -> &ErrorRecord {
-        &self.record
+    record_getters! {
+        /// Service or client error (never [`Kind::None`]).
+        kind: Kind;
+        /// `get_status_code()`: the HTTP status (0 = unknown).
+        status_code: u32;
+        /// `get_error_code()`: the COS code, e.g. `NoSuchKey`.
+        error_code: Option<&str>;
+        /// `get_error_msg()`: the message.
+        error_msg: Option<&str>;
+        /// `get_resource_location()`: the resource (the URL when the body has none).
+        resource_location: Option<&str>;
+        /// `get_request_id()`: the key for COS's diagnosis tool.
+        request_id: Option<&str>;
+        /// `get_trace_id()`.
+        trace_id: Option<&str>;
+        /// `get_digest_msg()`: a value whose `Display` is the JSON digest.
+        digest: crate::Digest<'_>;
     }
 }
 
@@ -414,3 +392,5 @@ impl core::fmt::Display for CosError<'_> {
         self.record.fmt(f)
     }
 }
+
+impl core::error::Error for CosError<'_> {}

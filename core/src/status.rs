@@ -117,3 +117,5 @@ impl fmt::Display for ParseError {
         write!(f, "{} at byte {}", self.reason.describe(), self.offset)
     }
 }
+
+impl core::error::Error for ParseError {}

@@ -11,12 +11,13 @@
 //! While checking, it records where the error element's fields and children
 //! are, so that values can be decoded later without a second parse.
 
-use crate::body::Scan;
+use crate::bytes::{find, memchr, memchr2, skip_while_not, swar_eq, swar_lt};
 use crate::chars::{
     is_ascii_name_char, is_ascii_name_start, is_name_char, is_name_start, is_space,
 };
+use crate::markup::parse_reference;
+use crate::scan::Scan;
 use crate::status::{ParseError, Reason};
-use crate::value::{find, memchr, memchr2, parse_reference};
 use crate::{MAX_ATTRIBUTES, MAX_DEPTH, MAX_NAMESPACES};
 
 const NS_XML_URI: &[u8] = b"http://www.w3.org/XML/1998/namespace";
@@ -969,71 +970,4 @@ fn attr_value_eq(raw: &[u8], expected: &[u8]) -> bool {
 /// Whether two raw attribute values normalise to the same text.
 fn attr_values_eq(a: &[u8], b: &[u8]) -> bool {
     AttrBytes::new(a).eq(AttrBytes::new(b))
-}
-
-/// The index of the first byte at or after `i` for which `stop` holds (or
-/// `b.len()`). `stop_swar` flags the same bytes in a little-endian `u64`,
-/// exactly for the lowest flagged byte (the classic has-less / has-zero bit
-/// tricks, whose false positives only ever sit above a true one).
-///
-/// Sixteen bytes are tested at a time with a branch-free fold, which the
-/// compiler turns into SIMD compares: most of a COS body is long runs of
-/// plain text (ids, base64 trace ids) that need no attention. The chunk that
-/// holds the stop is then searched eight bytes at a time.
-#[inline(always)]
-fn skip_while_not(
-    b: &[u8],
-    mut i: usize,
-    stop: impl Fn(u8) -> bool,
-    stop_swar: impl Fn(u64) -> u64,
-) -> usize {
-    i = skip_chunks_without(b, i, &stop);
-    while let Some(word) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-        let mask = stop_swar(u64::from_le_bytes(word));
-        if mask != 0 {
-            return i + (mask.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while let Some(&c) = b.get(i) {
-        if stop(c) {
-            return i;
-        }
-        i += 1;
-    }
-    i
-}
-
-/// The start of the first 16-byte chunk from `i` that holds a byte for
-/// which `stop` holds (or of the last, partial chunk): a branch-free fold per
-/// chunk, which the compiler turns into SIMD compares.
-#[inline(always)]
-fn skip_chunks_without(b: &[u8], mut i: usize, stop: impl Fn(u8) -> bool) -> usize {
-    for chunk in b.get(i..).unwrap_or(&[]).chunks_exact(16) {
-        let mut any = 0u8;
-        for &c in chunk {
-            any |= stop(c) as u8;
-        }
-        if any != 0 {
-            break;
-        }
-        i += 16;
-    }
-    i
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// High bit set in (at least) the lowest byte of `x` that is below `n` (n <= 128).
-#[inline(always)]
-fn swar_lt(x: u64, n: u8) -> u64 {
-    x.wrapping_sub(ONES * n as u64) & !x & HIGHS
-}
-
-/// High bit set in (at least) the lowest byte of `x` that equals `c`.
-#[inline(always)]
-fn swar_eq(x: u64, c: u8) -> u64 {
-    let y = x ^ (ONES * c as u64);
-    y.wrapping_sub(ONES) & !y & HIGHS
 }

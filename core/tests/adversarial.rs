@@ -81,9 +81,9 @@ fn message_of_64_mib_is_ok() {
         assert_eq!(m.decoded_len(), 64 * MIB);
         assert!(b.field(Field::RequestId).unwrap().eq_str("r-1"));
         let rec = ErrorRecord::from_body(&b);
-        assert_eq!(rec.message.len(), capacity::MESSAGE);
-        assert!(rec.truncated.contains(Field::Message));
-        assert_eq!(rec.message.as_bytes(), &text[..capacity::MESSAGE]);
+        assert_eq!(rec.texts().message.len(), capacity::MESSAGE);
+        assert!(rec.truncated().contains(Field::Message));
+        assert_eq!(rec.texts().message.as_bytes(), &text[..capacity::MESSAGE]);
     });
 }
 
@@ -643,8 +643,8 @@ fn long_json_strings_and_numbers() {
     assert!(m.to_string() == decoded_unit.repeat(n));
     assert_eq!(oracle::check_json(body.as_bytes()), Ok(()));
     let rec = ErrorRecord::from_body(&b);
-    assert!(rec.truncated.contains(Field::Code) && rec.truncated.contains(Field::RequestId));
-    assert_eq!(rec.request_id.len(), capacity::REQUEST_ID);
+    assert!(rec.truncated().contains(Field::Code) && rec.truncated().contains(Field::RequestId));
+    assert_eq!(rec.texts().request_id.len(), capacity::REQUEST_ID);
     // An unterminated long string is UnexpectedEof at its end.
     let mut half = body.len() / 2;
     while !body.is_char_boundary(half) {

@@ -487,59 +487,59 @@ fn check(input: &Input, fails: &mut Failures) {
     );
     prop!(
         "kind follows the decision table",
-        rec.kind == kind,
+        rec.kind() == kind,
         "want {kind:?}, got {:?} (body {:?} {:?})",
-        rec.kind,
+        rec.kind(),
         body.status(),
         body.format()
     );
     prop!(
         "status is kept",
-        rec.status == input.status,
+        rec.status() == input.status,
         "got {}",
-        rec.status
+        rec.status()
     );
     prop!(
         "body status is the parser's",
-        rec.body_status == body.status()
-            && rec.body_format == body.format()
-            && rec.body_error == body.error(),
+        rec.body_status() == body.status()
+            && rec.body_format() == body.format()
+            && rec.body_error() == body.error(),
         "record {:?}",
-        rec.body_status
+        rec.body_status()
     );
     prop!(
         "PARTIAL iff the body is partial",
-        rec.flags.contains(Flags::PARTIAL) == body.is_partial(),
+        rec.flags().contains(Flags::PARTIAL) == body.is_partial(),
         "flags {:?}, partial {}",
-        rec.flags,
+        rec.flags(),
         body.is_partial()
     );
 
     // ---- structural invariants, whatever the case
     prop!(
         "from_header within present",
-        rec.from_header.0 & !rec.present.0 == 0,
+        rec.from_header().0 & !rec.present().0 == 0,
         "{:?} {:?}",
-        rec.from_header,
-        rec.present
+        rec.from_header(),
+        rec.present()
     );
     prop!(
         "truncated within present",
-        rec.truncated.0 & !rec.present.0 == 0,
+        rec.truncated().0 & !rec.present().0 == 0,
         "{:?} {:?}",
-        rec.truncated,
-        rec.present
+        rec.truncated(),
+        rec.present()
     );
     prop!(
         "no unknown field bits",
-        (rec.present.0 | rec.from_header.0 | rec.truncated.0) < 64,
+        (rec.present().0 | rec.from_header().0 | rec.truncated().0) < 64,
         ""
     );
     prop!(
         "no unknown flags",
-        rec.flags.0 & !(Flags::PARTIAL | Flags::IDS_DISAGREE) == 0,
+        rec.flags().0 & !(Flags::PARTIAL | Flags::IDS_DISAGREE) == 0,
         "{:?}",
-        rec.flags
+        rec.flags()
     );
     for f in Field::ALL {
         let s = rec.get(f);
@@ -556,7 +556,7 @@ fn check(input: &Input, fails: &mut Failures) {
             f.xml_name(),
             s.len()
         );
-        if rec.truncated.contains(f) {
+        if rec.truncated().contains(f) {
             prop!(
                 "a truncated value is full to within one char",
                 s.len() + 4 > field_capacity(f),
@@ -644,9 +644,9 @@ fn check(input: &Input, fails: &mut Failures) {
             differs(Field::RequestId, rid_header) || differs(Field::TraceId, trace_header);
         prop!(
             "IDS_DISAGREE iff body and header ids differ",
-            rec.flags.contains(Flags::IDS_DISAGREE) == disagree,
+            rec.flags().contains(Flags::IDS_DISAGREE) == disagree,
             "want {disagree}, flags {:?}, request_id {:?}/{:?}, trace_id {:?}/{:?}",
-            rec.flags,
+            rec.flags(),
             body_fields[Field::RequestId as usize],
             rid_header.map(lossy),
             body_fields[Field::TraceId as usize],
@@ -655,13 +655,13 @@ fn check(input: &Input, fails: &mut Failures) {
     } else {
         prop!(
             "none: nothing from headers",
-            rec.from_header.is_empty(),
+            rec.from_header().is_empty(),
             "{:?}",
-            rec.from_header
+            rec.from_header()
         );
         prop!(
             "none: no disagreement",
-            !rec.flags.contains(Flags::IDS_DISAGREE),
+            !rec.flags().contains(Flags::IDS_DISAGREE),
             ""
         );
     }
@@ -684,19 +684,19 @@ fn check(input: &Input, fails: &mut Failures) {
         prop!(name, got == want_v, "want {want_v:?}, got {got:?}");
         prop!(
             "from_header bit matches the source",
-            rec.from_header.contains(f) == w.from_header,
+            rec.from_header().contains(f) == w.from_header,
             "{}: want {}, got {:?}",
             f.xml_name(),
             w.from_header,
-            rec.from_header
+            rec.from_header()
         );
         let long = w.value.as_ref().is_some_and(|v| v.len() > cap);
         prop!(
             "truncated bit iff the value did not fit",
-            rec.truncated.contains(f) == long,
+            rec.truncated().contains(f) == long,
             "{}: {:?}",
             f.xml_name(),
-            rec.truncated
+            rec.truncated()
         );
     }
 
@@ -705,37 +705,37 @@ fn check(input: &Input, fails: &mut Failures) {
     if kind == Kind::None {
         prop!(
             "none: nothing derived",
-            rec.code_id == CodeId::Unknown
-                && rec.category == coserr::Category::Other
-                && !rec.retryable,
+            rec.code_id() == CodeId::Unknown
+                && rec.category() == coserr::Category::Other
+                && !rec.retryable(),
             "{:?} {:?} {}",
-            rec.code_id,
-            rec.category,
-            rec.retryable
+            rec.code_id(),
+            rec.category(),
+            rec.retryable()
         );
     } else {
         prop!(
             "code_id is the table's",
-            rec.code_id == CodeId::from_code(code),
+            rec.code_id() == CodeId::from_code(code),
             "{code:?} → {:?}",
-            rec.code_id
+            rec.code_id()
         );
         prop!(
             "known code ids spell the code",
-            !rec.code_id.is_known() || rec.code_id.as_str() == code,
+            !rec.code_id().is_known() || rec.code_id().as_str() == code,
             "{:?}",
-            rec.code_id
+            rec.code_id()
         );
         prop!(
             "category is category(status, code)",
-            rec.category == category(rec.status, code),
+            rec.category() == category(rec.status(), code),
             "{:?}",
-            rec.category
+            rec.category()
         );
         let retry = (500..=599).contains(&input.status) || RETRY_CODES.contains(&code);
         prop!(
             "retryable: 5xx or one of four codes, never another 4xx",
-            rec.retryable == retry,
+            rec.retryable() == retry,
             "want {retry} for {} {code:?}",
             input.status
         );
@@ -748,7 +748,7 @@ fn check(input: &Input, fails: &mut Failures) {
         !line.contains('\n') && !line.contains('\r'),
         "{line:?}"
     );
-    let label = match rec.kind {
+    let label = match rec.kind() {
         Kind::Service => "CosServiceError",
         Kind::Client => "CosClientError",
         Kind::None => "NotAnError",
@@ -760,7 +760,7 @@ fn check(input: &Input, fails: &mut Failures) {
     );
     prop!(
         "display carries the status",
-        line.contains(&format!("status={}", rec.status)),
+        line.contains(&format!("status={}", rec.status())),
         "{line:?}"
     );
     for (key, f) in [
@@ -822,7 +822,8 @@ fn check(input: &Input, fails: &mut Failures) {
             }
             prop!(
                 "digest status and kind",
-                v["status"].as_u64() == Some(u64::from(rec.status)) && v["kind"] == rec.kind.name(),
+                v["status"].as_u64() == Some(u64::from(rec.status()))
+                    && v["kind"] == rec.kind().name(),
                 "{json}"
             );
         }
@@ -854,7 +855,7 @@ fn run(default_cases: usize, g: Gen) {
             headers: &(),
             body: &input.body,
         });
-        kinds[rec.kind as usize] += 1;
+        kinds[rec.kind() as usize] += 1;
     }
     // The generator reaches every kind, plenty of times.
     assert!(

@@ -134,15 +134,19 @@ fn check(c: &Case) -> Vec<String> {
         }
     };
     expect(
-        r.kind == c.kind,
-        format!("kind: want {:?}, got {:?}", c.kind, r.kind),
+        r.kind() == c.kind,
+        format!("kind: want {:?}, got {:?}", c.kind, r.kind()),
     );
-    expect(r.status == c.status, format!("status: got {}", r.status));
     expect(
-        r.body_status == c.body_status,
+        r.status() == c.status,
+        format!("status: got {}", r.status()),
+    );
+    expect(
+        r.body_status() == c.body_status,
         format!(
             "body_status: want {:?}, got {:?}",
-            c.body_status, r.body_status
+            c.body_status,
+            r.body_status()
         ),
     );
     for f in Field::ALL {
@@ -158,49 +162,49 @@ fn check(c: &Case) -> Vec<String> {
         );
     }
     expect(
-        r.from_header == set(&c.from_header),
+        r.from_header() == set(&c.from_header),
         format!(
             "from_header: want {:?}, got {:?}",
             set(&c.from_header),
-            r.from_header
+            r.from_header()
         ),
     );
     expect(
-        r.truncated == set(&c.truncated),
+        r.truncated() == set(&c.truncated),
         format!(
             "truncated: want {:?}, got {:?}",
             set(&c.truncated),
-            r.truncated
+            r.truncated()
         ),
     );
     expect(
-        r.flags == Flags(c.flags),
-        format!("flags: want {}, got {}", c.flags, r.flags.0),
+        r.flags() == Flags(c.flags),
+        format!("flags: want {}, got {}", c.flags, r.flags().0),
     );
     if let Some(id) = c.code_id {
         expect(
-            r.code_id == id,
-            format!("code_id: want {id:?}, got {:?}", r.code_id),
+            r.code_id() == id,
+            format!("code_id: want {id:?}, got {:?}", r.code_id()),
         );
     }
     if let Some(cat) = c.category {
         expect(
-            r.category == cat,
-            format!("category: want {cat:?}, got {:?}", r.category),
+            r.category() == cat,
+            format!("category: want {cat:?}, got {:?}", r.category()),
         );
     }
     if let Some(retry) = c.retryable {
         expect(
-            r.retryable == retry,
-            format!("retryable: want {retry}, got {}", r.retryable),
+            r.retryable() == retry,
+            format!("retryable: want {retry}, got {}", r.retryable()),
         );
     }
     if c.kind == Kind::None {
         // "none": nothing derived, nothing filled from headers.
-        expect(r.code_id == CodeId::Unknown, "none: code_id".into());
-        expect(r.category == Category::Other, "none: category".into());
-        expect(!r.retryable, "none: retryable".into());
-        expect(r.from_header.is_empty(), "none: from_header".into());
+        expect(r.code_id() == CodeId::Unknown, "none: code_id".into());
+        expect(r.category() == Category::Other, "none: category".into());
+        expect(!r.retryable(), "none: retryable".into());
+        expect(r.from_header().is_empty(), "none: from_header".into());
     }
     errs
 }
@@ -579,7 +583,7 @@ fn empty_request_id_header_does_not_hide_the_next_one() {
         b"",
     );
     assert_eq!(r.request_id(), Some("ci-behind-empty"), "{r:?}");
-    assert!(r.from_header.contains(Field::RequestId));
+    assert!(r.from_header().contains(Field::RequestId));
     // Same with a body whose RequestId is empty.
     let body =
         read_shared("samples/issues_mozillazg-go-cos_2_SignatureDoesNotMatch_empty_elements.xml");
@@ -609,10 +613,10 @@ fn head_404_with_error_code_header_keeps_the_header_code() {
         &[("x-cos-error-code", "NotFoundException")],
         b"",
     );
-    assert_eq!(r.kind, Kind::Service);
+    assert_eq!(r.kind(), Kind::Service);
     assert_eq!(r.error_code(), Some("NotFoundException"), "{r:?}");
-    assert!(r.from_header.contains(Field::Code), "{r:?}");
-    assert_eq!(r.code_id, CodeId::NotFoundException);
+    assert!(r.from_header().contains(Field::Code), "{r:?}");
+    assert_eq!(r.code_id(), CodeId::NotFoundException);
     assert_eq!(r.resource_location(), Some(URL));
 }
 
@@ -638,7 +642,7 @@ fn header_list_types() {
         body,
     });
     assert_eq!(r.request_id(), Some("id-\u{FFFD}-1"));
-    assert!(r.from_header.contains(Field::RequestId));
+    assert!(r.from_header().contains(Field::RequestId));
     // No headers at all.
     let r = ErrorRecord::from_response(&Response {
         status: 404,
@@ -647,9 +651,9 @@ fn header_list_types() {
         headers: &(),
         body,
     });
-    assert_eq!(r.kind, Kind::Service);
+    assert_eq!(r.kind(), Kind::Service);
     assert_eq!(r.request_id(), None);
-    assert_eq!(r.code_id, CodeId::NoSuchKey);
+    assert_eq!(r.code_id(), CodeId::NoSuchKey);
 }
 
 #[test]
@@ -663,10 +667,10 @@ fn long_body_request_id_matching_header_is_no_disagreement() {
         &[("x-cos-request-id", &id)],
         body.as_bytes(),
     );
-    assert_eq!(r.request_id.len(), capacity::REQUEST_ID);
-    assert!(r.truncated.contains(Field::RequestId));
-    assert!(!r.from_header.contains(Field::RequestId));
-    assert!(!r.flags.contains(Flags::IDS_DISAGREE), "{:?}", r.flags);
+    assert_eq!(r.texts().request_id.len(), capacity::REQUEST_ID);
+    assert!(r.truncated().contains(Field::RequestId));
+    assert!(!r.from_header().contains(Field::RequestId));
+    assert!(!r.flags().contains(Flags::IDS_DISAGREE), "{:?}", r.flags());
     // Differs inside the kept prefix: a disagreement.
     let other = format!("{}S{}", &id[..100], &id[101..]);
     let r = record(
@@ -676,7 +680,7 @@ fn long_body_request_id_matching_header_is_no_disagreement() {
         &[("x-cos-request-id", &other)],
         body.as_bytes(),
     );
-    assert!(r.flags.contains(Flags::IDS_DISAGREE));
+    assert!(r.flags().contains(Flags::IDS_DISAGREE));
 }
 
 // ---------------------------------------------------------------- display
@@ -729,7 +733,7 @@ fn display_line_carries_status_code_message_ids() {
 fn display_escapes_values_to_stay_one_line() {
     let body = br#"{"code":"Bad\"Code","message":"a \"q\" \\ b\nc\td\u0001","request_id":"r\"1"}"#;
     let r = record(400, "GET", "", &[], body);
-    assert_eq!(r.message, "a \"q\" \\ b\nc\td\u{1}");
+    assert_eq!(r.texts().message, "a \"q\" \\ b\nc\td\u{1}");
     let line = r.to_string();
     assert!(
         !line.contains('\n') && !line.contains('\t') && !line.contains('\u{1}'),
@@ -818,9 +822,9 @@ fn cos_error_keeps_the_raw_body_and_the_extras() {
     };
     let e = CosError::from_response(&resp).expect("a 200 with <Error> is an error");
     assert_eq!(e.origin_msg(), &body[..]);
-    assert_eq!(e.kind, Kind::Service);
+    assert_eq!(e.kind(), Kind::Service);
     assert_eq!(e.error_code(), Some("InternalError"));
-    assert!(e.retryable);
+    assert!(e.record.retryable());
     let extras: Vec<(String, String)> = e
         .extras()
         .map(|x| (x.name.to_string(), x.value.to_string()))
@@ -846,8 +850,8 @@ fn cos_error_keeps_the_raw_body_and_the_extras() {
         body: &body,
     };
     let e = CosError::from_response(&resp).unwrap();
-    assert_eq!(e.kind, Kind::Client);
-    assert!(e.flags.contains(Flags::PARTIAL));
+    assert_eq!(e.kind(), Kind::Client);
+    assert!(e.record.flags().contains(Flags::PARTIAL));
     assert_eq!(e.error_code(), Some("SignatureDoesNotMatch"));
     assert_eq!(
         e.request_id(),

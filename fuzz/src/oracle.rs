@@ -235,7 +235,9 @@ pub fn check_consistency(bytes: &[u8]) -> Check {
     }
     // The owned record holds the same values, cut to capacity.
     let rec = ErrorRecord::from_body(&body);
-    if rec.present != body.present() || rec.body_status != status || rec.body_error != body.error()
+    if rec.present() != body.present()
+        || rec.body_status() != status
+        || rec.body_error() != body.error()
     {
         return Err(format!("record {rec:?} does not reflect the body"));
     }
@@ -245,15 +247,15 @@ pub fn check_consistency(bytes: &[u8]) -> Check {
         let got = rec.get(f);
         if got.len() > cap
             || got != cut(&full, cap)
-            || rec.truncated.contains(f) != (full.len() > cap)
+            || rec.truncated().contains(f) != (full.len() > cap)
         {
             return Err(format!(
                 "record {f:?} = {got:?} (truncated {}), body value {full:?}",
-                rec.truncated.contains(f)
+                rec.truncated().contains(f)
             ));
         }
     }
-    if rec.from_header.0 != 0 {
+    if rec.from_header().0 != 0 {
         return Err("from_body sets from_header".into());
     }
     Ok(())
@@ -742,13 +744,13 @@ pub fn check_response(
     let body = parse_body(resp.body);
     let code_header = header(resp.headers, "x-cos-error-code").is_some_and(|v| !v.is_empty());
     let kind = expected_kind(resp.status, body.status(), body.format(), code_header);
-    if rec.kind != kind {
-        return Err(format!("kind {:?}, expected {kind:?}", rec.kind));
+    if rec.kind() != kind {
+        return Err(format!("kind {:?}, expected {kind:?}", rec.kind()));
     }
-    if rec.status != resp.status
-        || rec.body_status != body.status()
-        || rec.body_format != body.format()
-        || rec.body_error != body.error()
+    if rec.status() != resp.status
+        || rec.body_status() != body.status()
+        || rec.body_format() != body.format()
+        || rec.body_error() != body.error()
     {
         return Err(format!("record {rec:?} does not reflect the response"));
     }
@@ -757,13 +759,13 @@ pub fn check_response(
         if v.len() > capacity_of(f) {
             return Err(format!("{f:?} longer than its capacity: {}", v.len()));
         }
-        if !rec.present.contains(f) && (!v.is_empty() || rec.truncated.contains(f)) {
+        if !rec.present().contains(f) && (!v.is_empty() || rec.truncated().contains(f)) {
             return Err(format!("{f:?} absent but has {v:?} / truncated"));
         }
-        if rec.from_header.contains(f) && !rec.present.contains(f) {
+        if rec.from_header().contains(f) && !rec.present().contains(f) {
             return Err(format!("{f:?} from a header but absent"));
         }
-        if rec.truncated.contains(f) && v.len() + 4 <= capacity_of(f) {
+        if rec.truncated().contains(f) && v.len() + 4 <= capacity_of(f) {
             return Err(format!(
                 "{f:?} truncated at {} of {}",
                 v.len(),
@@ -771,9 +773,9 @@ pub fn check_response(
             ));
         }
     }
-    match rec.kind {
+    match rec.kind() {
         Kind::None => {
-            if rec.from_header.0 != 0 {
+            if rec.from_header().0 != 0 {
                 return Err(format!("not an error, yet values from headers: {rec:?}"));
             }
         }
@@ -798,23 +800,23 @@ pub fn check_response(
             for f in [Field::RequestId, Field::TraceId] {
                 if let Some(v) = body.field(f).filter(|v| !v.is_empty()) {
                     let full = v.to_string();
-                    if rec.from_header.contains(f) || rec.get(f) != cut(&full, capacity_of(f)) {
+                    if rec.from_header().contains(f) || rec.get(f) != cut(&full, capacity_of(f)) {
                         return Err(format!("body {f:?} {full:?} lost to {:?}", rec.get(f)));
                     }
                 }
             }
-            if rec.kind == Kind::Client
+            if rec.kind() == Kind::Client
                 && !resp.body.is_empty()
-                && !rec.present.contains(Field::Message)
+                && !rec.present().contains(Field::Message)
             {
                 return Err("a client error without the body as message".into());
             }
             if code_header && rec.get(Field::Code).is_empty() {
                 return Err("x-cos-error-code lost".into());
             }
-            if rec.retryable != coserr::retryable(rec.status, rec.get(Field::Code))
-                || rec.category != coserr::category(rec.status, rec.get(Field::Code))
-                || rec.code_id != coserr::CodeId::from_code(rec.get(Field::Code))
+            if rec.retryable() != coserr::retryable(rec.status(), rec.get(Field::Code))
+                || rec.category() != coserr::category(rec.status(), rec.get(Field::Code))
+                || rec.code_id() != coserr::CodeId::from_code(rec.get(Field::Code))
             {
                 return Err(format!("derived values inconsistent: {rec:?}"));
             }
@@ -830,7 +832,7 @@ pub fn check_response(
             return Err(format!("display lacks {key:?}: {line:?}"));
         }
     }
-    if !line.contains(&format!("status={}", rec.status)) {
+    if !line.contains(&format!("status={}", rec.status())) {
         return Err(format!("display lacks the status: {line:?}"));
     }
     // The digest is JSON, and holds the record's values.
@@ -846,7 +848,7 @@ pub fn check_response(
         ("requestid", Field::RequestId),
         ("traceid", Field::TraceId),
     ] {
-        let want = if rec.present.contains(f) {
+        let want = if rec.present().contains(f) {
             serde_json::Value::String(rec.get(f).to_owned())
         } else {
             serde_json::Value::Null
@@ -855,7 +857,7 @@ pub fn check_response(
             return Err(format!("digest {key} = {}, record has {want}", v[key]));
         }
     }
-    if v["status"] != serde_json::json!(rec.status) || v["kind"] != rec.kind.name() {
+    if v["status"] != serde_json::json!(rec.status()) || v["kind"] != rec.kind().name() {
         return Err(format!("digest status/kind wrong: {json}"));
     }
     let mut via_display = String::new();

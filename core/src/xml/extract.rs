@@ -2,9 +2,9 @@
 //! the fast path: which element is the error element, which of its children
 //! are the six fields (the first of each name), where their content lies.
 
-use crate::body::Scan;
 use crate::field::Field;
-use crate::value::{Span, ValueKind};
+use crate::scan::{Scan, Span};
+use crate::value::ValueKind;
 
 /// What an element's local name means to the extraction.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

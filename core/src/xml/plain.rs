@@ -14,10 +14,11 @@
 
 use super::extract::{Extract, Name};
 use super::{ASCII_NAME, COMMON_DECLARATIONS, is_nonchar};
-use crate::body::Scan;
+use crate::bytes::{WordName, load_word, skip_chunks_without, skip_while_not, swar_eq};
 use crate::chars::{is_ascii_name_start, is_space};
 use crate::field::Field;
-use crate::value::parse_reference;
+use crate::markup::parse_reference;
+use crate::scan::Scan;
 
 /// Open elements the fast path keeps track of; deeper documents take the
 /// general path.
@@ -157,44 +158,22 @@ fn text_run(b: &[u8], mut i: usize, plain: &mut bool) -> Option<usize> {
     }
 }
 
-/// A name COS sends, followed by the `>` that ends its start tag, as two
-/// little-endian words with masks, and the field it names.
+/// A name COS sends, followed by the `>` that ends its start tag, and
+/// what it names.
 struct KnownName {
     len: usize,
     name: Name,
-    lo: u64,
-    lo_mask: u64,
-    hi: u64,
-    hi_mask: u64,
+    word: WordName,
 }
 
 impl KnownName {
     const fn new(name_and_gt: &[u8], name: Name) -> Self {
-        let (lo, lo_mask) = word_and_mask(name_and_gt, 0);
-        let (hi, hi_mask) = word_and_mask(name_and_gt, 8);
         KnownName {
             len: name_and_gt.len() - 1,
             name,
-            lo,
-            lo_mask,
-            hi,
-            hi_mask,
+            word: WordName::exact(name_and_gt),
         }
     }
-}
-
-/// Bytes `s[from..from + 8]` as a little-endian word, and the mask of the
-/// bytes that exist.
-const fn word_and_mask(s: &[u8], from: usize) -> (u64, u64) {
-    let (mut word, mut mask, mut k) = (0u64, 0u64, 0);
-    while k < 8 {
-        if from + k < s.len() {
-            word |= (s[from + k] as u64) << (8 * k);
-            mask |= 0xFF << (8 * k);
-        }
-        k += 1;
-    }
-    (word, mask)
 }
 
 const CODE: KnownName = KnownName::new(b"Code>", Name::Field(Field::Code));
@@ -212,13 +191,6 @@ const ERROR_RESPONSE: KnownName = KnownName::new(b"ErrorResponse>", Name::ErrorR
 /// reads it byte by byte).
 #[inline(always)]
 fn known_name(b: &[u8], at: usize) -> Option<(usize, Name)> {
-    let word = |from: usize| -> u64 {
-        let mut w = [0u8; 8];
-        if let Some(src) = b.get(from..from + 8) {
-            w.copy_from_slice(src);
-        }
-        u64::from_le_bytes(w)
-    };
     let candidates: &[KnownName] = match b.get(at)? {
         b'C' => &[CODE],
         b'M' => &[MESSAGE],
@@ -228,10 +200,10 @@ fn known_name(b: &[u8], at: usize) -> Option<(usize, Name)> {
         b'E' => &[ERROR, ERROR_RESPONSE],
         _ => return None,
     };
-    let (lo, hi) = (word(at), word(at + 8));
+    let (lo, hi) = (load_word(b, at), load_word(b, at + 8));
     candidates
         .iter()
-        .find(|k| lo & k.lo_mask == k.lo && hi & k.hi_mask == k.hi && at + k.len < b.len())
+        .find(|k| k.word.matches(lo, hi) && at + k.len < b.len())
         .map(|k| (k.len, k.name))
 }
 
@@ -278,29 +250,11 @@ fn clean_text_run(b: &[u8], mut i: usize) -> Option<usize> {
 }
 
 /// The first `<` at or after `i`. Runs are short (tens of bytes), where a
-/// call into a SIMD library costs more than it saves: sixteen bytes are
-/// tested at a time with a branch-free fold (SIMD compares), and the chunk
-/// that holds the `<` is searched eight bytes at a time.
+/// call into a SIMD library costs more than it saves.
 #[inline(always)]
-fn find_lt(b: &[u8], mut i: usize) -> Option<usize> {
-    while let Some(chunk) = b.get(i..i + 16) {
-        let mut any = false;
-        for &c in chunk {
-            any |= c == b'<';
-        }
-        if any {
-            break;
-        }
-        i += 16;
-    }
-    while let Some(w) = b.get(i..i + 8) {
-        let lt = super::swar_eq(u64::from_le_bytes(w.try_into().unwrap_or([0; 8])), b'<');
-        if lt != 0 {
-            return Some(i + (lt.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    b.get(i..)?.iter().position(|&c| c == b'<').map(|n| i + n)
+fn find_lt(b: &[u8], i: usize) -> Option<usize> {
+    let at = skip_while_not(b, i, |c| c == b'<', |x| swar_eq(x, b'<'));
+    (at < b.len()).then_some(at)
 }
 
 /// Whether character data needs a look at `c` (beyond `<`): a reference, a
@@ -359,7 +313,7 @@ fn any_unclean(b: &[u8]) -> bool {
 #[inline(always)]
 fn next_special(b: &[u8], i: usize) -> usize {
     let stop = |c: u8| (c == b'<') | is_special(c);
-    let mut i = super::skip_chunks_without(b, i, stop);
+    let mut i = skip_chunks_without(b, i, stop);
     while let Some(&c) = b.get(i) {
         if stop(c) {
             return i;

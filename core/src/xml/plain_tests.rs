@@ -10,7 +10,7 @@ use std::string::String;
 use std::vec::Vec;
 
 use super::super::{Parser, scan as full_scan};
-use crate::body::Scan;
+use crate::scan::Scan;
 
 /// The general parser alone.
 fn general(text: &str, start: usize) -> Scan {

@@ -1,0 +1,203 @@
+//! Byte-level helpers, in one place: short searches, the word-at-a-time
+//! (SWAR) scans and their constants, the name matcher that compares a short
+//! name as two machine words, and cutting text on a character boundary.
+//!
+//! Everything here works on plain bytes and knows nothing of XML or JSON.
+
+/// The first `needle` in `hay`. Inline rather than the memchr crate: most
+/// searches here end within a few bytes (a reference's `;`, an attribute's
+/// quote), where a call to its SIMD routines costs more than it saves. Long
+/// runs of text use the crate directly.
+#[inline]
+pub(crate) fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&c| c == needle)
+}
+
+/// The first `a` or `b` in `hay` (see [`memchr`] for why it is inline).
+#[inline]
+pub(crate) fn memchr2(a: u8, b: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&c| c == a || c == b)
+}
+
+/// The first occurrence of `needle` in `hay`: candidates found by its first byte.
+pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    let mut i = 0;
+    while let Some(n) = memchr(first, hay.get(i..)?) {
+        let at = i + n;
+        if hay.get(at..at + needle.len()) == Some(needle) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+/// The largest `n <= max` at which `s` can be cut without splitting a
+/// character. Our own copy of `str::floor_char_boundary`, which is not
+/// stable at the crate's minimum Rust version (1.85).
+#[inline]
+pub(crate) fn floor_char_boundary(s: &str, max: usize) -> usize {
+    if max >= s.len() {
+        return s.len();
+    }
+    let mut n = max;
+    while n > 0 && !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+// ---------------------------------------------------------------------------
+// Word-at-a-time scans
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// High bit set in (at least) the lowest byte of `x` that is below `n` (n <= 128).
+#[inline(always)]
+pub(crate) fn swar_lt(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(ONES * n as u64) & !x & HIGHS
+}
+
+/// High bit set in (at least) the lowest byte of `x` that equals `c`.
+#[inline(always)]
+pub(crate) fn swar_eq(x: u64, c: u8) -> u64 {
+    swar_lt(x ^ (ONES * c as u64), 1)
+}
+
+/// The index of the first byte at or after `i` for which `stop` holds (or
+/// `b.len()`). `stop_swar` flags the same bytes in a little-endian `u64`,
+/// exactly for the lowest flagged byte (the classic has-less / has-zero bit
+/// tricks, whose false positives only ever sit above a true one).
+///
+/// Sixteen bytes are tested at a time with a branch-free fold, which the
+/// compiler turns into SIMD compares: most of a COS body is long runs of
+/// plain text (ids, base64 trace ids) that need no attention. The chunk that
+/// holds the stop is then searched eight bytes at a time.
+#[inline(always)]
+pub(crate) fn skip_while_not(
+    b: &[u8],
+    mut i: usize,
+    stop: impl Fn(u8) -> bool,
+    stop_swar: impl Fn(u64) -> u64,
+) -> usize {
+    i = skip_chunks_without(b, i, &stop);
+    while let Some(word) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let mask = stop_swar(u64::from_le_bytes(word));
+        if mask != 0 {
+            return i + (mask.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&c) = b.get(i) {
+        if stop(c) {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The start of the first 16-byte chunk from `i` that holds a byte for
+/// which `stop` holds (or of the last, partial chunk): a branch-free fold per
+/// chunk, which the compiler turns into SIMD compares.
+#[inline(always)]
+pub(crate) fn skip_chunks_without(b: &[u8], mut i: usize, stop: impl Fn(u8) -> bool) -> usize {
+    for chunk in b.get(i..).unwrap_or(&[]).chunks_exact(16) {
+        let mut any = 0u8;
+        for &c in chunk {
+            any |= stop(c) as u8;
+        }
+        if any != 0 {
+            break;
+        }
+        i += 16;
+    }
+    i
+}
+
+// ---------------------------------------------------------------------------
+// Short names compared as two words
+
+/// `b[at..at + 8]` as a little-endian word, zero-padded past the end of `b`
+/// (a word that does not fit whole is all zero).
+#[inline(always)]
+pub(crate) fn load_word(b: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    if let Some(src) = b.get(at..at + 8) {
+        w.copy_from_slice(src);
+    }
+    u64::from_le_bytes(w)
+}
+
+/// A name of up to 16 bytes as two little-endian words — its bytes at
+/// `0..8` and at `hi_from..hi_from + 8` — so that a candidate is compared
+/// with two word compares instead of a loop over its bytes. Used for the
+/// element names COS sends and for the header names coserr reads.
+#[derive(Clone, Copy)]
+pub(crate) struct WordName {
+    lo: u64,
+    hi: u64,
+    /// The bytes that exist (a name shorter than 16 leaves the rest out).
+    lo_mask: u64,
+    hi_mask: u64,
+    /// 0x20 at each ASCII letter when matching without regard to case
+    /// (`|` then lowercases the candidate's letter), 0 elsewhere.
+    lo_fold: u64,
+    hi_fold: u64,
+}
+
+impl WordName {
+    /// Matches exactly the bytes of `name`, read at `0` and at `8`.
+    pub(crate) const fn exact(name: &[u8]) -> Self {
+        Self::new(name, 8, false)
+    }
+
+    /// Matches `name` (lowercase ASCII, 8 to 16 bytes) in any ASCII case,
+    /// read as two overlapping words: at `0` and at `name.len() - 8`.
+    pub(crate) const fn folded(name: &[u8]) -> Self {
+        Self::new(name, name.len() - 8, true)
+    }
+
+    const fn new(name: &[u8], hi_from: usize, fold: bool) -> Self {
+        let (lo, lo_mask, lo_fold) = Self::word(name, 0, fold);
+        let (hi, hi_mask, hi_fold) = Self::word(name, hi_from, fold);
+        WordName {
+            lo,
+            hi,
+            lo_mask,
+            hi_mask,
+            lo_fold,
+            hi_fold,
+        }
+    }
+
+    /// `s[from..from + 8]` as a word, the mask of the bytes that exist, and
+    /// the fold of its letters.
+    const fn word(s: &[u8], from: usize, fold: bool) -> (u64, u64, u64) {
+        let (mut word, mut mask, mut folds, mut k) = (0u64, 0u64, 0u64, 0);
+        while k < 8 {
+            if from + k < s.len() {
+                let c = s[from + k];
+                word |= (c as u64) << (8 * k);
+                mask |= 0xFF << (8 * k);
+                if fold && c.is_ascii_lowercase() {
+                    folds |= 0x20 << (8 * k);
+                }
+            }
+            k += 1;
+        }
+        (word, mask, folds)
+    }
+
+    /// Whether the candidate whose words (at `0` and at `hi_from`, see
+    /// [`load_word`]) are `lo` and `hi` is this name.
+    #[inline(always)]
+    pub(crate) fn matches(&self, lo: u64, hi: u64) -> bool {
+        (lo | self.lo_fold) & self.lo_mask == self.lo
+            && (hi | self.hi_fold) & self.hi_mask == self.hi
+    }
+}

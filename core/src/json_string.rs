@@ -1,0 +1,72 @@
+//! Decoding the inside of a JSON string literal: its escapes, including
+//! `\uXXXX` surrogate pairs.
+
+use core::ops::ControlFlow;
+
+use crate::bytes::memchr;
+use crate::value::Piece;
+
+/// Unescapes the inside of a validated JSON string literal.
+pub(crate) fn json_string<'a, B>(
+    raw: &'a str,
+    f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>,
+) -> ControlFlow<B> {
+    let b = raw.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(n) = memchr(b'\\', &b[i..]) {
+        let bs = i + n;
+        if start < bs {
+            f(Piece::Str(raw.get(start..bs).unwrap_or("")))?;
+        }
+        let (ch, len) = json_escape(&b[bs..]);
+        f(Piece::Char(ch))?;
+        i = bs + len;
+        start = i;
+    }
+    if start < b.len() {
+        f(Piece::Str(raw.get(start..).unwrap_or("")))?;
+    }
+    ControlFlow::Continue(())
+}
+
+/// Decodes one escape at the start of `b` (`\n`, `\u00e9`, a surrogate pair).
+/// Invalid input (never produced by the validating parser) gives U+FFFD.
+fn json_escape(b: &[u8]) -> (char, usize) {
+    let simple = match b.get(1) {
+        Some(b'"') => '"',
+        Some(b'\\') => '\\',
+        Some(b'/') => '/',
+        Some(b'b') => '\u{8}',
+        Some(b'f') => '\u{c}',
+        Some(b'n') => '\n',
+        Some(b'r') => '\r',
+        Some(b't') => '\t',
+        Some(b'u') => {
+            let Some(hi) = hex4(b.get(2..6)) else {
+                return ('\u{FFFD}', b.len().min(2));
+            };
+            if (0xD800..0xDC00).contains(&hi) && b.get(6) == Some(&b'\\') && b.get(7) == Some(&b'u')
+            {
+                if let Some(lo) = hex4(b.get(8..12)) {
+                    if (0xDC00..0xE000).contains(&lo) {
+                        let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                        return (char::from_u32(c).unwrap_or('\u{FFFD}'), 12);
+                    }
+                }
+            }
+            return (char::from_u32(hi).unwrap_or('\u{FFFD}'), 6);
+        }
+        _ => return ('\u{FFFD}', b.len().min(2)),
+    };
+    (simple, 2)
+}
+
+fn hex4(b: Option<&[u8]>) -> Option<u32> {
+    let b = b?;
+    let mut v = 0u32;
+    for &c in b {
+        v = v * 16 + (c as char).to_digit(16)?;
+    }
+    Some(v)
+}

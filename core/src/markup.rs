@@ -1,0 +1,227 @@
+//! XML markup and references: skipping comments, CDATA sections, PIs and
+//! tags inside validated element content, decoding entity and character
+//! references, and turning element content into its text exactly as
+//! roxmltree builds its text nodes.
+
+use core::ops::ControlFlow;
+
+use crate::bytes::{find, memchr};
+use crate::value::Piece;
+
+/// Decodes validated element content: the joined text of all descendant text
+/// and CDATA nodes, exactly as roxmltree builds its text nodes.
+pub(crate) fn xml_content<'a, B>(
+    content: &'a str,
+    f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>,
+) -> ControlFlow<B> {
+    let b = content.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'<' {
+            let end = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |n| i + n);
+            text_run(content.get(i..end).unwrap_or(""), f)?;
+            i = end;
+            continue;
+        }
+        let rest = &b[i..];
+        if rest.starts_with(b"<![CDATA[") {
+            let body_start = i + 9;
+            let end = find(&b[body_start..], b"]]>").map_or(b.len(), |n| body_start + n);
+            cdata(content.get(body_start..end).unwrap_or(""), f)?;
+            i = (end + 3).min(b.len());
+        } else {
+            i = skip_markup(b, i).unwrap_or_else(|| skip_tag(b, i));
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+/// At `b[i] == '<'`: the index after the comment, CDATA section or PI that
+/// starts there (the end of `b` if it is unterminated), or None for a tag.
+pub(crate) fn skip_markup(b: &[u8], i: usize) -> Option<usize> {
+    let rest = b.get(i..)?;
+    let (open, close): (usize, &[u8]) = if rest.starts_with(b"<!--") {
+        (4, b"-->")
+    } else if rest.starts_with(b"<![CDATA[") {
+        (9, b"]]>")
+    } else if rest.starts_with(b"<?") {
+        (2, b"?>")
+    } else {
+        return None;
+    };
+    Some(find(&rest[open..], close).map_or(b.len(), |n| i + open + n + close.len()))
+}
+
+/// Skips a start or end tag beginning at `b[i] == '<'`, honouring quoted
+/// attribute values (which may contain `>`). Returns the index after `>`.
+pub(crate) fn skip_tag(b: &[u8], mut i: usize) -> usize {
+    let mut quote = 0u8;
+    i += 1;
+    while i < b.len() {
+        let c = b[i];
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else if c == b'"' || c == b'\'' {
+            quote = c;
+        } else if c == b'>' {
+            return i + 1;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// One text node's worth of character data (between two pieces of markup).
+///
+/// Mirrors roxmltree's `TextBuffer`: `\r\n` and a lone `\r` become `\n` when
+/// they come from the document's own characters, but a `\r` that directly
+/// precedes a reference, or directly follows one, is kept as it is — and a
+/// `\r` produced by `&#13;` is always kept.
+fn text_run<'a, B>(
+    run: &'a str,
+    f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>,
+) -> ControlFlow<B> {
+    let b = run.as_bytes();
+    let mut i = 0;
+    let mut plain_start = 0;
+    let mut pending_cr = false; // the last byte pushed was a '\r' that may still become '\n'
+    let mut as_is = false; // the previous chunk was a reference: the next byte is pushed raw
+    macro_rules! flush {
+        ($end:expr) => {
+            if plain_start < $end {
+                f(Piece::Str(run.get(plain_start..$end).unwrap_or("")))?;
+            }
+        };
+    }
+    while i < b.len() {
+        let c = b[i];
+        if c == b'&' {
+            flush!(i);
+            if pending_cr {
+                pending_cr = false;
+                f(Piece::Str("\r"))?;
+            }
+            let (ch, n) = reference(&b[i..]);
+            f(Piece::Char(ch))?;
+            i += n;
+            as_is = true;
+            plain_start = i;
+            continue;
+        }
+        if c != b'\r' && !pending_cr {
+            // Plain text up to the next reference or CR.
+            as_is = false;
+            i = memchr::memchr2(b'&', b'\r', &b[i + 1..]).map_or(b.len(), |n| i + 1 + n);
+            continue;
+        }
+        flush!(i);
+        let at_end = i + 1 == b.len();
+        if as_is {
+            // Pushed raw: a '\r' stays, though a later byte may still fold it.
+            as_is = false;
+            pending_cr = true;
+        } else if pending_cr {
+            pending_cr = false;
+            f(Piece::Str("\n"))?;
+            if at_end && c == b'\r' {
+                f(Piece::Str("\n"))?;
+            } else if c == b'\r' {
+                pending_cr = true;
+            } else if c != b'\n' {
+                // An ordinary byte: let the plain path take it (it may start a multibyte char).
+                plain_start = i;
+                continue;
+            }
+        } else if at_end {
+            f(Piece::Str("\n"))?;
+        } else {
+            pending_cr = true;
+        }
+        i += 1;
+        plain_start = i;
+    }
+    flush!(b.len());
+    if pending_cr {
+        f(Piece::Str("\r"))?;
+    }
+    ControlFlow::Continue(())
+}
+
+/// CDATA content: every `\r\n` and lone `\r` becomes `\n`, nothing else changes.
+fn cdata<'a, B>(text: &'a str, f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>) -> ControlFlow<B> {
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(n) = memchr(b'\r', &b[i..]) {
+        let cr = i + n;
+        if start < cr {
+            f(Piece::Str(text.get(start..cr).unwrap_or("")))?;
+        }
+        f(Piece::Str("\n"))?;
+        i = if b.get(cr + 1) == Some(&b'\n') {
+            cr + 2
+        } else {
+            cr + 1
+        };
+        start = i;
+    }
+    if start < b.len() {
+        f(Piece::Str(text.get(start..).unwrap_or("")))?;
+    }
+    ControlFlow::Continue(())
+}
+
+/// Decodes the reference at the start of `b` (`&...;`), returning the character
+/// and the bytes consumed. The parser has validated it; anything unexpected
+/// yields a literal `&` so that decoding stays total.
+pub(crate) fn reference(b: &[u8]) -> (char, usize) {
+    parse_reference(b).unwrap_or(('&', 1))
+}
+
+/// Parses `&name;`, `&#123;` or `&#x1F;` with roxmltree's rules: a code point
+/// that is not a Unicode scalar value (a surrogate, or above U+10FFFF) reads as
+/// U+FFFD; one that does not fit in u32 is invalid. Returns None when invalid.
+pub(crate) fn parse_reference(b: &[u8]) -> Option<(char, usize)> {
+    if b.first() != Some(&b'&') {
+        return None;
+    }
+    if b.get(1) == Some(&b'#') {
+        let (radix, digits_start) = if b.get(2) == Some(&b'x') {
+            (16, 3)
+        } else {
+            (10, 2)
+        };
+        let mut i = digits_start;
+        let mut value: u32 = 0;
+        while let Some(&c) = b.get(i) {
+            let d = match (radix, c) {
+                (_, b'0'..=b'9') => (c - b'0') as u32,
+                (16, b'a'..=b'f') => (c - b'a' + 10) as u32,
+                (16, b'A'..=b'F') => (c - b'A' + 10) as u32,
+                _ => break,
+            };
+            value = value.checked_mul(radix)?.checked_add(d)?;
+            i += 1;
+        }
+        if i == digits_start || b.get(i) != Some(&b';') {
+            return None;
+        }
+        let ch = char::from_u32(value).unwrap_or('\u{FFFD}');
+        if !crate::chars::is_xml_char(ch) {
+            return None;
+        }
+        return Some((ch, i + 1));
+    }
+    let semi = memchr(b';', b)?;
+    let ch = match &b[1..semi] {
+        b"quot" => '"',
+        b"amp" => '&',
+        b"apos" => '\'',
+        b"lt" => '<',
+        b"gt" => '>',
+        _ => return None,
+    };
+    Some((ch, semi + 1))
+}
