@@ -11,7 +11,7 @@ use crate::codes::{Category, CodeId};
 use crate::field::{Field, FieldSet};
 use crate::record::{Flags, Kind};
 use crate::status::{BodyFormat, BodyStatus, ParseError};
-use crate::value::{Piece, Value};
+use crate::value::Value;
 
 /// Where the six strings of a record are written while it is built:
 /// [`ErrorRecord`](crate::ErrorRecord)'s own strings, or another fixed-size layout (the C ABI
@@ -122,12 +122,7 @@ impl<'s, S: RecordSink + ?Sized> Builder<'s, S> {
         let sink = &mut *self.sink;
         let cut = value
             .for_each_piece(|p| {
-                let mut tmp = [0u8; 4];
-                let s = match p {
-                    Piece::Str(s) => s,
-                    Piece::Char(c) => c.encode_utf8(&mut tmp),
-                };
-                if sink.append(field, s) {
+                if sink.append(field, p.as_str(&mut [0; 4])) {
                     ControlFlow::Continue(())
                 } else {
                     ControlFlow::Break(())

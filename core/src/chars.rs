@@ -47,26 +47,12 @@ pub(crate) fn is_name_start(c: char) -> bool {
         | 0x10000..=0xEFFFF)
 }
 
-/// `NameChar`.
+/// `NameChar`: a `NameStartChar` or one of the few characters that may
+/// only continue a name.
 pub(crate) fn is_name_char(c: char) -> bool {
     let u = c as u32;
     if u <= 128 {
         return u < 128 && is_ascii_name_char(u as u8);
     }
-    matches!(u,
-        0xB7
-        | 0xC0..=0xD6
-        | 0xD8..=0xF6
-        | 0xF8..=0x2FF
-        | 0x300..=0x36F
-        | 0x370..=0x37D
-        | 0x37F..=0x1FFF
-        | 0x200C..=0x200D
-        | 0x203F..=0x2040
-        | 0x2070..=0x218F
-        | 0x2C00..=0x2FEF
-        | 0x3001..=0xD7FF
-        | 0xF900..=0xFDCF
-        | 0xFDF0..=0xFFFD
-        | 0x10000..=0xEFFFF)
+    is_name_start(c) || matches!(u, 0xB7 | 0x300..=0x36F | 0x203F..=0x2040)
 }

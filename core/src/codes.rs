@@ -167,90 +167,42 @@ impl CodeId {
     }
 }
 
-/// What kind of failure an error is, as a pure function of status and code:
-/// see [`category`]. The discriminants are the C ABI's `category` values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-#[repr(u32)]
-pub enum Category {
-    /// None of the others, or nothing to go on (no usable status, unknown code).
-    #[default]
-    Other = 0,
-    /// The bucket, object, upload, version or configuration does not exist.
-    NotFound = 1,
-    /// Who is asking and what the account may do: credentials, signature,
-    /// clock skew, token expiry, permissions, ownership, account standing and
-    /// billing, legal or audit blocks.
-    AccessAuth = 2,
-    /// The request conflicts with the current state of the resource: it
-    /// already exists, is not empty, is locked, is archived, has another
-    /// operation in progress.
-    Conflict = 3,
-    /// A conditional request's condition did not hold (`If-Match` and
-    /// friends), including `304 Not Modified`.
-    Precondition = 4,
-    /// Too many requests: slow down and retry.
-    Throttled = 5,
-    /// The request is wrong or not allowed as sent: fix it before sending it
-    /// again (bad argument, malformed XML, size or count limits, unsupported
-    /// feature, wrong method).
-    InvalidRequest = 6,
-    /// The service failed (5xx, `InternalError`, `ServiceUnavailable`).
-    Server = 7,
-    /// The resource is elsewhere (3xx other than 304): follow `Location`.
-    Redirect = 8,
-}
-
-impl Category {
-    /// Every category, in discriminant order.
-    pub const ALL: [Category; 9] = [
-        Category::Other,
-        Category::NotFound,
-        Category::AccessAuth,
-        Category::Conflict,
-        Category::Precondition,
-        Category::Throttled,
-        Category::InvalidRequest,
-        Category::Server,
-        Category::Redirect,
-    ];
-
+named_enum! {
+    /// What kind of failure an error is, as a pure function of status and code:
+    /// see [`category`]. The discriminants are the C ABI's `category` values.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+    pub enum Category: u32 {
+        /// None of the others, or nothing to go on (no usable status, unknown code).
+        #[default]
+        Other = 0 => "other",
+        /// The bucket, object, upload, version or configuration does not exist.
+        NotFound = 1 => "not-found",
+        /// Who is asking and what the account may do: credentials, signature,
+        /// clock skew, token expiry, permissions, ownership, account standing and
+        /// billing, legal or audit blocks.
+        AccessAuth = 2 => "access-auth",
+        /// The request conflicts with the current state of the resource: it
+        /// already exists, is not empty, is locked, is archived, has another
+        /// operation in progress.
+        Conflict = 3 => "conflict",
+        /// A conditional request's condition did not hold (`If-Match` and
+        /// friends), including `304 Not Modified`.
+        Precondition = 4 => "precondition",
+        /// Too many requests: slow down and retry.
+        Throttled = 5 => "throttled",
+        /// The request is wrong or not allowed as sent: fix it before sending it
+        /// again (bad argument, malformed XML, size or count limits, unsupported
+        /// feature, wrong method).
+        InvalidRequest = 6 => "invalid-request",
+        /// The service failed (5xx, `InternalError`, `ServiceUnavailable`).
+        Server = 7 => "server",
+        /// The resource is elsewhere (3xx other than 304): follow `Location`.
+        Redirect = 8 => "redirect",
+    }
     /// A stable lowercase, hyphenated name for logs and the JSON digest:
     /// `other`, `not-found`, `access-auth`, `conflict`, `precondition`,
     /// `throttled`, `invalid-request`, `server`, `redirect`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Category::Other => "other",
-            Category::NotFound => "not-found",
-            Category::AccessAuth => "access-auth",
-            Category::Conflict => "conflict",
-            Category::Precondition => "precondition",
-            Category::Throttled => "throttled",
-            Category::InvalidRequest => "invalid-request",
-            Category::Server => "server",
-            Category::Redirect => "redirect",
-        }
-    }
-
-    /// The discriminant (the C ABI value).
-    pub const fn as_u32(self) -> u32 {
-        self as u32
-    }
-
-    /// The category with discriminant `value`, if any.
-    pub const fn from_u32(value: u32) -> Option<Category> {
-        Some(match value {
-            0 => Category::Other,
-            1 => Category::NotFound,
-            2 => Category::AccessAuth,
-            3 => Category::Conflict,
-            4 => Category::Precondition,
-            5 => Category::Throttled,
-            6 => Category::InvalidRequest,
-            7 => Category::Server,
-            8 => Category::Redirect,
-            _ => return None,
-        })
-    }
+    fn name;
 }
 
 impl fmt::Display for Category {

@@ -6,40 +6,32 @@ use core::fmt::{self, Write};
 use crate::field::Field;
 use crate::record::{ErrorRecord, Kind};
 
+/// Getters named after the Python SDK's: a field's text, `None` when absent.
+macro_rules! field_getters {
+    ($($(#[$doc:meta])* $name:ident: $field:ident;)*) => {
+        $($(#[$doc])* pub fn $name(&self) -> Option<&str> { self.opt(Field::$field) })*
+    };
+}
+
 impl ErrorRecord {
     /// `get_status_code()`: the HTTP status (0 = unknown).
     pub fn status_code(&self) -> u32 {
         self.status()
     }
 
-    /// `get_error_code()`: the COS code, e.g. `NoSuchKey`.
-    pub fn error_code(&self) -> Option<&str> {
-        self.opt(Field::Code)
-    }
-
-    /// `get_error_msg()`: the message.
-    pub fn error_msg(&self) -> Option<&str> {
-        self.opt(Field::Message)
-    }
-
-    /// `get_resource_location()`: the resource (the URL when the body has none).
-    pub fn resource_location(&self) -> Option<&str> {
-        self.opt(Field::Resource)
-    }
-
-    /// `get_request_id()`: the key for COS's diagnosis tool.
-    pub fn request_id(&self) -> Option<&str> {
-        self.opt(Field::RequestId)
-    }
-
-    /// `get_trace_id()`.
-    pub fn trace_id(&self) -> Option<&str> {
-        self.opt(Field::TraceId)
-    }
-
-    /// The `ServerTime` of signature errors.
-    pub fn server_time(&self) -> Option<&str> {
-        self.opt(Field::ServerTime)
+    field_getters! {
+        /// `get_error_code()`: the COS code, e.g. `NoSuchKey`.
+        error_code: Code;
+        /// `get_error_msg()`: the message.
+        error_msg: Message;
+        /// `get_resource_location()`: the resource (the URL when the body has none).
+        resource_location: Resource;
+        /// `get_request_id()`: the key for COS's diagnosis tool.
+        request_id: RequestId;
+        /// `get_trace_id()`.
+        trace_id: TraceId;
+        /// The `ServerTime` of signature errors.
+        server_time: ServerTime;
     }
 
     /// `get_digest_msg()`: a value whose `Display` is the JSON digest.

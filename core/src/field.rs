@@ -1,49 +1,30 @@
 //! The six fields of a COS error body and a small bit set over them.
 
-/// A named field of a COS error body.
-///
-/// The discriminant is the field's bit position in a [`FieldSet`] and in the
-/// C ABI's `present` / `from_header` / `truncated` masks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[repr(u8)]
-pub enum Field {
-    /// `<Code>`: the COS error code, e.g. `NoSuchKey`.
-    Code = 0,
-    /// `<Message>`: the human-readable message.
-    Message = 1,
-    /// `<Resource>`: the bucket / object the request addressed.
-    Resource = 2,
-    /// `<RequestId>`: the key for COS's diagnosis tool.
-    RequestId = 3,
-    /// `<TraceId>`: COS's internal trace id.
-    TraceId = 4,
-    /// `<ServerTime>`: the server clock, sent with signature errors.
-    ServerTime = 5,
+named_enum! {
+    /// A named field of a COS error body.
+    ///
+    /// The discriminant is the field's bit position in a [`FieldSet`] and in the
+    /// C ABI's `present` / `from_header` / `truncated` masks.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Field: u8 {
+        /// `<Code>`: the COS error code, e.g. `NoSuchKey`.
+        Code = 0 => "Code",
+        /// `<Message>`: the human-readable message.
+        Message = 1 => "Message",
+        /// `<Resource>`: the bucket / object the request addressed.
+        Resource = 2 => "Resource",
+        /// `<RequestId>`: the key for COS's diagnosis tool.
+        RequestId = 3 => "RequestId",
+        /// `<TraceId>`: COS's internal trace id.
+        TraceId = 4 => "TraceId",
+        /// `<ServerTime>`: the server clock, sent with signature errors.
+        ServerTime = 5 => "ServerTime",
+    }
+    /// The element name in a COS XML body (case-sensitive).
+    fn xml_name;
 }
 
 impl Field {
-    /// All fields in bit order.
-    pub const ALL: [Field; 6] = [
-        Field::Code,
-        Field::Message,
-        Field::Resource,
-        Field::RequestId,
-        Field::TraceId,
-        Field::ServerTime,
-    ];
-
-    /// The element name in a COS XML body (case-sensitive).
-    pub const fn xml_name(self) -> &'static str {
-        match self {
-            Field::Code => "Code",
-            Field::Message => "Message",
-            Field::Resource => "Resource",
-            Field::RequestId => "RequestId",
-            Field::TraceId => "TraceId",
-            Field::ServerTime => "ServerTime",
-        }
-    }
-
     /// The JSON key after normalisation (ASCII-lowercased, `_` and `-` removed).
     pub const fn json_key(self) -> &'static str {
         match self {

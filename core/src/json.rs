@@ -313,14 +313,7 @@ impl Parser<'_> {
                 b'"' => {
                     self.begin_value(role);
                     let (start, end, _) = self.string()?;
-                    self.finish_value(
-                        role,
-                        Span {
-                            start,
-                            end,
-                            kind: ValueKind::JsonString,
-                        },
-                    );
+                    self.finish_value(role, Span::new(start, end, ValueKind::JsonString));
                 }
                 b'-' | b'0'..=b'9' => {
                     self.begin_value(role);
@@ -328,14 +321,7 @@ impl Parser<'_> {
                     // A number that runs into the end of a cut body may be
                     // cut itself (`404` cut after `40`): not a completed value.
                     if end < self.b.len() {
-                        self.finish_value(
-                            role,
-                            Span {
-                                start,
-                                end,
-                                kind: ValueKind::JsonNumber,
-                            },
-                        );
+                        self.finish_value(role, Span::new(start, end, ValueKind::JsonNumber));
                     }
                 }
                 b't' => self.literal(role, b"true")?,
@@ -475,14 +461,7 @@ impl Parser<'_> {
         }
         self.i += 1;
         self.pop();
-        self.finish_value(
-            role,
-            Span {
-                start,
-                end,
-                kind: ValueKind::JsonString,
-            },
-        );
+        self.finish_value(role, Span::new(start, end, ValueKind::JsonString));
         Ok(())
     }
 

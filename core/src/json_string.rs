@@ -3,31 +3,17 @@
 
 use core::ops::ControlFlow;
 
-use crate::bytes::memchr;
-use crate::value::Piece;
+use crate::value::{Piece, split_runs};
 
 /// Unescapes the inside of a validated JSON string literal.
 pub(crate) fn json_string<'a, B>(
     raw: &'a str,
     f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>,
 ) -> ControlFlow<B> {
-    let b = raw.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while let Some(n) = memchr(b'\\', &b[i..]) {
-        let bs = i + n;
-        if start < bs {
-            f(Piece::Str(raw.get(start..bs).unwrap_or("")))?;
-        }
-        let (ch, len) = json_escape(&b[bs..]);
-        f(Piece::Char(ch))?;
-        i = bs + len;
-        start = i;
-    }
-    if start < b.len() {
-        f(Piece::Str(raw.get(start..).unwrap_or("")))?;
-    }
-    ControlFlow::Continue(())
+    split_runs(raw, b'\\', f, |at| {
+        let (ch, len) = json_escape(at);
+        (Piece::Char(ch), len)
+    })
 }
 
 /// Decodes one escape at the start of `b` (`\n`, `\u00e9`, a surrogate pair).

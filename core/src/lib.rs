@@ -21,6 +21,9 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[macro_use]
+mod named_enum;
+
 #[doc(hidden)]
 pub mod abi;
 mod body;

@@ -6,7 +6,7 @@
 use core::ops::ControlFlow;
 
 use crate::bytes::{find, memchr};
-use crate::value::Piece;
+use crate::value::{Piece, split_runs};
 
 /// Decodes validated element content: the joined text of all descendant text
 /// and CDATA nodes, exactly as roxmltree builds its text nodes.
@@ -151,26 +151,10 @@ fn text_run<'a, B>(
 
 /// CDATA content: every `\r\n` and lone `\r` becomes `\n`, nothing else changes.
 fn cdata<'a, B>(text: &'a str, f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>) -> ControlFlow<B> {
-    let b = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while let Some(n) = memchr(b'\r', &b[i..]) {
-        let cr = i + n;
-        if start < cr {
-            f(Piece::Str(text.get(start..cr).unwrap_or("")))?;
-        }
-        f(Piece::Str("\n"))?;
-        i = if b.get(cr + 1) == Some(&b'\n') {
-            cr + 2
-        } else {
-            cr + 1
-        };
-        start = i;
-    }
-    if start < b.len() {
-        f(Piece::Str(text.get(start..).unwrap_or("")))?;
-    }
-    ControlFlow::Continue(())
+    split_runs(text, b'\r', f, |at| {
+        let len = if at.get(1) == Some(&b'\n') { 2 } else { 1 };
+        (Piece::Str("\n"), len)
+    })
 }
 
 /// Decodes the reference at the start of `b` (`&...;`), returning the character

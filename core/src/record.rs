@@ -9,29 +9,21 @@ use crate::status::{BodyFormat, BodyStatus, ParseError};
 use crate::texts::Texts;
 use crate::value::Value;
 
-/// What kind of error a response is (the C ABI's `COSERR_KIND_*`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[repr(u32)]
-pub enum Kind {
-    /// Not an error: a 2xx/3xx without an error document.
-    #[default]
-    None = 0,
-    /// The service answered and the operation failed (`CosServiceError`).
-    Service = 1,
-    /// The answer could not be understood (`CosClientError`): a body that is
-    /// not XML, malformed, or not an error document, with an error status.
-    Client = 2,
-}
-
-impl Kind {
-    /// `"none"`, `"service"` or `"client"`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Kind::None => "none",
-            Kind::Service => "service",
-            Kind::Client => "client",
-        }
+named_enum! {
+    /// What kind of error a response is (the C ABI's `COSERR_KIND_*`).
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub enum Kind: u32 {
+        /// Not an error: a 2xx/3xx without an error document.
+        #[default]
+        None = 0 => "none",
+        /// The service answered and the operation failed (`CosServiceError`).
+        Service = 1 => "service",
+        /// The answer could not be understood (`CosClientError`): a body that is
+        /// not XML, malformed, or not an error document, with an error status.
+        Client = 2 => "client",
     }
+    /// `"none"`, `"service"` or `"client"`.
+    fn name;
 }
 
 /// Facts about how the record was put together (the C ABI's `COSERR_FLAG_*`).

@@ -44,42 +44,26 @@ fn known_in<'v>(pairs: impl Iterator<Item = (&'v [u8], &'v [u8])>) -> [Option<&'
     out
 }
 
-/// The headers coserr reads (all of them: [`KnownHeader::ALL`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum KnownHeader {
-    /// `x-cos-error-code` (vector buckets answer with the code in it).
-    ErrorCode = 0,
-    /// `x-cos-request-id`, the first request-id header in order of preference.
-    CosRequestId = 1,
-    /// `x-ci-request-id`, the second.
-    CiRequestId = 2,
-    /// `x-img-request-id`, the third.
-    ImgRequestId = 3,
-    /// `x-cos-trace-id`.
-    TraceId = 4,
+named_enum! {
+    /// The headers coserr reads (all of them: [`KnownHeader::ALL`]).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum KnownHeader: u32 {
+        /// `x-cos-error-code` (vector buckets answer with the code in it).
+        ErrorCode = 0 => "x-cos-error-code",
+        /// `x-cos-request-id`, the first request-id header in order of preference.
+        CosRequestId = 1 => "x-cos-request-id",
+        /// `x-ci-request-id`, the second.
+        CiRequestId = 2 => "x-ci-request-id",
+        /// `x-img-request-id`, the third.
+        ImgRequestId = 3 => "x-img-request-id",
+        /// `x-cos-trace-id`.
+        TraceId = 4 => "x-cos-trace-id",
+    }
+    /// The header name, lowercase.
+    fn name;
 }
 
 impl KnownHeader {
-    /// Every known header, in discriminant order.
-    pub const ALL: [KnownHeader; 5] = [
-        KnownHeader::ErrorCode,
-        KnownHeader::CosRequestId,
-        KnownHeader::CiRequestId,
-        KnownHeader::ImgRequestId,
-        KnownHeader::TraceId,
-    ];
-
-    /// The header name, lowercase.
-    pub const fn name(self) -> &'static str {
-        match self {
-            KnownHeader::ErrorCode => "x-cos-error-code",
-            KnownHeader::CosRequestId => "x-cos-request-id",
-            KnownHeader::CiRequestId => "x-ci-request-id",
-            KnownHeader::ImgRequestId => "x-img-request-id",
-            KnownHeader::TraceId => "x-cos-trace-id",
-        }
-    }
-
     /// The known header called `name` (any ASCII case), if any.
     pub fn from_name(name: &[u8]) -> Option<KnownHeader> {
         let candidates: &[KnownHeader] = match name.len() {

@@ -12,6 +12,12 @@ pub(crate) struct Span {
     pub kind: ValueKind,
 }
 
+impl Span {
+    pub(crate) const fn new(start: usize, end: usize, kind: ValueKind) -> Self {
+        Span { start, end, kind }
+    }
+}
+
 /// What a syntax scanner (XML or JSON) found. Offsets are into the whole body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Scan {

@@ -2,105 +2,78 @@
 
 use core::fmt;
 
-/// The verdict on a body. The discriminants are the C ABI's `COSERR_BODY_*`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[repr(u32)]
-pub enum BodyStatus {
-    /// A well-formed error document (XML `<Error>` or a JSON error object).
-    Ok = 0,
-    /// Nothing but an optional BOM and whitespace.
-    Empty = 1,
-    /// Starts with neither `<` nor `{`: plain text, HTML-less garbage, binary.
-    NotXml = 2,
-    /// Starts like XML or JSON but is not well-formed (see [`ParseError`]).
-    Malformed = 3,
-    /// Well-formed, but not an error document (e.g. `CompleteMultipartUploadResult`).
-    NotErrorDoc = 4,
-}
-
-impl BodyStatus {
+named_enum! {
+    /// The verdict on a body. The discriminants are the C ABI's `COSERR_BODY_*`.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum BodyStatus: u32 {
+        /// A well-formed error document (XML `<Error>` or a JSON error object).
+        Ok = 0 => "ok",
+        /// Nothing but an optional BOM and whitespace.
+        Empty = 1 => "empty",
+        /// Starts with neither `<` nor `{`: plain text, HTML-less garbage, binary.
+        NotXml = 2 => "not_xml",
+        /// Starts like XML or JSON but is not well-formed (see [`ParseError`]).
+        Malformed = 3 => "malformed",
+        /// Well-formed, but not an error document (e.g. `CompleteMultipartUploadResult`).
+        NotErrorDoc = 4 => "not_error_doc",
+    }
     /// A stable lowercase name, used in the display line and the JSON digest.
-    pub const fn name(self) -> &'static str {
-        match self {
-            BodyStatus::Ok => "ok",
-            BodyStatus::Empty => "empty",
-            BodyStatus::NotXml => "not_xml",
-            BodyStatus::Malformed => "malformed",
-            BodyStatus::NotErrorDoc => "not_error_doc",
-        }
+    fn name;
+}
+
+named_enum! {
+    /// Which syntax the body was read as.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum BodyFormat: u32 {
+        /// Not parsed as a document (empty or not XML/JSON).
+        None = 0 => "none",
+        /// The body starts with `<`.
+        Xml = 1 => "xml",
+        /// The body starts with `{`.
+        Json = 2 => "json",
     }
+    /// A stable lowercase name.
+    fn name;
 }
 
-/// Which syntax the body was read as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[repr(u32)]
-pub enum BodyFormat {
-    /// Not parsed as a document (empty or not XML/JSON).
-    None = 0,
-    /// The body starts with `<`.
-    Xml = 1,
-    /// The body starts with `{`.
-    Json = 2,
-}
-
-/// Why a body was rejected as malformed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[repr(u32)]
-pub enum Reason {
-    /// The bytes are not UTF-8.
-    InvalidUtf8 = 1,
-    /// The body ends before the document does (a truncated body).
-    UnexpectedEof = 2,
-    /// A character that XML 1.0 or JSON does not allow here.
-    InvalidChar = 3,
-    /// A malformed element, attribute, PI or entity name.
-    InvalidName = 4,
-    /// A syntax error: missing `=`, quote, `>`, bad declaration, stray text...
-    InvalidSyntax = 5,
-    /// A comment containing `--` or ending in `-`.
-    InvalidComment = 6,
-    /// `]]>` in character data.
-    InvalidCharData = 7,
-    /// A reference to an undefined entity, or a malformed/invalid reference.
-    InvalidReference = 8,
-    /// A DOCTYPE: entity definitions are never processed.
-    Doctype = 9,
-    /// An end tag that does not match its start tag.
-    MismatchedTag = 10,
-    /// A second root element, text outside the root, or no root at all.
-    InvalidStructure = 11,
-    /// Two attributes with the same expanded name on one element.
-    DuplicateAttribute = 12,
-    /// An undeclared prefix, or a forbidden `xml`/`xmlns` binding.
-    InvalidNamespace = 13,
-    /// A documented resource limit (nesting depth, attributes per element,
-    /// namespace bindings in scope) was exceeded.
-    LimitExceeded = 14,
-    /// An invalid JSON escape, number or literal.
-    InvalidJson = 15,
-}
-
-impl Reason {
+named_enum! {
+    /// Why a body was rejected as malformed.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub enum Reason: u32 {
+        /// The bytes are not UTF-8.
+        InvalidUtf8 = 1 => "invalid UTF-8",
+        /// The body ends before the document does (a truncated body).
+        UnexpectedEof = 2 => "unexpected end of body",
+        /// A character that XML 1.0 or JSON does not allow here.
+        InvalidChar = 3 => "invalid character",
+        /// A malformed element, attribute, PI or entity name.
+        InvalidName = 4 => "invalid name",
+        /// A syntax error: missing `=`, quote, `>`, bad declaration, stray text...
+        InvalidSyntax = 5 => "invalid syntax",
+        /// A comment containing `--` or ending in `-`.
+        InvalidComment = 6 => "invalid comment",
+        /// `]]>` in character data.
+        InvalidCharData = 7 => "']]>' in character data",
+        /// A reference to an undefined entity, or a malformed/invalid reference.
+        InvalidReference = 8 => "invalid or unknown reference",
+        /// A DOCTYPE: entity definitions are never processed.
+        Doctype = 9 => "DOCTYPE is not allowed",
+        /// An end tag that does not match its start tag.
+        MismatchedTag = 10 => "mismatched end tag",
+        /// A second root element, text outside the root, or no root at all.
+        InvalidStructure = 11 => "invalid document structure",
+        /// Two attributes with the same expanded name on one element.
+        DuplicateAttribute = 12 => "duplicate attribute",
+        /// An undeclared prefix, or a forbidden `xml`/`xmlns` binding.
+        InvalidNamespace = 13 => "invalid namespace",
+        /// A documented resource limit (nesting depth, attributes per element,
+        /// namespace bindings in scope) was exceeded.
+        LimitExceeded = 14 => "limit exceeded",
+        /// An invalid JSON escape, number or literal.
+        InvalidJson = 15 => "invalid JSON",
+    }
     /// A short lowercase description.
-    pub const fn describe(self) -> &'static str {
-        match self {
-            Reason::InvalidUtf8 => "invalid UTF-8",
-            Reason::UnexpectedEof => "unexpected end of body",
-            Reason::InvalidChar => "invalid character",
-            Reason::InvalidName => "invalid name",
-            Reason::InvalidSyntax => "invalid syntax",
-            Reason::InvalidComment => "invalid comment",
-            Reason::InvalidCharData => "']]>' in character data",
-            Reason::InvalidReference => "invalid or unknown reference",
-            Reason::Doctype => "DOCTYPE is not allowed",
-            Reason::MismatchedTag => "mismatched end tag",
-            Reason::InvalidStructure => "invalid document structure",
-            Reason::DuplicateAttribute => "duplicate attribute",
-            Reason::InvalidNamespace => "invalid namespace",
-            Reason::LimitExceeded => "limit exceeded",
-            Reason::InvalidJson => "invalid JSON",
-        }
-    }
+    fn describe;
 }
 
 /// Where and why a body stopped being well-formed.

@@ -9,7 +9,7 @@
 use core::fmt;
 use core::ops::ControlFlow;
 
-use crate::bytes::floor_char_boundary;
+use crate::bytes::{floor_char_boundary, memchr};
 use crate::json_string::json_string;
 use crate::markup::xml_content;
 
@@ -34,6 +34,48 @@ pub enum Piece<'a> {
     Str(&'a str),
     /// A character produced by a reference or an escape.
     Char(char),
+}
+
+impl<'a> Piece<'a> {
+    /// The piece as text; a character is encoded into `tmp`.
+    #[inline]
+    pub fn as_str<'t>(self, tmp: &'t mut [u8; 4]) -> &'t str
+    where
+        'a: 't,
+    {
+        match self {
+            Piece::Str(s) => s,
+            Piece::Char(c) => c.encode_utf8(tmp),
+        }
+    }
+}
+
+/// Splits `text` at each `special` byte: the runs between them go to `f` as
+/// they are, and at each special byte `decode` gives the piece that stands
+/// for the bytes from there and how many bytes it takes (at least 1).
+pub(crate) fn split_runs<'a, B>(
+    text: &'a str,
+    special: u8,
+    f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>,
+    decode: impl Fn(&'a [u8]) -> (Piece<'a>, usize),
+) -> ControlFlow<B> {
+    let b = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while let Some(n) = memchr(special, &b[i..]) {
+        let at = i + n;
+        if start < at {
+            f(Piece::Str(text.get(start..at).unwrap_or("")))?;
+        }
+        let (piece, len) = decode(&b[at..]);
+        f(piece)?;
+        i = at + len.max(1);
+        start = i;
+    }
+    if start < b.len() {
+        f(Piece::Str(text.get(start..).unwrap_or("")))?;
+    }
+    ControlFlow::Continue(())
 }
 
 /// The result of [`Value::decode_into`].
@@ -102,12 +144,7 @@ impl<'a> Value<'a> {
         let mut sink = SliceSink { buf, len: 0 };
         let truncated = self
             .for_each_piece(|p| {
-                let mut tmp = [0u8; 4];
-                let s = match p {
-                    Piece::Str(s) => s,
-                    Piece::Char(c) => c.encode_utf8(&mut tmp),
-                };
-                if sink.push(s) {
+                if sink.push(p.as_str(&mut [0; 4])) {
                     ControlFlow::Continue(())
                 } else {
                     ControlFlow::Break(())
@@ -145,20 +182,16 @@ impl<'a> Value<'a> {
     /// Whether the decoded value equals `other`, without decoding into a buffer.
     pub fn eq_str(&self, other: &str) -> bool {
         let mut rest = other.as_bytes();
-        let flow = self.for_each_piece(|p| {
-            let mut tmp = [0u8; 4];
-            let s = match p {
-                Piece::Str(s) => s.as_bytes(),
-                Piece::Char(c) => c.encode_utf8(&mut tmp).as_bytes(),
-            };
-            match rest.strip_prefix(s) {
-                Some(r) => {
-                    rest = r;
-                    ControlFlow::Continue(())
-                }
-                None => ControlFlow::Break(()),
-            }
-        });
+        let flow =
+            self.for_each_piece(
+                |p| match rest.strip_prefix(p.as_str(&mut [0; 4]).as_bytes()) {
+                    Some(r) => {
+                        rest = r;
+                        ControlFlow::Continue(())
+                    }
+                    None => ControlFlow::Break(()),
+                },
+            );
         flow.is_continue() && rest.is_empty()
     }
 }
