@@ -4,13 +4,13 @@
 
 use core::ffi::c_char;
 
-use coserr_core::{Field, RecordHead, RecordSink, parse_body};
+use coserr_core::abi::{RecordHead, RecordSink};
+use coserr_core::{Field, parse_body};
 
-use crate::text::Writer;
-use crate::{
-    COSERR_INVALID_ARGUMENT, COSERR_NOT_FOUND, COSERR_NULL_ARGUMENT, COSERR_OK, COSERR_PANIC,
-    body_response, guard, slice,
-};
+use crate::boundary::{run, slice};
+use crate::constants::{COSERR_INVALID_ARGUMENT, COSERR_NOT_FOUND, COSERR_OK};
+use crate::parse::body_response;
+use crate::writer::TextOut;
 
 /// A [`RecordSink`] that keeps one field, without a capacity, in the
 /// caller's buffer and drops the others: the record is built exactly as
@@ -18,7 +18,7 @@ use crate::{
 /// hold if it were long enough.
 struct OneField {
     field: Field,
-    out: Writer,
+    out: TextOut,
 }
 
 impl RecordSink for OneField {
@@ -27,7 +27,7 @@ impl RecordSink for OneField {
     /// code, for its id, which the value does not depend on.
     fn text(&self, field: Field) -> &str {
         if field == self.field {
-            self.out.stored()
+            self.out.text.stored()
         } else {
             ""
         }
@@ -35,7 +35,7 @@ impl RecordSink for OneField {
 
     fn clear(&mut self, field: Field) {
         if field == self.field {
-            self.out.restart();
+            self.out.text.restart();
         }
     }
 
@@ -43,21 +43,9 @@ impl RecordSink for OneField {
     /// caller's buffer, whose cut `*len` reveals.
     fn append(&mut self, field: Field, s: &str) -> bool {
         if field == self.field {
-            self.out.text(s);
+            self.out.text.text(s);
         }
         true
-    }
-}
-
-/// Stores `n` in `*len` when `len` is not NULL.
-///
-/// # Safety
-///
-/// A non-NULL `len` must be valid for writes.
-pub(crate) unsafe fn store_len(len: *mut usize, n: usize) {
-    // SAFETY: the caller guarantees a non-NULL `len` is valid for writes.
-    if let Some(p) = unsafe { len.as_mut() } {
-        *p = n;
     }
 }
 
@@ -94,32 +82,24 @@ pub unsafe extern "C" fn coserr_field_value(
     cap: usize,
     len: *mut usize,
 ) -> u32 {
-    guard(COSERR_PANIC, || {
+    run(|| {
         // SAFETY: the caller guarantees `buf` is valid for `cap` bytes and
-        // `len` for writes; `Writer::new` stores `""` first when it can.
-        let out = unsafe {
-            store_len(len, 0);
-            Writer::new(buf, cap)
-        };
-        if buf.is_null() && cap > 0 {
-            return COSERR_NULL_ARGUMENT;
-        }
-        let Some(field) = Field::ALL.into_iter().find(|f| f.bit() == field) else {
-            return COSERR_INVALID_ARGUMENT;
-        };
+        // `len` for writes.
+        let out = unsafe { TextOut::new(buf, cap, len) };
+        out.check()?;
+        let field = Field::ALL
+            .into_iter()
+            .find(|f| f.bit() == field)
+            .ok_or(COSERR_INVALID_ARGUMENT)?;
         // SAFETY: the caller guarantees `body` is valid for `body_len` bytes.
-        let body = match unsafe { slice(body, body_len) } {
-            Ok(b) => b,
-            Err(result) => return result,
-        };
+        let body = unsafe { slice(body, body_len)? };
         let mut sink = OneField { field, out };
         let head = RecordHead::build(&body_response(body), &parse_body(body), &mut sink);
         if !head.present.contains(field) {
-            sink.out.restart();
-            return COSERR_NOT_FOUND;
+            sink.out.text.restart();
+            return Err(COSERR_NOT_FOUND);
         }
-        // SAFETY: as above.
-        unsafe { store_len(len, sink.out.total()) };
-        COSERR_OK
+        sink.out.finish();
+        Ok(COSERR_OK)
     })
 }

@@ -5,13 +5,22 @@
 //! invalid bytes, the HEAD 404 texts, several pieces) is written, into the
 //! caller's text buffer at its field's region.
 
-use coserr_core::{Field, RecordHead, RecordSink, Response, capacity, parse_body};
+use core::ffi::c_char;
 
-use crate::{
-    CHeaders, COSERR_SOURCE_BODY, COSERR_SOURCE_HEADER, COSERR_SOURCE_NONE, COSERR_SOURCE_TEXT,
-    COSERR_SOURCE_URL, COSERR_TEXT_NEEDED, Regions, coserr_span, coserr_spans, iter_of,
-    nul_checked, result_of, scalars,
+use coserr_core::abi::{RecordHead, RecordSink};
+use coserr_core::{Field, Response, capacity, parse_body};
+
+use crate::boundary::{buffer, input, required, run_filling};
+use crate::c_headers::CHeaders;
+use crate::constants::{
+    COSERR_INVALID_ARGUMENT, COSERR_SOURCE_BODY, COSERR_SOURCE_HEADER, COSERR_SOURCE_NONE,
+    COSERR_SOURCE_TEXT, COSERR_SOURCE_URL, COSERR_TEXT_CAPACITY, COSERR_TEXT_NEEDED,
 };
+use crate::extras::iter_of;
+use crate::numbers::{result_of, scalars};
+use crate::parse::with_response;
+use crate::regions::{Regions, nul_cut, text_offset};
+use crate::types::{coserr_response, coserr_span, coserr_spans};
 
 /// Where a field's text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,7 +52,7 @@ const EMPTY: Slot = Slot {
 };
 
 /// The [`RecordSink`] of the spans call.
-pub(crate) struct SpanSink<'a> {
+struct SpanSink<'a> {
     body: &'a [u8],
     url: &'a [u8],
     headers: &'a CHeaders<'a>,
@@ -124,7 +133,7 @@ impl<'a> SpanSink<'a> {
                 u(self.headers.known_at[usize::from(k)]),
                 slot.start,
             ),
-            Source::Text => (COSERR_SOURCE_TEXT, 0, u(region_offset(field))),
+            Source::Text => (COSERR_SOURCE_TEXT, 0, u(text_offset(field))),
         };
         coserr_span {
             source,
@@ -146,15 +155,6 @@ fn offset_in(input: &[u8], s: &[u8]) -> Option<u32> {
     // `off + s.len() <= input.len()`: no overflow.
     u32::try_from(off + s.len()).ok()?;
     u32::try_from(off).ok()
-}
-
-/// Where `field`'s region starts in the text buffer: the capacities of the
-/// fields before it, summed (the text buffer's tiling).
-fn region_offset(field: Field) -> usize {
-    Field::ALL[..field as usize]
-        .iter()
-        .map(|&f| capacity::of(f))
-        .sum()
 }
 
 impl RecordSink for SpanSink<'_> {
@@ -245,6 +245,58 @@ impl SpanSink<'_> {
     }
 }
 
+/// `coserr_parse_response` for bindings that hold the inputs: the same
+/// record, with its numbers in `*out` and, for each of its six texts, where
+/// it lies. A text that is bytes of the body, the URL or a header value
+/// (as a plain XML value in the body is) is given as that span of the
+/// input, not copied; a text that is not (entities decoded, invalid UTF-8
+/// replaced by U+FFFD, the HEAD 404 code and message, text joined from
+/// several pieces) is written into `text`, at the offset the span gives
+/// (`COSERR_SOURCE_TEXT`). Each text is exactly what
+/// `coserr_parse_response`'s array holds before its NUL, and every number
+/// is the same. `out->has_extras` says whether the body has extras and
+/// `out->extras` iterates them, without parsing the body a second time.
+///
+/// `text` may be `(NULL, 0)`: when a text then has to be written, the
+/// result is `COSERR_TEXT_NEEDED` (call again with a buffer). A non-NULL `text` must have at least
+/// `COSERR_TEXT_CAPACITY` bytes (else `COSERR_INVALID_ARGUMENT`),
+/// so that every record fits; its other bytes are unspecified.
+///
+/// `*out` is all zero on any result but `COSERR_OK` / `COSERR_NOT_AN_ERROR`;
+/// `COSERR_NULL_ARGUMENT` when `resp` or `out` is NULL or a pointer is NULL
+/// with a length above 0.
+///
+/// # Safety
+///
+/// As `coserr_parse_response`; a non-NULL `out` must be valid for writes of
+/// one `coserr_spans` and a non-NULL `text` of `text_cap` bytes, neither
+/// overlapping the other or the inputs. The spans point into the inputs:
+/// they mean something only while the caller keeps those.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn coserr_parse_response_spans(
+    resp: *const coserr_response,
+    out: *mut coserr_spans,
+    text: *mut c_char,
+    text_cap: usize,
+) -> u32 {
+    let parse = || {
+        let out = required(out)?;
+        buffer(text, text_cap)?;
+        // SAFETY: the caller guarantees a non-NULL `resp` is valid for reads.
+        let resp = unsafe { input(resp)? };
+        if !text.is_null() && text_cap < COSERR_TEXT_CAPACITY {
+            return Err(COSERR_INVALID_ARGUMENT);
+        }
+        // SAFETY: the caller vouches for the pointers inside `*resp`, and
+        // guarantees `out` and a non-NULL `text` (with at least the
+        // capacity) are valid for writes and apart from each other and
+        // the inputs during the call.
+        unsafe { with_response(resp, |resp| parse_spans(out, text.cast::<u8>(), resp)) }
+    };
+    // SAFETY: the caller guarantees `out` is valid for writes when non-NULL.
+    unsafe { run_filling(out, parse) }
+}
+
 /// Parses `resp` into `*out`, the texts that are not spans of the inputs
 /// into `text`'s regions, and returns the result (`COSERR_TEXT_NEEDED`,
 /// with `*out` untouched, when such a text met no buffer).
@@ -255,21 +307,15 @@ impl SpanSink<'_> {
 /// non-NULL `text` valid for writes of `COSERR_TEXT_CAPACITY` bytes;
 /// neither overlapping the other or anything the core reads, nor otherwise
 /// accessed during the call.
-pub(crate) unsafe fn parse_spans(
+unsafe fn parse_spans(
     out: *mut coserr_spans,
     text: *mut u8,
     resp: &Response<'_, CHeaders<'_>>,
 ) -> u32 {
     let body = parse_body(resp.body);
-    let regions = (!text.is_null()).then(|| {
-        let cap = Field::ALL.map(capacity::of);
-        // SAFETY: the regions tile the buffer (`region_offset`), which the
-        // caller guarantees is valid for writes of the capacities summed.
-        let base = Field::ALL.map(|f| unsafe { text.add(region_offset(f)) });
-        // SAFETY: the regions are disjoint parts of the caller's buffer,
-        // valid for writes and exclusive during the call.
-        unsafe { Regions::new(base, cap) }
-    });
+    // SAFETY: the caller guarantees a non-NULL `text` is valid for writes
+    // of `COSERR_TEXT_CAPACITY` bytes and exclusive during the call.
+    let regions = (!text.is_null()).then(|| unsafe { Regions::tiling(text) });
     let mut sink = SpanSink {
         body: resp.body,
         url: resp.url,
@@ -288,16 +334,13 @@ pub(crate) unsafe fn parse_spans(
     // the work here.
     for (f, span) in Field::ALL.into_iter().zip(spans.iter_mut()) {
         let bytes = sink.bytes(f);
-        let mut len = bytes.len();
-        // `contains` first: it is a fast search, `position` a byte loop.
-        if nul_checked(&head, f)
-            && bytes.contains(&0)
-            && let Some(at) = bytes.iter().position(|&b| b == 0)
-        {
-            // What C sees of the text: up to its first NUL.
-            len = at;
-            nul |= f.bit();
-        }
+        let len = match nul_cut(&head, f, bytes) {
+            Some(at) => {
+                nul |= f.bit();
+                at
+            }
+            None => bytes.len(),
+        };
         *span = sink.span(f, len);
     }
     let [

@@ -1,15 +1,14 @@
 //! The text outputs: an `snprintf`-like writer into a caller's buffer, and
-//! the core record rebuilt from a C record so that `coserr_format` and
-//! `coserr_to_json` are the core's `Display` and `write_json` exactly.
+//! the output argument pair `(buffer, capacity)` + optional full length
+//! that the extras and `coserr_field_value` fill.
 
 use core::ffi::c_char;
 use core::fmt::{self, Write};
 use core::ptr;
 
-use coserr_core::abi::RecordHead;
-use coserr_core::{BodyStatus, ErrorRecord, Field, Kind, Value};
+use coserr_core::Value;
 
-use crate::coserr_error;
+use crate::boundary::{Checked, buffer};
 
 /// Writes into a caller's `(buf, cap)` with `snprintf` semantics: counts the
 /// whole text, stores at most `cap - 1` bytes of it, cut at a UTF-8 boundary
@@ -88,16 +87,6 @@ impl Writer {
     pub(crate) fn value(&mut self, v: &Value<'_>) {
         let _ = v.write_to(self);
     }
-
-    /// Writes the core's one-line `Display` of `rec`.
-    pub(crate) fn display(&mut self, rec: &ErrorRecord) {
-        let _ = write!(self, "{rec}");
-    }
-
-    /// Writes the core's JSON digest of `rec`.
-    pub(crate) fn json(&mut self, rec: &ErrorRecord) {
-        let _ = rec.write_json(self);
-    }
 }
 
 impl Write for Writer {
@@ -140,49 +129,51 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
     i
 }
 
-/// The core record a C record stands for, as far as the display and the
-/// digest need it: kind, status, body status, and the present strings.
-///
-/// A string without a NUL in its array is read to the array's end (and cut
-/// to capacity), invalid UTF-8 becomes U+FFFD, an unknown `kind` reads as
-/// `COSERR_KIND_NONE` and an unknown `body_status` as
-/// `COSERR_BODY_MALFORMED`. For a record coserr filled, the result displays
-/// exactly as the record it was filled from.
-pub(crate) fn record_of(e: &coserr_error) -> ErrorRecord {
-    let mut rec = ErrorRecord::from_head(RecordHead {
-        kind: match e.kind {
-            1 => Kind::Service,
-            2 => Kind::Client,
-            _ => Kind::None,
-        },
-        status: e.status,
-        body_status: match e.body_status {
-            0 => BodyStatus::Ok,
-            1 => BodyStatus::Empty,
-            2 => BodyStatus::NotXml,
-            4 => BodyStatus::NotErrorDoc,
-            _ => BodyStatus::Malformed,
-        },
-        ..RecordHead::default()
-    });
-    let mut tmp = [0u8; 1024];
-    for f in Field::ALL {
-        if e.present & f.bit() == 0 {
-            continue;
-        }
-        let src: &[c_char] = match f {
-            Field::Code => &e.code,
-            Field::Message => &e.message,
-            Field::Resource => &e.resource,
-            Field::RequestId => &e.request_id,
-            Field::TraceId => &e.trace_id,
-            Field::ServerTime => &e.server_time,
+/// One `snprintf`-like output of an export: the caller's `(buf, cap)` and
+/// an optional pointer (NULL when not wanted) for the full length.
+pub(crate) struct TextOut {
+    pub(crate) text: Writer,
+    /// NULL or valid for writes ([`TextOut::new`]).
+    len: *mut usize,
+    /// The buffer's check ([`TextOut::check`]).
+    check: Checked<()>,
+}
+
+impl TextOut {
+    /// Stores `""` in `buf` when it has room and 0 in `*len` when `len` is
+    /// not NULL: what the caller sees on any result but `COSERR_OK`.
+    ///
+    /// # Safety
+    ///
+    /// A non-NULL `buf` must be valid for writes of `cap` bytes and a
+    /// non-NULL `len` valid for writes, for as long as the result is used.
+    pub(crate) unsafe fn new(buf: *mut c_char, cap: usize, len: *mut usize) -> Self {
+        let out = TextOut {
+            // SAFETY: the caller guarantees `buf` is valid for `cap` bytes.
+            text: unsafe { Writer::new(buf, cap) },
+            len,
+            check: buffer(buf, cap),
         };
-        let n = src.iter().position(|&c| c == 0).unwrap_or(src.len());
-        for (d, &c) in tmp.iter_mut().zip(&src[..n]) {
-            *d = c as u8;
-        }
-        rec.set_bytes(f, &tmp[..n], false);
+        out.store_len(0);
+        out
     }
-    rec
+
+    /// The buffer's check: NULL with a capacity above 0 is
+    /// `COSERR_NULL_ARGUMENT`.
+    pub(crate) fn check(&self) -> Checked<()> {
+        self.check
+    }
+
+    /// Stores the full length of the text written in `*len`.
+    pub(crate) fn finish(&self) {
+        self.store_len(self.text.total());
+    }
+
+    fn store_len(&self, n: usize) {
+        // SAFETY: `TextOut::new`'s caller guarantees that a non-NULL `len`
+        // is valid for writes while `self` is used.
+        if let Some(p) = unsafe { self.len.as_mut() } {
+            *p = n;
+        }
+    }
 }

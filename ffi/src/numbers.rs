@@ -1,0 +1,39 @@
+//! The record head as C numbers: the eleven `uint32_t`s every record
+//! struct starts with (`kind` .. `retryable`), and the export's result.
+
+use coserr_core::abi::RecordHead;
+use coserr_core::{BodyStatus, Kind};
+
+use crate::constants::{COSERR_NOT_AN_ERROR, COSERR_OK};
+
+/// The scalars of a record as C's `uint32_t`s, in `coserr_error`'s order
+/// (`kind` to `retryable`), with `truncated` as given (the core's cuts and
+/// the texts C sees cut at a NUL).
+pub(crate) fn scalars(head: &RecordHead, truncated: u32) -> [u32; 11] {
+    let body_offset = match (head.body_status, head.body_error) {
+        (BodyStatus::Malformed, Some(e)) => u32::try_from(e.offset).unwrap_or(u32::MAX),
+        _ => 0,
+    };
+    [
+        head.kind as u32,
+        head.status,
+        head.body_status as u32,
+        body_offset,
+        head.present.0,
+        head.from_header.0,
+        truncated,
+        head.flags.0,
+        head.code_id.as_u32(),
+        head.category.as_u32(),
+        u32::from(head.retryable),
+    ]
+}
+
+/// The result for a record: OK for an error, NOT_AN_ERROR otherwise.
+pub(crate) fn result_of(head: &RecordHead) -> u32 {
+    if head.kind == Kind::None {
+        COSERR_NOT_AN_ERROR
+    } else {
+        COSERR_OK
+    }
+}
