@@ -42,12 +42,13 @@ def field_value(body, field):
 
 def body_value(body, record, field):
     """The whole value of ``field``, which the record took from ``body``."""
-    value = field_value(body, field)
-    if not value and field == Field.MESSAGE and (record.kind == Kind.CLIENT or record.from_header & Field.CODE):
-        # A body that could not be read, or that has no message of its own
-        # beside an x-cos-error-code: the response's message is its text.
-        return text(body)
-    return value
+    if field == Field.MESSAGE:
+        if record.kind == Kind.CLIENT:
+            return text(body)  # the message of a body that could not be read
+        if record.from_header & Field.CODE:
+            # Beside an x-cos-error-code: the body's own message, else its text.
+            return field_value(body, field) or text(body)
+    return field_value(body, field)
 
 
 def input_values(record, status, body, headers, method, url, all_headers):
