@@ -24,13 +24,16 @@ from ._headers import select_headers
 from ._response import response, url_bytes
 
 
-def field_value(body, field):
+def field_value(body, field, cap=None):
     """``coserr_field_value``: the whole decoded value of one body field
-    (a :class:`Field` bit), or ``None`` when the body has no such field."""
+    (a :class:`Field` bit), or ``None`` when the body has no such field.
+
+    The first call gets a buffer of ``cap`` bytes, by default the body's
+    size: a value decoded from a body is no longer than the body in
+    practice, so one parse is enough; a second one gets what did not fit."""
     n = c_size_t()
-    # Decoding rarely makes a value longer than the body (only U+FFFD for
-    # invalid bytes does): one parse, a second only when it did not fit.
-    cap = len(body) + 1
+    if cap is None:
+        cap = len(body) + 1
     while True:
         buf = create_string_buffer(cap)
         if _ffi.field_value(body, len(body), field, buf, cap, byref(n)) != _ffi.OK:

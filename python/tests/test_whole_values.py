@@ -14,7 +14,7 @@ import pytest
 from conftest import body_of
 
 import coserr
-from coserr import BodyStatus, CosClientError, CosServiceError, Field, error_from_response
+from coserr import BodyStatus, CosClientError, CosServiceError, Field, _whole, error_from_response
 
 URL = "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/dir/key.txt"
 
@@ -37,6 +37,15 @@ def test_json_code_with_nul_is_whole():
     err = error_from_response(404, b'{"Code":"No\\u0000SuchKey","RequestId":"r"}', {})
     assert err.code == err.get_error_code() == "No\x00SuchKey"
     assert err.request_id == "r"
+
+
+def test_field_value_reads_again_what_did_not_fit():
+    body = "<Error><Code>C</Code><Message>caf&#xe9; &amp; 页</Message></Error>".encode()
+    for cap in (1, 2, 5, 6, 100):
+        assert _whole.field_value(body, Field.MESSAGE, cap) == "café & 页"
+    assert _whole.field_value(body, Field.CODE, 1) == "C"
+    assert _whole.field_value(body, Field.RESOURCE) is None
+    assert _whole.field_value(b'{"message":"a\\u0000b"}', Field.MESSAGE, 2) == "a\x00b"
 
 
 def _long(unit_pairs, size):
