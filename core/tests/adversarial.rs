@@ -1,7 +1,7 @@
 //! Adversarial bodies: huge, deep, wide, and broken at every position. Each
 //! test asserts the documented verdict (`parse_body`'s rustdoc, the limits in
 //! `lib.rs`) and, where it is cheap enough, that roxmltree / serde_json agree
-//! (the shared oracles of `fuzz/src/oracle.rs`). All run in debug, about
+//! (the shared oracles of `coserr_testkit::oracle`). All run in debug, about
 //! 12 s of wall time in total on 2 cores (the slowest test ~4 s); nothing
 //! is ignored.
 //!
@@ -16,9 +16,8 @@ use coserr::{
     MAX_NAMESPACES, ParseError, Reason, capacity, parse_body,
 };
 
-mod common;
-#[path = "../../fuzz/src/oracle.rs"]
-mod oracle;
+use coserr_testkit::rng::Rng;
+use coserr_testkit::{oracle, samples};
 
 const MIB: usize = 1 << 20;
 
@@ -92,7 +91,7 @@ fn message_of_64_mib_is_ok() {
 #[test]
 fn garbage_of_64_mib() {
     // 1 MiB of random bytes, repeated (fast to build in debug).
-    let mut r = common::Rng::new(0x64);
+    let mut r = Rng::new(0x64);
     let block: Vec<u8> = (0..MIB / 8)
         .flat_map(|_| r.next_u64().to_le_bytes())
         .collect();
@@ -407,7 +406,7 @@ fn long_runs_of_markup_characters() {
 
 /// The shared sample bodies that are XML or JSON documents.
 fn documents() -> Vec<(String, Vec<u8>)> {
-    common::all_bodies()
+    samples::all_bodies()
         .into_iter()
         .filter(|(_, b)| parse_body(b).format() != BodyFormat::None)
         .collect()
@@ -418,8 +417,8 @@ fn documents() -> Vec<(String, Vec<u8>)> {
 /// already broken before it (the error the prefix has).
 #[test]
 fn invalid_utf8_at_every_position() {
-    let typical = common::read_shared("bench/typical_482B.xml");
-    let json = common::read_shared("edge/json_ci_error.json");
+    let typical = samples::read_shared("bench/typical_482B.xml");
+    let json = samples::read_shared("edge/json_ci_error.json");
     for body in [&typical, &json] {
         let start = parse_body(body).document_start();
         for bad in [0xFFu8, 0xC0, 0x80, 0xF5] {

@@ -12,7 +12,7 @@ use std::fmt::{self, Write};
 
 use coserr::{CosError, ErrorRecord, Field, Header, Response, parse_body};
 
-mod common;
+use coserr_testkit::samples;
 
 struct CountingAlloc;
 
@@ -272,7 +272,7 @@ fn generated_bodies() -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn no_heap_allocation_on_any_body() {
-    let mut bodies = common::all_bodies();
+    let mut bodies = samples::all_bodies();
     bodies.extend(generated_bodies());
     let mut tallies = vec![Tally::default(); bodies.len()];
     let mut sink = StackBuf::<16384>::new();

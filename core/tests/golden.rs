@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 
 use coserr::{BodyFormat, BodyStatus, ErrorRecord, Field, Flags, Reason, parse_body};
 
-mod common;
+use coserr_testkit::samples;
 
 /// What one body must give.
 #[derive(Debug, Clone)]
@@ -415,7 +415,7 @@ fn table() -> Vec<Golden> {
 
 #[test]
 fn every_shared_body_has_a_golden_entry() {
-    let files: BTreeSet<String> = common::all_bodies().into_iter().map(|(n, _)| n).collect();
+    let files: BTreeSet<String> = samples::all_bodies().into_iter().map(|(n, _)| n).collect();
     let entries: Vec<&str> = table().iter().map(|g| g.file).collect();
     let listed: BTreeSet<String> = entries.iter().map(|s| s.to_string()).collect();
     assert_eq!(listed.len(), entries.len(), "duplicate golden entries");
@@ -522,7 +522,7 @@ fn check(gold: &Golden, bytes: &[u8]) -> Vec<String> {
             let d = v.decode_into(&mut buf);
             expect(
                 d.len <= 16
-                    && buf[..d.len] == *common::cut(w, 16).as_bytes()
+                    && buf[..d.len] == *samples::cut(w, 16).as_bytes()
                     && d.truncated == (w.len() > 16),
                 format!("{}: decode_into(16) gave {d:?}", field_name(f)),
             );
@@ -565,18 +565,18 @@ fn check(gold: &Golden, bytes: &[u8]) -> Vec<String> {
     );
     for f in Field::ALL {
         let want = gold.fields[f as usize].as_deref();
-        let cap = common::field_capacity(f);
+        let cap = samples::field_capacity(f);
         expect(
             rec.has(f) == want.is_some(),
             format!("record {}: present", field_name(f)),
         );
         let w = want.unwrap_or("");
         expect(
-            rec.get(f) == common::cut(w, cap),
+            rec.get(f) == samples::cut(w, cap),
             format!(
                 "record {}: want {:?}, got {:?}",
                 field_name(f),
-                common::cut(w, cap),
+                samples::cut(w, cap),
                 rec.get(f)
             ),
         );
@@ -591,7 +591,7 @@ fn check(gold: &Golden, bytes: &[u8]) -> Vec<String> {
 #[test]
 fn every_shared_body_means_what_its_golden_entry_says() {
     let bodies: std::collections::BTreeMap<String, Vec<u8>> =
-        common::all_bodies().into_iter().collect();
+        samples::all_bodies().into_iter().collect();
     let mut failures = Vec::new();
     for gold in table() {
         let Some(bytes) = bodies.get(gold.file) else {
@@ -615,7 +615,7 @@ fn every_shared_body_means_what_its_golden_entry_says() {
 #[test]
 fn xml_expectations_agree_with_roxmltree() {
     let bodies: std::collections::BTreeMap<String, Vec<u8>> =
-        common::all_bodies().into_iter().collect();
+        samples::all_bodies().into_iter().collect();
     for gold in table() {
         if gold.format != BodyFormat::Xml {
             continue;
@@ -679,12 +679,12 @@ fn xml_expectations_agree_with_roxmltree() {
 /// roxmltree directly here as well.
 #[test]
 fn html_pages_are_xml_candidates() {
-    let go = common::read_shared(
+    let go = samples::read_shared(
         "samples/go_TestObjectService_CompleteMultipartUpload_200NonXML_html_error_page.html",
     );
     assert!(roxmltree::Document::parse(std::str::from_utf8(&go).unwrap()).is_ok());
     assert_eq!(parse_body(&go).status(), BodyStatus::NotErrorDoc);
-    let nginx = common::read_shared("edge/html_502.html");
+    let nginx = samples::read_shared("edge/html_502.html");
     assert!(roxmltree::Document::parse(std::str::from_utf8(&nginx).unwrap()).is_err());
     assert_eq!(parse_body(&nginx).status(), BodyStatus::Malformed);
     assert_eq!(&nginx[132..139], b"</body>");
@@ -694,28 +694,28 @@ fn html_pages_are_xml_candidates() {
 #[test]
 fn hand_counted_offsets_point_where_the_body_goes_wrong() {
     let b =
-        common::read_shared("samples/c_test_cos_status_parse_from_body_400_mismatched_close.xml");
+        samples::read_shared("samples/c_test_cos_status_parse_from_body_400_mismatched_close.xml");
     assert_eq!(&b[106..119], b"</DomainRule>");
-    let b = common::read_shared("edge/doctype_entity.xml");
+    let b = samples::read_shared("edge/doctype_entity.xml");
     assert_eq!(&b[21..30], b"<!DOCTYPE");
-    let b = common::read_shared("edge/non_utf8_latin1.xml");
+    let b = samples::read_shared("edge/non_utf8_latin1.xml");
     assert_eq!(b[47], 0xE9);
     assert!(std::str::from_utf8(&b[..47]).is_ok());
     assert_eq!(
-        common::read_shared("edge/truncated_after_code.xml").len(),
+        samples::read_shared("edge/truncated_after_code.xml").len(),
         50
     );
     assert_eq!(
-        common::read_shared("edge/truncated_mid_element.xml").len(),
+        samples::read_shared("edge/truncated_mid_element.xml").len(),
         225
     );
-    let b = common::read_shared(
+    let b = samples::read_shared(
         "samples/issues_PicGo_638_SignatureDoesNotMatch_StringToSign_FormatString_TRUNCATED.xml",
     );
     assert_eq!(b.len(), 539);
     // Offsets count the BOM and leading whitespace: prefix a truncated body.
     let mut shifted = b"\xEF\xBB\xBF \r\n\t".to_vec();
-    shifted.extend_from_slice(&common::read_shared("edge/truncated_after_code.xml"));
+    shifted.extend_from_slice(&samples::read_shared("edge/truncated_after_code.xml"));
     let body = parse_body(&shifted);
     assert_eq!(body.document_start(), 7);
     assert_eq!(
@@ -729,7 +729,7 @@ fn hand_counted_offsets_point_where_the_body_goes_wrong() {
 /// same extras as one uninterrupted pass (the C ABI iterates this way).
 #[test]
 fn extras_resume_where_they_paused() {
-    for (name, body) in common::all_bodies() {
+    for (name, body) in samples::all_bodies() {
         let parsed = coserr::parse_body(&body);
         let whole: Vec<(String, String)> = parsed
             .extras()

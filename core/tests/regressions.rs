@@ -1,7 +1,7 @@
 //! Regression tests for what fuzzing found (one named test per finding, its
 //! input also in `fuzz/regressions/`), and a replay of every committed fuzz
 //! input — `fuzz/corpus/<target>/*` and `fuzz/regressions/*` — through
-//! `parse_body` and the oracles of `fuzz/src/oracle.rs` (roxmltree for XML,
+//! `parse_body` and the oracles of `coserr_testkit::oracle` (roxmltree for XML,
 //! serde_json for JSON, the consistency and response invariants), so that a
 //! plain `cargo test` replays the corpora without cargo-fuzz or nightly.
 //!
@@ -13,12 +13,8 @@ use std::path::{Path, PathBuf};
 
 use coserr::{BodyStatus, ErrorRecord, Field, Reason, Response, parse_body};
 
-#[path = "../../fuzz/src/input.rs"]
-mod input;
-#[path = "../../fuzz/src/oracle.rs"]
-mod oracle;
-
-use input::ResponseInput;
+use coserr_testkit::input::ResponseInput;
+use coserr_testkit::oracle;
 
 fn fuzz_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz")

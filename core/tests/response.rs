@@ -12,8 +12,8 @@ use coserr::{
     Response, capacity,
 };
 
-mod common;
-use common::read_shared;
+use coserr_testkit::rng::Rng;
+use coserr_testkit::samples::read_shared;
 
 const URL: &str = "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/dir/key.txt";
 
@@ -931,7 +931,7 @@ fn known_all_equals_get_for_every_known_header() {
         "x-cos-trace-iD",
     ];
     let values = ["", "a", "NjQ5ZjQ1", "second"];
-    let mut rng = common::Rng::new(0x04EA_DE25);
+    let mut rng = Rng::new(0x04EA_DE25);
     for _ in 0..5_000 {
         let n = rng.index(7);
         let pairs: Vec<(&str, &str)> = (0..n)

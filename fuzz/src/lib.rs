@@ -1,14 +1,13 @@
 //! Shared code of the coserr fuzz targets.
 //!
-//! - [`oracle`]: the roxmltree / serde_json oracles and the invariants
-//!   (also compiled into `core/tests/regressions.rs`);
-//! - [`input`]: the byte layout of a response input (also compiled into
-//!   `core/tests/regressions.rs`), read here through `arbitrary`;
+//! - [`oracle`]: the roxmltree / serde_json oracles and the invariants, from
+//!   `coserr-testkit` (the core's tests use the same);
+//! - [`input`]: the byte layout of a response input, from `coserr-testkit`
+//!   (the core's regression test replays the corpora with it);
 //! - [`check_ffi`]: the C ABI, called through the `coserr-ffi` rlib, against
 //!   the core.
 
-pub mod input;
-pub mod oracle;
+pub use coserr_testkit::{input, oracle};
 
 use std::ffi::{CStr, c_char};
 use std::ptr;

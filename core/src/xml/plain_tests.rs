@@ -67,7 +67,7 @@ fn check(doc: &[u8]) -> bool {
 }
 
 #[allow(dead_code)]
-#[path = "../../tests/common/rng.rs"]
+#[path = "../../../testkit/src/rng.rs"]
 mod rng;
 use rng::Rng;
 

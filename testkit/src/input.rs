@@ -1,6 +1,6 @@
 //! The byte layout of a fuzz input for the `response` and `ffi` targets,
-//! shared with `core/tests/regressions.rs` (included with `#[path]`) so that
-//! `cargo test` replays those corpora as whole responses.
+//! shared with `core/tests/regressions.rs` so that `cargo test` replays
+//! those corpora as whole responses.
 //!
 //! The layout is fixed so that seeds can be written by hand and every corpus
 //! file decodes the same way everywhere; short inputs decode with defaults:
@@ -15,7 +15,6 @@
 //!          name of (n & 0x0F) raw bytes; v: value length
 //! rest     the body
 //! ```
-#![allow(dead_code)]
 
 /// Statuses worth hitting often (the table's rows and edges).
 pub const STATUSES: [u32; 24] = [

@@ -1,7 +1,7 @@
-//! The reference oracles and invariants, shared by the fuzz targets
-//! (`fuzz/src/lib.rs`) and `core/tests/regressions.rs` (which includes this
-//! file with `#[path]`), so that `cargo test` replays the committed corpora
-//! against exactly the checks the fuzzer ran.
+//! The reference oracles and invariants, shared by the fuzz targets and
+//! the core's tests (`core/tests/regressions.rs` replays the committed
+//! corpora through them), so that `cargo test` runs exactly the checks the
+//! fuzzer ran.
 //!
 //! - XML: the verdict, the six fields and the extras must equal what
 //!   `roxmltree::Document::parse` (0.21.2, default options) gives — the oracle
@@ -19,7 +19,6 @@
 //!
 //! Every check returns `Err(description)` instead of panicking, so a caller
 //! can print the input next to it.
-#![allow(dead_code)]
 
 use std::fmt::{self, Write as _};
 
@@ -704,7 +703,8 @@ pub fn check_json(bytes: &[u8]) -> Check {
 // ---------------------------------------------------------------------------
 // A whole response.
 
-/// DESIGN §3's table, with status 0 read as the core documents it.
+/// The response decision table (docs/semantics.md), with status 0 read as
+/// the core documents it.
 pub fn expected_kind(status: u32, bs: BodyStatus, format: BodyFormat, code_header: bool) -> Kind {
     match status {
         0 => match bs {
@@ -735,7 +735,8 @@ fn header<'a>(headers: &[Header<'a>], name: &str) -> Option<&'a [u8]> {
         .map(|h| h.value)
 }
 
-/// The record of a response keeps the invariants of DESIGN §3; returns the
+/// The record of a response keeps the invariants of the decision table
+/// (docs/semantics.md); returns the
 /// record, its display line and its JSON digest for further checks.
 pub fn check_response(
     resp: &Response<'_, [Header<'_>]>,

@@ -1,11 +1,7 @@
-//! Shared test helpers: a small seeded PRNG and the shared sample bodies.
-#![allow(dead_code)]
+//! The shared COS bodies (`../shared/cos/{samples,edge,bench}`), read from
+//! disk, and the small text helpers the tests compare records with.
 
 use std::path::{Path, PathBuf};
-
-mod rng;
-#[allow(unused_imports)]
-pub use rng::Rng;
 
 /// `../shared/cos` as seen from the repository root.
 pub fn shared_cos() -> PathBuf {
@@ -18,8 +14,9 @@ pub fn read_shared(rel: &str) -> Vec<u8> {
     std::fs::read(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
 }
 
-/// Every body in samples/, edge/ and bench/ (name, bytes), sorted by name.
-pub fn all_bodies() -> Vec<(String, Vec<u8>)> {
+/// The path of every body in samples/, edge/ and bench/ (not the `.tsv`
+/// indexes), sorted.
+pub fn body_paths() -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dir in ["samples", "edge", "bench"] {
         let d = shared_cos().join(dir);
@@ -30,10 +27,33 @@ pub fn all_bodies() -> Vec<(String, Vec<u8>)> {
             if path.extension().is_some_and(|x| x == "tsv") {
                 continue;
             }
-            let name = format!("{dir}/{}", path.file_name().unwrap().to_string_lossy());
-            out.push((name, std::fs::read(&path).unwrap()));
+            out.push(path);
         }
     }
+    out.sort();
+    out
+}
+
+/// Every body in samples/, edge/ and bench/ as (`dir/file` name, bytes),
+/// sorted by name.
+pub fn all_bodies() -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<_> = body_paths()
+        .into_iter()
+        .map(|path| {
+            let dir = path
+                .parent()
+                .and_then(|d| d.file_name())
+                .unwrap_or_default();
+            let name = format!(
+                "{}/{}",
+                dir.to_string_lossy(),
+                path.file_name().unwrap_or_default().to_string_lossy()
+            );
+            let bytes = std::fs::read(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            (name, bytes)
+        })
+        .collect();
     out.sort();
     out
 }

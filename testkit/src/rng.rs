@@ -1,5 +1,6 @@
 //! splitmix64: a tiny, seeded, reproducible PRNG for the generated tests
-//! (also included by the crate's own unit tests, so it uses only `core`).
+//! (also included by the core's own unit tests, which cannot depend on this
+//! crate, so it uses only `core`).
 
 pub struct Rng(u64);
 
