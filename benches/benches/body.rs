@@ -14,11 +14,11 @@
 
 use std::hint::black_box;
 
-use coserr_benches::{BODIES, VIEW_BUF};
+use coserr_benches::VIEW_BUF;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn bodies(c: &mut Criterion) {
-    for body in BODIES {
+    for body in coserr_benches::bodies() {
         let bytes = body.bytes;
         let mut group = c.benchmark_group(body.name);
         group.throughput(Throughput::Bytes(bytes.len() as u64));

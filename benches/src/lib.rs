@@ -37,31 +37,36 @@ pub struct BenchBody {
     pub bytes: &'static [u8],
 }
 
-/// The bodies of the benchmark: the three bench bodies, then two real samples.
-pub const BODIES: [BenchBody; 5] = [
-    BenchBody {
-        name: "typical_482B",
-        bytes: include_bytes!("../../../shared/cos/bench/typical_482B.xml"),
-    },
-    BenchBody {
-        name: "minimal_140B",
-        bytes: include_bytes!("../../../shared/cos/bench/minimal_140B.xml"),
-    },
-    BenchBody {
-        name: "large_4KB",
-        bytes: include_bytes!("../../../shared/cos/bench/large_4KB.xml"),
-    },
-    BenchBody {
-        name: "go_Test_checkResponse_with_error",
-        bytes: include_bytes!("../../../shared/cos/samples/go_Test_checkResponse_with_error.xml"),
-    },
-    BenchBody {
-        name: "issues_cos-wx-sdk-v5_30_AccessDenied_ServerTime",
-        bytes: include_bytes!(
-            "../../../shared/cos/samples/issues_cos-wx-sdk-v5_30_AccessDenied_ServerTime.xml"
-        ),
-    },
+/// The bodies of the benchmark: the three bench bodies, then two real
+/// samples, as (criterion group name, path under `../shared/cos`).
+const BODY_FILES: [(&str, &str); 5] = [
+    ("typical_482B", "bench/typical_482B.xml"),
+    ("minimal_140B", "bench/minimal_140B.xml"),
+    ("large_4KB", "bench/large_4KB.xml"),
+    (
+        "go_Test_checkResponse_with_error",
+        "samples/go_Test_checkResponse_with_error.xml",
+    ),
+    (
+        "issues_cos-wx-sdk-v5_30_AccessDenied_ServerTime",
+        "samples/issues_cos-wx-sdk-v5_30_AccessDenied_ServerTime.xml",
+    ),
 ];
+
+/// The bodies of the benchmark, read once through the test kit's sample
+/// loader (kept for the life of the process, as the benchmark needs them).
+pub fn bodies() -> &'static [BenchBody] {
+    static BODIES: std::sync::OnceLock<Vec<BenchBody>> = std::sync::OnceLock::new();
+    BODIES.get_or_init(|| {
+        BODY_FILES
+            .iter()
+            .map(|&(name, rel)| BenchBody {
+                name,
+                bytes: Vec::leak(coserr_testkit::samples::read_shared(rel)),
+            })
+            .collect()
+    })
+}
 
 /// Size of the buffer [`coserr_view`] decodes into: larger than any bench
 /// body, so no value is cut and the work equals the competitors'.
