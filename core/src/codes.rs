@@ -2,8 +2,8 @@
 //! error: its [`Category`] and whether it is [`retryable`].
 //!
 //! All three are pure functions of the HTTP status and the code text, the
-//! `code_id`, `category` and `retryable` of the error record (DESIGN §3,
-//! "Derived"). The table itself is generated from
+//! `code_id`, `category` and `retryable` of the error record (the derived values
+//! of docs/semantics.md). The table itself is generated from
 //! `../shared/cos/error_codes.tsv` by `tools/gen_codes.py` into
 //! `codes_table.rs`.
 
@@ -456,8 +456,8 @@ const fn has(c: &[u8], p: &str) -> bool {
 /// `InternalError` and `ServiceUnavailable` whatever the status (also inside
 /// a 200, and `RequestTimeout` comes with 400). Never for another 4xx: in
 /// particular a 429 whose code is none of those four (such as the vector
-/// API's `TooManyRequestsException`) is **not** retryable, as DESIGN §3
-/// says; a caller that wants to retry on 429 can test
+/// API's `TooManyRequestsException`) is **not** retryable (only those
+/// four codes and 5xx are); a caller that wants to retry on 429 can test
 /// [`Category::Throttled`]. Codes are matched exactly and case-sensitively.
 /// A client error (unparseable body) whose status is 5xx is retryable: pass
 /// its status and an empty code.

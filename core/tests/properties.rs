@@ -1,4 +1,5 @@
-//! Seeded property test of the response layer (DESIGN §3) on random
+//! Seeded property test of the response layer (the decision table of
+//! docs/semantics.md) on random
 //! responses: random status (the interesting ones, 0 and random values),
 //! method, URL, headers (random name case, random ids, duplicates, sometimes
 //! none), and body (a shared sample, a mutated sample, a generated error
@@ -6,7 +7,7 @@
 //!
 //! The body verdict and the body's own field values are taken from
 //! `parse_body` (checked against roxmltree / serde_json elsewhere); the rest
-//! is recomputed from DESIGN's rules (here, and the kind table by the fuzz
+//! is recomputed from the table's rules (here, and the kind table by the fuzz
 //! oracle's `expected_kind`) and compared with the record:
 //! kind, every field with its present / from-header / truncated bits, the
 //! flags, code id, category, retryability, the display line (which must
@@ -44,7 +45,7 @@ const RETRY_CODES: [&str; 4] = [
 struct Want {
     value: Option<String>, // None: absent
     from_header: bool,
-    /// Unspecified by DESIGN in this case: not checked.
+    /// Left unspecified by the rules in this case: not checked.
     unchecked: bool,
 }
 
@@ -240,7 +241,7 @@ fn check(input: &Input, fails: &mut Failures) {
             }
             if head_404_empty {
                 // Row 3 comes first; the message for an empty body is not
-                // specified by DESIGN (the code is).
+                // specified by the rules (the code is).
                 want[Field::Message as usize].unchecked = true;
             }
         } else if head_404_empty {
@@ -520,8 +521,8 @@ fn random_responses_give_consistent_records() {
 
 /// The same properties on inputs that often have an empty id header
 /// (`x-cos-request-id:` with no value, in front of a good `x-ci-request-id`)
-/// or are a body-less HEAD 404 carrying `x-cos-error-code`. DESIGN: the
-/// request id "must never be lost", an empty value never wipes out a real
+/// or are a body-less HEAD 404 carrying `x-cos-error-code`. The rules: the
+/// request id must never be lost, an empty value never wipes out a real
 /// one, and the x-cos-error-code row of the table comes before the EMPTY row.
 #[test]
 fn empty_headers_and_head_404_with_code_header() {

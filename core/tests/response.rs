@@ -1,11 +1,12 @@
-//! DESIGN §3, row by row: from an HTTP response to one error record.
+//! The decision table of docs/semantics.md, row by row: from an HTTP
+//! response to one error record.
 //!
 //! One table-driven case per row of the decision table and per fallback rule,
 //! with real bodies from `../shared/cos` wherever one fits. Every case states
 //! the kind, the body verdict, every field (absent / value), which fields came
 //! from a header or the URL, the flags, and where it matters the derived
-//! code id, category and retryability. Expectations are written from DESIGN,
-//! not from coserr's output.
+//! code id, category and retryability. Expectations are written from the
+//! table's rules, not from coserr's output.
 
 use coserr::{
     BodyStatus, Category, CodeId, CosError, ErrorRecord, Field, FieldSet, Flags, Header, Kind,
@@ -485,7 +486,7 @@ fn cases() -> Vec<Case> {
             .kind(Kind::Service, Empty)
             .hdr(RequestId, "ci-1"),
         // Body wins when present and non-empty, and the disagreement is
-        // flagged (the AWS SDK prefers the header here; DESIGN says body).
+        // flagged (the AWS SDK prefers the header here; coserr's rule says body).
         case("fallback: body RequestId wins, IDS_DISAGREE (AWS request_id test)", 404, "GET",
             s("samples/awsrust_s3_request_id_NoSuchKey.xml"))
             .url(URL)
@@ -600,7 +601,8 @@ fn empty_request_id_header_does_not_hide_the_next_one() {
     assert_eq!(r.request_id(), Some("img-behind-empty"), "{r:?}");
 }
 
-/// The x-cos-error-code row comes before the EMPTY row of DESIGN §3: for a
+/// The x-cos-error-code row comes before the EMPTY row of the decision
+/// table: for a
 /// body-less HEAD 404 whose header names the code, the server's code is kept
 /// (from the header), not replaced by the Python SDK's `NoSuchResource`,
 /// which stands in for a code only when the server gave none.

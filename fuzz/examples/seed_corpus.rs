@@ -7,18 +7,15 @@
 //! ```
 //!
 //! `body` and `differential` get the raw bodies; `response` and `ffi` get
-//! each body wrapped as a few responses (layout in `src/input.rs`): an error
+//! each body wrapped as a few responses (layout in `coserr_testkit::input`): an error
 //! status with the id headers and a URL, a 200, a HEAD 404 with no body, a
 //! vector-bucket `x-cos-error-code` answer.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use coserr_fuzz::ResponseInput;
-
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/cos")
-}
+use coserr_testkit::samples;
 
 /// Small bodies on the edges the samples do not cover.
 const EXTRA: &[(&str, &[u8])] = &[
@@ -39,17 +36,11 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 fn main() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let mut bodies: Vec<(String, Vec<u8>)> = Vec::new();
-    for dir in ["samples", "edge", "bench"] {
-        let mut entries: Vec<_> = fs::read_dir(shared().join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_none_or(|x| x != "tsv"))
-            .collect();
-        entries.sort();
-        for p in entries {
-            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-            bodies.push((format!("{dir}-{stem}"), fs::read(&p).unwrap()));
-        }
+    for p in samples::body_paths() {
+        let dir = p.parent().and_then(|d| d.file_name()).unwrap_or_default();
+        let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+        let name = format!("{}-{stem}", dir.to_string_lossy());
+        bodies.push((name, fs::read(&p).unwrap()));
     }
     for (name, b) in EXTRA {
         bodies.push((name.to_string(), b.to_vec()));
