@@ -7,27 +7,17 @@
 //! call) must be the core's `Body::extras()`.
 
 use std::ffi::{CStr, c_char};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::ptr;
 
 use coserr_core::{ErrorRecord, Field, Kind, Response, parse_body};
 use coserr_ffi::*;
+use coserr_testkit::c_response::CResponse;
+use coserr_testkit::samples::body_paths;
 
+/// Every shared body (samples, edge, bench).
 fn shared_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/cos");
-    let mut files = Vec::new();
-    for dir in ["samples", "edge", "bench"] {
-        let dir = root.join(dir);
-        let entries = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.is_file() && path.extension().is_none_or(|x| x != "tsv" && x != "md") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
+    let files = body_paths();
     assert!(
         files.len() >= 40,
         "expected the shared bodies, found {}",
@@ -137,21 +127,6 @@ fn text(
 }
 
 /// A record full of garbage, so that a test sees what a call leaves unwritten.
-/// A response that is only a status and a body.
-fn body_response(status: u32, body: &[u8]) -> coserr_response {
-    coserr_response {
-        status,
-        method: ptr::null(),
-        method_len: 0,
-        url: ptr::null(),
-        url_len: 0,
-        headers: ptr::null(),
-        header_count: 0,
-        body: body.as_ptr(),
-        body_len: body.len(),
-    }
-}
-
 fn garbage() -> coserr_error {
     let g = 0xA5A5_A5A5;
     let b = 0xA5u8 as c_char;
@@ -417,47 +392,18 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
         };
         assert_eq!(rc, want, "{name}: result");
         assert_same(&c, &rec, &format!("{name} (body)"));
-        let body_alone = body_response(0, &body);
-        assert_spans(&body_alone, rc, &c, &format!("{name} (body, spans)"));
+        let body_alone = CResponse::body(0, &body);
+        assert_spans(&body_alone.as_c(), rc, &c, &format!("{name} (body, spans)"));
 
         for case in CASES {
-            let c_headers: Vec<coserr_header> = case
-                .headers
-                .iter()
-                .map(|(n, v)| coserr_header {
-                    name: n.as_ptr().cast(),
-                    name_len: n.len(),
-                    value: v.as_ptr().cast(),
-                    value_len: v.len(),
-                })
-                .collect();
-            let resp = coserr_response {
-                status: case.status,
-                method: if case.method.is_empty() {
-                    ptr::null()
-                } else {
-                    case.method.as_ptr().cast()
-                },
-                method_len: case.method.len(),
-                url: if case.url.is_empty() {
-                    ptr::null()
-                } else {
-                    case.url.as_ptr().cast()
-                },
-                url_len: case.url.len(),
-                headers: if c_headers.is_empty() {
-                    ptr::null()
-                } else {
-                    c_headers.as_ptr()
-                },
-                header_count: c_headers.len(),
-                body: if body.is_empty() {
-                    ptr::null()
-                } else {
-                    body.as_ptr()
-                },
-                body_len: body.len(),
-            };
+            let c_resp = CResponse::new(
+                case.status,
+                case.method.as_bytes(),
+                case.url.as_bytes(),
+                &body,
+            )
+            .with_headers(case.headers);
+            let resp = c_resp.as_c();
             let mut c = garbage();
             // SAFETY: every pointer in `resp` is valid for its length.
             let rc = unsafe { coserr_parse_response(&resp, &mut c) };
@@ -740,7 +686,8 @@ fn a_value_with_a_nul_is_flagged_as_cut_for_c() {
     assert_eq!(out.truncated, COSERR_FIELD_CODE);
     assert_eq!(out.present & COSERR_FIELD_CODE, COSERR_FIELD_CODE);
     // The spans call gives what C sees: cut at the NUL, flagged.
-    let resp = body_response(0, body);
+    let c_resp = CResponse::body(0, body);
+    let resp = c_resp.as_c();
     let mut sp = coserr_spans::default();
     let mut text = [0 as c_char; COSERR_TEXT_CAPACITY];
     // SAFETY: valid response, record and buffer.
@@ -795,7 +742,8 @@ fn has_extras_is_exact() {
         b"",
     ];
     for body in bodies {
-        let resp = body_response(404, body);
+        let c_resp = CResponse::body(404, body);
+        let resp = c_resp.as_c();
         let mut p = coserr_spans::default();
         let mut text = vec![0 as c_char; COSERR_TEXT_CAPACITY];
         // SAFETY: valid response, record and buffer.

@@ -5,10 +5,11 @@
 //! terminator) and the argument checks hold.
 
 use std::ffi::c_char;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::ptr;
 
 use coserr_ffi::*;
+use coserr_testkit::samples::body_paths;
 
 const FIELDS: [u32; 6] = [
     COSERR_FIELD_CODE,
@@ -19,18 +20,9 @@ const FIELDS: [u32; 6] = [
     COSERR_FIELD_SERVER_TIME,
 ];
 
+/// Every shared body (samples, edge, bench).
 fn shared_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/cos");
-    let mut files = Vec::new();
-    for dir in ["samples", "edge", "bench"] {
-        for entry in std::fs::read_dir(root.join(dir)).expect("the shared bodies") {
-            let path = entry.unwrap().path();
-            if path.is_file() && path.extension().is_none_or(|x| x != "tsv" && x != "md") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
+    let files = body_paths();
     assert!(
         files.len() >= 40,
         "expected the shared bodies, found {}",

@@ -8,35 +8,7 @@ use std::ffi::c_char;
 use std::ptr;
 
 use coserr_ffi::*;
-
-fn header(name: &'static str, value: &'static str) -> coserr_header {
-    coserr_header {
-        name: name.as_ptr().cast(),
-        name_len: name.len(),
-        value: value.as_ptr().cast(),
-        value_len: value.len(),
-    }
-}
-
-fn response(
-    status: u32,
-    method: &str,
-    url: &str,
-    headers: &[coserr_header],
-    body: &[u8],
-) -> coserr_response {
-    coserr_response {
-        status,
-        method: method.as_ptr().cast(),
-        method_len: method.len(),
-        url: url.as_ptr().cast(),
-        url_len: url.len(),
-        headers: headers.as_ptr(),
-        header_count: headers.len(),
-        body: body.as_ptr(),
-        body_len: body.len(),
-    }
-}
+use coserr_testkit::c_response::CResponse;
 
 /// The spans call, with a text buffer or without.
 fn spans(resp: &coserr_response, text: Option<&mut [c_char]>) -> (u32, coserr_spans) {
@@ -73,12 +45,13 @@ fn span(source: u32, header: u32, offset: u32, len: usize) -> coserr_span {
 fn plain_values_are_spans_of_the_body_and_fallbacks_of_their_input() {
     let body = b"<?xml version='1.0'?>\n<Error>\n\t<Code>NoSuchKey</Code>\n\t<Message>The key does not exist.</Message>\n\t<RequestId>bodyid</RequestId>\n</Error>";
     let headers = [
-        header("Content-Type", "application/xml"),
-        header("X-Cos-Request-Id", "hdrid"),
-        header("x-cos-trace-id", "trace-1"),
+        ("Content-Type", "application/xml"),
+        ("X-Cos-Request-Id", "hdrid"),
+        ("x-cos-trace-id", "trace-1"),
     ];
     let url = "https://b-1250000000.cos.ap-guangzhou.myqcloud.com/k";
-    let resp = response(404, "GET", url, &headers, body);
+    let r = CResponse::new(404, b"GET", url.as_bytes(), body).with_headers(&headers);
+    let resp = r.as_c();
     let (rc, s) = spans(&resp, None);
     assert_eq!(rc, COSERR_OK);
     assert_eq!(s.kind, COSERR_KIND_SERVICE);
@@ -121,7 +94,8 @@ fn decoded_and_made_up_texts_need_the_buffer() {
     // An entity: the message is decoded into the buffer, at the message's
     // region (after the code's 63 bytes); the code stays a span.
     let body = b"<Error><Code>InvalidArgument</Code><Message>a &amp; b</Message></Error>";
-    let resp = response(400, "PUT", "", &[], body);
+    let r = CResponse::new(400, b"PUT", b"", body);
+    let resp = r.as_c();
     assert_eq!(
         spans(&resp, None),
         (COSERR_TEXT_NEEDED, coserr_spans::default())
@@ -136,7 +110,8 @@ fn decoded_and_made_up_texts_need_the_buffer() {
     assert_eq!(text_at(&text, &s.message), "a & b");
 
     // HEAD 404 without a body: the Python SDK's code and message.
-    let resp = response(404, "HEAD", "", &[], b"");
+    let r = CResponse::new(404, b"HEAD", b"", b"");
+    let resp = r.as_c();
     assert_eq!(spans(&resp, None).0, COSERR_TEXT_NEEDED);
     let (rc, s) = spans(&resp, Some(&mut text));
     assert_eq!(rc, COSERR_OK);
@@ -147,19 +122,10 @@ fn decoded_and_made_up_texts_need_the_buffer() {
     );
 
     // A header value that is not UTF-8 reaches the record with U+FFFD.
-    let headers = [coserr_header {
-        name: "x-cos-request-id".as_ptr().cast(),
-        name_len: 16,
-        value: b"id\xff".as_ptr().cast(),
-        value_len: 3,
-    }];
-    let resp = response(
-        404,
-        "GET",
-        "",
-        &headers,
-        b"<Error><Code>NoSuchKey</Code></Error>",
-    );
+    let headers: [(&str, &[u8]); 1] = [("x-cos-request-id", b"id\xff")];
+    let r = CResponse::new(404, b"GET", b"", b"<Error><Code>NoSuchKey</Code></Error>")
+        .with_headers(&headers);
+    let resp = r.as_c();
     assert_eq!(spans(&resp, None).0, COSERR_TEXT_NEEDED);
     let (_, s) = spans(&resp, Some(&mut text));
     assert_eq!(text_at(&text, &s.request_id), "id\u{FFFD}");
@@ -170,7 +136,8 @@ fn cut_texts_stay_spans() {
     // A code over its 63-byte capacity: the first 63 bytes, flagged.
     let code = "C".repeat(100);
     let body = format!("<Error><Code>{code}</Code></Error>");
-    let resp = response(404, "GET", "", &[], body.as_bytes());
+    let r = CResponse::new(404, b"GET", b"", body.as_bytes());
+    let resp = r.as_c();
     let (rc, s) = spans(&resp, None);
     assert_eq!(rc, COSERR_OK);
     assert_eq!(s.code, span(COSERR_SOURCE_BODY, 0, 13, 63));
@@ -178,7 +145,8 @@ fn cut_texts_stay_spans() {
 
     // A JSON value with a NUL is cut there for C, and flagged.
     let body = br#"{"code":"a\u0000b","message":"plain"}"#;
-    let resp = response(0, "", "", &[], body);
+    let r = CResponse::new(0, b"", b"", body);
+    let resp = r.as_c();
     let mut text = vec![0 as c_char; COSERR_TEXT_CAPACITY];
     let (rc, s) = spans(&resp, Some(&mut text));
     assert_eq!(rc, COSERR_OK);
@@ -193,7 +161,8 @@ fn cut_texts_stay_spans() {
 #[test]
 fn the_spans_call_checks_its_arguments() {
     let body = b"<Error><Code>NoSuchKey</Code></Error>";
-    let resp = response(404, "GET", "", &[], body);
+    let r = CResponse::new(404, b"GET", b"", body);
+    let resp = r.as_c();
     let mut text = vec![0 as c_char; COSERR_TEXT_CAPACITY];
     let cases: [(*const coserr_response, *mut c_char, usize, u32); 5] = [
         (ptr::null(), ptr::null_mut(), 0, COSERR_NULL_ARGUMENT),

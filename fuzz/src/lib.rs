@@ -15,6 +15,7 @@ use std::ptr;
 use arbitrary::{Arbitrary, Unstructured};
 use coserr::{ErrorRecord, Field, Response, parse_body};
 use coserr_ffi::*;
+use coserr_testkit::c_response::{CResponse, raw};
 
 pub use input::ResponseInput;
 
@@ -35,15 +36,6 @@ impl<'a> Arbitrary<'a> for FuzzResponse<'a> {
 }
 
 type Check = Result<(), String>;
-
-/// `(ptr, len)` of a slice, NULL for an empty one (the ABI's empty slice).
-fn raw<T>(s: &[T]) -> (*const T, usize) {
-    if s.is_empty() {
-        (ptr::null(), 0)
-    } else {
-        (s.as_ptr(), s.len())
-    }
-}
 
 /// The C record equals the core record it was filled from.
 fn same_record(out: &coserr_error, rec: &ErrorRecord) -> Check {
@@ -151,35 +143,15 @@ fn result_for(rec: &ErrorRecord) -> u32 {
 /// The C ABI agrees with the core on one response, and keeps its own rules.
 pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
     // --- coserr_parse_response -------------------------------------------
-    let c_headers: Vec<coserr_header> = input
+    let names: Vec<(&[u8], &[u8])> = input
         .headers
         .iter()
-        .map(|(n, v)| {
-            let (name, name_len) = raw(n);
-            let (value, value_len) = raw(v);
-            coserr_header {
-                name: name.cast(),
-                name_len,
-                value: value.cast(),
-                value_len,
-            }
-        })
+        .map(|(n, v)| (n.as_slice(), *v))
         .collect();
-    let (method, method_len) = raw(input.method);
-    let (url, url_len) = raw(input.url);
-    let (headers, header_count) = raw(&c_headers);
-    let (body, body_len) = raw(input.body);
-    let resp = coserr_response {
-        status: input.status,
-        method: method.cast(),
-        method_len,
-        url: url.cast(),
-        url_len,
-        headers,
-        header_count,
-        body,
-        body_len,
-    };
+    let c_resp =
+        CResponse::new(input.status, input.method, input.url, input.body).with_headers(&names);
+    let resp = c_resp.as_c();
+    let (body, body_len) = (resp.body, resp.body_len);
     let mut out = coserr_error::default();
     out.code[0] = 1;
     let r = unsafe { coserr_parse_response(&resp, &mut out) };

@@ -7,6 +7,7 @@
 //! own unit tests cannot use it: they would see a second copy of the
 //! crate's types. They include [`rng`] alone, which uses only `core`.)
 
+pub mod c_response;
 pub mod input;
 pub mod json_gen;
 pub mod oracle;
