@@ -29,6 +29,20 @@ pub(crate) fn scalars(head: &RecordHead, truncated: u32) -> [u32; 11] {
     ]
 }
 
+/// Writes the eleven numbers at the start of a record struct, without
+/// making a reference to the (possibly uninitialised) record.
+///
+/// # Safety
+///
+/// `out` must be valid for writes of one aligned `T` that starts with
+/// `kind` .. `retryable` as 11 consecutive `u32` fields: `coserr_error` or
+/// `coserr_spans` (asserted in `types`).
+pub(crate) unsafe fn write_numbers<T>(out: *mut T, numbers: [u32; 11]) {
+    // SAFETY: the first 44 bytes of `*out` are the 11 `u32`s (caller),
+    // valid for writes, and `T`'s alignment is at least `u32`'s.
+    unsafe { out.cast::<[u32; 11]>().write(numbers) };
+}
+
 /// The result for a record: OK for an error, NOT_AN_ERROR otherwise.
 pub(crate) fn result_of(head: &RecordHead) -> u32 {
     if head.kind == Kind::None {

@@ -7,7 +7,7 @@ use coserr_core::{Field, Headers, Response, parse_body};
 
 use crate::boundary::{Checked, input, required, run_filling, slice};
 use crate::c_headers::CHeaders;
-use crate::numbers::{result_of, scalars};
+use crate::numbers::{result_of, scalars, write_numbers};
 use crate::regions::{Regions, nul_cut};
 use crate::types::{coserr_error, coserr_response};
 
@@ -136,10 +136,9 @@ unsafe fn parse_into<H: Headers + ?Sized>(out: *mut coserr_error, resp: &Respons
     }
     // SAFETY: the regions are `*out`'s arrays, each followed by its NUL.
     unsafe { sink.zero_rest() };
-    // SAFETY: `kind` .. `retryable` are 11 consecutive `u32` fields at the
-    // start of the `repr(C)` struct (asserted in `types`), valid for
-    // writes; no reference to the possibly uninitialised record is made.
-    unsafe { out.cast::<[u32; 11]>().write(scalars(&head, truncated)) };
+    // SAFETY: the caller guarantees `out` is valid for writes; a
+    // `coserr_error` starts with the eleven numbers.
+    unsafe { write_numbers(out, scalars(&head, truncated)) };
     result_of(&head)
 }
 

@@ -17,7 +17,7 @@ use crate::constants::{
     COSERR_SOURCE_TEXT, COSERR_SOURCE_URL, COSERR_TEXT_CAPACITY, COSERR_TEXT_NEEDED,
 };
 use crate::extras::iter_of;
-use crate::numbers::{result_of, scalars};
+use crate::numbers::{result_of, scalars, write_numbers};
 use crate::parse::with_response;
 use crate::regions::{Regions, nul_cut, text_offset};
 use crate::types::{coserr_response, coserr_span, coserr_spans};
@@ -343,32 +343,8 @@ unsafe fn parse_spans(
         };
         *span = sink.span(f, len);
     }
-    let [
-        kind,
-        status,
-        body_status,
-        body_offset,
-        present,
-        from_header,
-        _,
-        flags,
-        code_id,
-        category,
-        retryable,
-    ] = scalars(&head, 0);
     let [code, message, resource, request_id, trace_id, server_time] = spans;
     let record = coserr_spans {
-        kind,
-        status,
-        body_status,
-        body_offset,
-        present,
-        from_header,
-        truncated: head.truncated.0 | nul,
-        flags,
-        code_id,
-        category,
-        retryable,
         has_extras: u32::from(body.has_extras()),
         code,
         message,
@@ -377,8 +353,13 @@ unsafe fn parse_spans(
         trace_id,
         server_time,
         extras: iter_of(body.extras().state(body.bytes())),
+        ..coserr_spans::default()
     };
-    // SAFETY: the caller guarantees `out` is valid for writes and aligned.
-    unsafe { out.write(record) };
+    // SAFETY: the caller guarantees `out` is valid for writes and aligned;
+    // a `coserr_spans` starts with the eleven numbers.
+    unsafe {
+        out.write(record);
+        write_numbers(out, scalars(&head, head.truncated.0 | nul));
+    }
     result_of(&head)
 }

@@ -231,8 +231,12 @@ const _: () = {
     assert!(offset_of!(coserr_error, code_id) == 32);
     assert!(offset_of!(coserr_error, category) == 36);
     assert!(offset_of!(coserr_error, retryable) == 40);
-    // `kind` .. `retryable` are written at once as a `[u32; 11]` (`parse_into`).
+    // `kind` .. `retryable` are written at once as a `[u32; 11]`
+    // (`numbers::write_numbers`), in both records.
     assert!(size_of::<[u32; 11]>() == offset_of!(coserr_error, code));
+    assert!(offset_of!(coserr_spans, kind) == 0);
+    assert!(offset_of!(coserr_spans, retryable) == 40);
+    assert!(size_of::<[u32; 11]>() == offset_of!(coserr_spans, has_extras));
     assert!(offset_of!(coserr_error, code) == 44);
     assert!(offset_of!(coserr_error, message) == 108);
     assert!(offset_of!(coserr_error, resource) == 1132);
