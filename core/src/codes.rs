@@ -73,7 +73,7 @@ const _: () = {
             assert!(probe < table::MAX_PROBES);
             let found = slot(start + probe) as usize;
             assert!(found != 0);
-            if is(code, table::ENTRIES[found].code) {
+            if is(code, table::ENTRIES[found].code.as_bytes()) {
                 assert!(found == id);
                 break;
             }
@@ -311,57 +311,40 @@ impl CodeId {
     }
 }
 
-/// Step 1 of [`category`].
+/// Step 1 of [`category`]: the rules are [`any_of`] patterns.
 const fn category_from_code(c: &[u8]) -> Option<Category> {
-    let throttled = is(c, "SlowDown")
-        || starts(c, "TooManyRequests")
-        || starts(c, "RequestLimitExceeded")
-        || has(c, "Throttl")
-        || ends(c, "FreqControl");
-    if throttled {
+    const THROTTLED: &str =
+        "SlowDown|TooManyRequests*|RequestLimitExceeded*|*Throttl*|*FreqControl";
+    const SERVER: &str = "InternalError*|InternalServer*|*InternalException|ServiceUnavailable*";
+    const PRECONDITION: &str = "PreconditionFailed|NotModified";
+    const ACCESS: &str = "AccessDenied*|AccessForbidden*|*AccessKeyId|*Signature*|ExpiredToken\
+        |InvalidToken|InvalidSecurity|RequestTimeTooSkewed|Request has expired|*Auth*|Unauthorized*";
+    const CONFLICT: &str = "*Already*|*NotEmpty|*NotAppendable|AppendPosition*|Invalid*State\
+        |OperationAborted|ResourceInUse*";
+    if any_of(c, THROTTLED) {
         return Some(Category::Throttled);
     }
-    let server = starts(c, "InternalError")
-        || starts(c, "InternalServer")
-        || ends(c, "InternalException")
-        || starts(c, "ServiceUnavailable");
-    if server {
+    if any_of(c, SERVER) {
         return Some(Category::Server);
     }
-    if ends(c, "Redirect") {
+    if any_of(c, "*Redirect") {
         return Some(Category::Redirect);
     }
-    if is(c, "PreconditionFailed") || is(c, "NotModified") {
+    if any_of(c, PRECONDITION) {
         return Some(Category::Precondition);
     }
-    let access = starts(c, "AccessDenied")
-        || starts(c, "AccessForbidden")
-        || ends(c, "AccessKeyId")
-        || has(c, "Signature")
-        || is(c, "ExpiredToken")
-        || is(c, "InvalidToken")
-        || is(c, "InvalidSecurity")
-        || is(c, "RequestTimeTooSkewed")
-        || is(c, "Request has expired")
-        || has(c, "Auth")
-        || starts(c, "Unauthorized");
-    if access {
+    if any_of(c, ACCESS) {
         return Some(Category::AccessAuth);
     }
+    // `No` and a capital (`NoSuchKey`, `NoLifecycle`), or `ResourceNotFound…`.
     let not_found = matches!(c, [b'N', b'o', next, ..] if next.is_ascii_uppercase())
-        || starts(c, "ResourceNotFound");
+        || any_of(c, "ResourceNotFound*");
     if not_found {
         return Some(Category::NotFound);
     }
-    let conflict = has(c, "Already")
-        || ((ends(c, "Exists") || ends(c, "Exist")) && !has(c, "Not"))
-        || ends(c, "NotEmpty")
-        || ends(c, "NotAppendable")
-        || starts(c, "AppendPosition")
-        || (starts(c, "Invalid") && ends(c, "State"))
-        || is(c, "OperationAborted")
-        || starts(c, "ResourceInUse");
-    if conflict {
+    // `…Exists` / `…Exist` unless negated (`NoSuchBucketPolicyNotExist`).
+    let exists = any_of(c, "*Exists|*Exist") && !any_of(c, "*Not*");
+    if exists || any_of(c, CONFLICT) {
         return Some(Category::Conflict);
     }
     None
@@ -382,26 +365,17 @@ const fn category_from_status(status: u32) -> Option<Category> {
     })
 }
 
-/// Step 3 of [`category`].
+/// Step 3 of [`category`]: the rules are [`any_of`] patterns.
 const fn category_from_hints(c: &[u8]) -> Option<Category> {
-    let invalid = starts(c, "Invalid")
-        || starts(c, "Malformed")
-        || starts(c, "Bad")
-        || starts(c, "Missing")
-        || starts(c, "Unsupported")
-        || has(c, "NotSupport")
-        || ends(c, "TooLarge")
-        || ends(c, "TooLong")
-        || ends(c, "TooSmall")
-        || has(c, "Validation")
-        || has(c, "LimitExceeded");
-    if invalid {
+    const INVALID: &str = "Invalid*|Malformed*|Bad*|Missing*|Unsupported*|*NotSupport*\
+        |*TooLarge|*TooLong|*TooSmall|*Validation*|*LimitExceeded*";
+    if any_of(c, INVALID) {
         return Some(Category::InvalidRequest);
     }
-    if has(c, "NotFound") || has(c, "NotExist") {
+    if any_of(c, "*NotFound*|*NotExist*") {
         return Some(Category::NotFound);
     }
-    if has(c, "Conflict") || ends(c, "Locked") {
+    if any_of(c, "*Conflict*|*Locked") {
         return Some(Category::Conflict);
     }
     None
@@ -410,9 +384,58 @@ const fn category_from_hints(c: &[u8]) -> Option<Category> {
 // Byte-string tests for the rules, `const` so that `STRONG` is computed when
 // the crate compiles, and plain loops because codes are short.
 
+/// Whether `c` matches one of the `|`-separated `patterns`. A pattern is
+/// the exact code, or has a `*` for any run of bytes: at the end
+/// (`Missing*`, a prefix), at the start (`*TooLong`, a suffix), at both
+/// (`*Auth*`, anywhere) or once inside (`Invalid*State`, a prefix and a
+/// suffix). Codes never contain `|` or `*`.
+const fn any_of(c: &[u8], patterns: &str) -> bool {
+    let mut rest = patterns.as_bytes();
+    loop {
+        let mut n = 0;
+        while n < rest.len() && rest[n] != b'|' {
+            n += 1;
+        }
+        let (pattern, tail) = rest.split_at(n);
+        if glob(c, pattern) {
+            return true;
+        }
+        match tail.split_first() {
+            Some((_, after_bar)) => rest = after_bar,
+            None => return false,
+        }
+    }
+}
+
+/// One pattern of [`any_of`].
+const fn glob(c: &[u8], p: &[u8]) -> bool {
+    let (anywhere_before, p) = match p.split_first() {
+        Some((b'*', p)) => (true, p),
+        _ => (false, p),
+    };
+    let (anywhere_after, p) = match p.split_last() {
+        Some((b'*', p)) => (true, p),
+        _ => (false, p),
+    };
+    let mut star = 0;
+    while star < p.len() && p[star] != b'*' {
+        star += 1;
+    }
+    if star < p.len() {
+        let (prefix, star_suffix) = p.split_at(star);
+        let (_, suffix) = star_suffix.split_at(1);
+        return c.len() >= prefix.len() + suffix.len() && starts(c, prefix) && ends(c, suffix);
+    }
+    match (anywhere_before, anywhere_after) {
+        (true, true) => has(c, p),
+        (true, false) => ends(c, p),
+        (false, true) => starts(c, p),
+        (false, false) => is(c, p),
+    }
+}
+
 /// `c[at..]` starts with `p`.
-const fn matches_at(c: &[u8], at: usize, p: &str) -> bool {
-    let p = p.as_bytes();
+const fn matches_at(c: &[u8], at: usize, p: &[u8]) -> bool {
     if at > c.len() || c.len() - at < p.len() {
         return false;
     }
@@ -426,19 +449,19 @@ const fn matches_at(c: &[u8], at: usize, p: &str) -> bool {
     true
 }
 
-const fn is(c: &[u8], s: &str) -> bool {
+const fn is(c: &[u8], s: &[u8]) -> bool {
     c.len() == s.len() && matches_at(c, 0, s)
 }
 
-const fn starts(c: &[u8], p: &str) -> bool {
+const fn starts(c: &[u8], p: &[u8]) -> bool {
     matches_at(c, 0, p)
 }
 
-const fn ends(c: &[u8], p: &str) -> bool {
+const fn ends(c: &[u8], p: &[u8]) -> bool {
     c.len() >= p.len() && matches_at(c, c.len() - p.len(), p)
 }
 
-const fn has(c: &[u8], p: &str) -> bool {
+const fn has(c: &[u8], p: &[u8]) -> bool {
     let mut at = 0;
     while at + p.len() <= c.len() {
         if matches_at(c, at, p) {

@@ -8,35 +8,25 @@ named_enum! {
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
     pub enum Field: u8 {
         /// `<Code>`: the COS error code, e.g. `NoSuchKey`.
-        Code = 0 => "Code",
+        Code = 0 => "Code", "code",
         /// `<Message>`: the human-readable message.
-        Message = 1 => "Message",
+        Message = 1 => "Message", "message",
         /// `<Resource>`: the bucket / object the request addressed.
-        Resource = 2 => "Resource",
+        Resource = 2 => "Resource", "resource",
         /// `<RequestId>`: the key for COS's diagnosis tool.
-        RequestId = 3 => "RequestId",
+        RequestId = 3 => "RequestId", "requestid",
         /// `<TraceId>`: COS's internal trace id.
-        TraceId = 4 => "TraceId",
+        TraceId = 4 => "TraceId", "traceid",
         /// `<ServerTime>`: the server clock, sent with signature errors.
-        ServerTime = 5 => "ServerTime",
+        ServerTime = 5 => "ServerTime", "servertime",
     }
     /// The element name in a COS XML body (case-sensitive).
-    fn xml_name;
+    fn xml_name,
+    /// The JSON key after normalisation (ASCII-lowercased, `_` and `-` removed).
+    json_key;
 }
 
 impl Field {
-    /// The JSON key after normalisation (ASCII-lowercased, `_` and `-` removed).
-    pub const fn json_key(self) -> &'static str {
-        match self {
-            Field::Code => "code",
-            Field::Message => "message",
-            Field::Resource => "resource",
-            Field::RequestId => "requestid",
-            Field::TraceId => "traceid",
-            Field::ServerTime => "servertime",
-        }
-    }
-
     /// This field's bit in a [`FieldSet`].
     pub const fn bit(self) -> u32 {
         1 << (self as u8)
