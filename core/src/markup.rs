@@ -1,7 +1,7 @@
 //! XML markup and references: skipping comments, CDATA sections, PIs and
 //! tags inside validated element content, decoding entity and character
-//! references, and turning element content into its text exactly as
-//! roxmltree builds its text nodes.
+//! references, turning element content into its text exactly as roxmltree
+//! builds its text nodes, and comparing attribute values as normalised.
 
 use core::ops::ControlFlow;
 
@@ -208,4 +208,70 @@ pub(crate) fn parse_reference(b: &[u8]) -> Option<(char, usize)> {
         _ => return None,
     };
     Some((ch, semi + 1))
+}
+
+// ---------------------------------------------------------------------------
+// Attribute values
+
+/// Iterates the bytes of an attribute value after roxmltree's normalisation:
+/// literal TAB/LF/CR become spaces (CR LF as one), references are decoded
+/// and inserted as they are.
+struct AttrBytes<'v> {
+    v: &'v [u8],
+    i: usize,
+    buf: [u8; 4],
+    buf_len: u8,
+    buf_pos: u8,
+}
+
+impl<'v> AttrBytes<'v> {
+    fn new(v: &'v [u8]) -> Self {
+        AttrBytes {
+            v,
+            i: 0,
+            buf: [0; 4],
+            buf_len: 0,
+            buf_pos: 0,
+        }
+    }
+}
+
+impl Iterator for AttrBytes<'_> {
+    type Item = u8;
+
+    fn next(&mut self) -> Option<u8> {
+        if self.buf_pos < self.buf_len {
+            let b = self.buf[self.buf_pos as usize];
+            self.buf_pos += 1;
+            return Some(b);
+        }
+        loop {
+            let c = *self.v.get(self.i)?;
+            if c == b'&' {
+                if let Some((ch, n)) = parse_reference(&self.v[self.i..]) {
+                    self.i += n;
+                    let len = ch.encode_utf8(&mut self.buf).len();
+                    self.buf_len = len as u8;
+                    self.buf_pos = 1;
+                    return Some(self.buf[0]);
+                }
+            }
+            self.i += 1;
+            return Some(match c {
+                b'\r' if self.v.get(self.i) == Some(&b'\n') => continue,
+                b'\n' | b'\r' | b'\t' => b' ',
+                _ => c,
+            });
+        }
+    }
+}
+
+/// Whether a raw attribute value normalises to `expected`.
+pub(crate) fn attr_value_eq(raw: &[u8], expected: &[u8]) -> bool {
+    AttrBytes::new(raw).eq(expected.iter().copied())
+}
+
+/// Whether two raw attribute values normalise to the same text.
+pub(crate) fn attr_values_eq(a: &[u8], b: &[u8]) -> bool {
+    AttrBytes::new(a).eq(AttrBytes::new(b))
 }

@@ -15,7 +15,7 @@ use crate::bytes::{find, memchr, memchr2, skip_while_not, swar_eq, swar_lt};
 use crate::chars::{
     is_ascii_name_char, is_ascii_name_start, is_name_char, is_name_start, is_space,
 };
-use crate::markup::parse_reference;
+use crate::markup::{attr_value_eq, attr_values_eq, parse_reference};
 use crate::scan::Scan;
 use crate::status::{ParseError, Reason};
 use crate::{MAX_ATTRIBUTES, MAX_DEPTH, MAX_NAMESPACES};
@@ -907,67 +907,4 @@ static ASCII_NAME: [bool; 256] = {
 #[inline]
 fn is_nonchar(b: &[u8], i: usize) -> bool {
     b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF))
-}
-
-/// Iterates the bytes of an attribute value after roxmltree's normalisation:
-/// literal TAB/LF/CR become spaces (CR LF as one), references are decoded
-/// and inserted as they are.
-struct AttrBytes<'v> {
-    v: &'v [u8],
-    i: usize,
-    buf: [u8; 4],
-    buf_len: u8,
-    buf_pos: u8,
-}
-
-impl<'v> AttrBytes<'v> {
-    fn new(v: &'v [u8]) -> Self {
-        AttrBytes {
-            v,
-            i: 0,
-            buf: [0; 4],
-            buf_len: 0,
-            buf_pos: 0,
-        }
-    }
-}
-
-impl Iterator for AttrBytes<'_> {
-    type Item = u8;
-
-    fn next(&mut self) -> Option<u8> {
-        if self.buf_pos < self.buf_len {
-            let b = self.buf[self.buf_pos as usize];
-            self.buf_pos += 1;
-            return Some(b);
-        }
-        loop {
-            let c = *self.v.get(self.i)?;
-            if c == b'&' {
-                if let Some((ch, n)) = parse_reference(&self.v[self.i..]) {
-                    self.i += n;
-                    let len = ch.encode_utf8(&mut self.buf).len();
-                    self.buf_len = len as u8;
-                    self.buf_pos = 1;
-                    return Some(self.buf[0]);
-                }
-            }
-            self.i += 1;
-            return Some(match c {
-                b'\r' if self.v.get(self.i) == Some(&b'\n') => continue,
-                b'\n' | b'\r' | b'\t' => b' ',
-                _ => c,
-            });
-        }
-    }
-}
-
-/// Whether a raw attribute value normalises to `expected`.
-fn attr_value_eq(raw: &[u8], expected: &[u8]) -> bool {
-    AttrBytes::new(raw).eq(expected.iter().copied())
-}
-
-/// Whether two raw attribute values normalise to the same text.
-fn attr_values_eq(a: &[u8], b: &[u8]) -> bool {
-    AttrBytes::new(a).eq(AttrBytes::new(b))
 }
