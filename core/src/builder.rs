@@ -1,37 +1,43 @@
 //! Building a record: the record head (everything but the texts) and the
 //! sink the six texts are written to, so that the C ABI can write straight
-//! into its own struct while [`ErrorRecord`](crate::ErrorRecord) writes into its [`Texts`].
-//!
-//! [`Texts`]: crate::texts::Texts
+//! into its own struct while [`ErrorRecord`](crate::ErrorRecord) writes into
+//! its texts.
 
 use core::ops::ControlFlow;
 
 use crate::body::Body;
 use crate::codes::{Category, CodeId};
 use crate::field::{Field, FieldSet};
-use crate::record::{Flags, Kind};
+use crate::kind::{Flags, Kind};
 use crate::status::{BodyFormat, BodyStatus, ParseError};
 use crate::value::Value;
 
 /// Where the six strings of a record are written while it is built:
-/// [`ErrorRecord`](crate::ErrorRecord)'s own strings, or another fixed-size layout (the C ABI
+/// [`ErrorRecord`]'s own texts, or another fixed-size layout (the C ABI
 /// writes straight into its `coserr_error`, so that no intermediate record
 /// is built and copied). [`RecordHead::build`] drives it.
 ///
 /// A sink passed to the builder must start with every field empty.
+///
+/// [`ErrorRecord`]: crate::ErrorRecord
 pub trait RecordSink {
     /// The text of `field` appended since it was last cleared ("" at first).
     fn text(&self, field: Field) -> &str;
     /// Empties `field`.
     fn clear(&mut self, field: Field);
     /// Appends the longest prefix of `s` that fits in the rest of `field`'s
-    /// capacity ([`capacity::of`](crate::capacity::of)) without splitting a character; false
+    /// capacity ([`capacity::of`]) without splitting a character; false
     /// when `s` was cut.
+    ///
+    /// [`capacity::of`]: crate::capacity::of
     fn append(&mut self, field: Field, s: &str) -> bool;
 }
 
-/// Everything of an [`ErrorRecord`](crate::ErrorRecord) but its six texts: what [`RecordHead::build`] returns beside the strings it
-/// writes into a [`RecordSink`].
+/// Everything of an [`ErrorRecord`] but its six texts: what
+/// [`RecordHead::build`] returns beside the strings it writes into a
+/// [`RecordSink`].
+///
+/// [`ErrorRecord`]: crate::ErrorRecord
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RecordHead {
     /// Service error, client error, or not an error.
@@ -90,7 +96,7 @@ impl<'s, S: RecordSink + ?Sized> Builder<'s, S> {
         Builder { head, sink }
     }
 
-    /// Copies a parsed body's verdict and fields ([`ErrorRecord::from_body`](crate::ErrorRecord::from_body)).
+    /// Copies a parsed body's verdict and fields (`ErrorRecord::from_body`).
     pub(crate) fn body(&mut self, body: &Body<'_>) {
         self.head.body_status = body.status();
         self.head.body_format = body.format();

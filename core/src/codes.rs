@@ -317,8 +317,9 @@ const fn category_from_code(c: &[u8]) -> Option<Category> {
         "SlowDown|TooManyRequests*|RequestLimitExceeded*|*Throttl*|*FreqControl";
     const SERVER: &str = "InternalError*|InternalServer*|*InternalException|ServiceUnavailable*";
     const PRECONDITION: &str = "PreconditionFailed|NotModified";
-    const ACCESS: &str = "AccessDenied*|AccessForbidden*|*AccessKeyId|*Signature*|ExpiredToken\
-        |InvalidToken|InvalidSecurity|RequestTimeTooSkewed|Request has expired|*Auth*|Unauthorized*";
+    const ACCESS: &str = "AccessDenied*|AccessForbidden*|*AccessKeyId|*Signature*\
+        |ExpiredToken|InvalidToken|InvalidSecurity|RequestTimeTooSkewed|Request has expired\
+        |*Auth*|Unauthorized*";
     const CONFLICT: &str = "*Already*|*NotEmpty|*NotAppendable|AppendPosition*|Invalid*State\
         |OperationAborted|ResourceInUse*";
     if any_of(c, THROTTLED) {

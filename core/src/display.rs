@@ -4,7 +4,8 @@
 use core::fmt::{self, Write};
 
 use crate::field::Field;
-use crate::record::{ErrorRecord, Kind};
+use crate::kind::Kind;
+use crate::record::ErrorRecord;
 
 /// Getters named after the Python SDK's: a field's text, `None` when absent.
 macro_rules! field_getters {

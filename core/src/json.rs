@@ -56,9 +56,10 @@
 use crate::MAX_JSON_DEPTH;
 use crate::bytes::{skip_while_not, swar_eq, swar_lt};
 use crate::field::Field;
+use crate::piece::Piece;
 use crate::scan::{Scan, Span};
 use crate::status::{ParseError, Reason};
-use crate::value::{Piece, Value, ValueKind};
+use crate::value::{Value, ValueKind};
 use core::ops::ControlFlow;
 
 /// serde_json's private map key for arbitrary-precision numbers.

@@ -3,7 +3,7 @@
 
 use core::ops::ControlFlow;
 
-use crate::value::{Piece, split_runs};
+use crate::piece::{Piece, split_runs};
 
 /// Unescapes the inside of a validated JSON string literal.
 pub(crate) fn json_string<'a, B>(

@@ -36,7 +36,9 @@ mod extras;
 mod field;
 mod json;
 mod json_string;
+mod kind;
 mod markup;
+mod piece;
 mod record;
 mod response;
 mod scan;
@@ -50,13 +52,15 @@ pub use codes::{Category, CodeId, category, retryable};
 pub use display::Digest;
 pub use extras::{Extra, Extras};
 pub use field::{Field, FieldSet};
-pub use record::{ErrorRecord, Flags, Kind};
+pub use kind::{Flags, Kind};
+pub use piece::Piece;
+pub use record::ErrorRecord;
 pub use response::{
     CosError, HEAD_NOT_FOUND_CODE, HEAD_NOT_FOUND_MESSAGE, Header, Headers, Response,
 };
 pub use status::{BodyFormat, BodyStatus, ParseError, Reason};
 pub use texts::{Texts, capacity};
-pub use value::{Decoded, Piece, Value};
+pub use value::{Decoded, Value};
 
 // TEMP(redesign): removed once ffi imports from coserr::abi
 #[doc(hidden)]

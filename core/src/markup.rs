@@ -6,7 +6,7 @@
 use core::ops::ControlFlow;
 
 use crate::bytes::{find, memchr};
-use crate::value::{Piece, split_runs};
+use crate::piece::{Piece, split_runs};
 
 /// Decodes validated element content: the joined text of all descendant text
 /// and CDATA nodes, exactly as roxmltree builds its text nodes.

@@ -6,7 +6,8 @@ use crate::builder::{Builder, RecordHead, RecordSink};
 use crate::bytes::{WordName, load_word};
 use crate::codes::{CodeId, category_of, retryable};
 use crate::field::Field;
-use crate::record::{ErrorRecord, Flags, Kind};
+use crate::kind::{Flags, Kind};
+use crate::record::ErrorRecord;
 use crate::status::{BodyFormat, BodyStatus};
 
 /// A response's header list, looked up by name without regard to ASCII case.

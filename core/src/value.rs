@@ -9,9 +9,10 @@
 use core::fmt;
 use core::ops::ControlFlow;
 
-use crate::bytes::{floor_char_boundary, memchr};
+use crate::bytes::floor_char_boundary;
 use crate::json_string::json_string;
 use crate::markup::xml_content;
+use crate::piece::Piece;
 
 /// How the bytes of a span are to be decoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -25,57 +26,6 @@ pub(crate) enum ValueKind {
     JsonString,
     /// A JSON number literal, taken as its text.
     JsonNumber,
-}
-
-/// A piece of a decoded value: a borrowed run of text or one decoded character.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Piece<'a> {
-    /// A run of text, borrowed from the body (or a static `"\n"`).
-    Str(&'a str),
-    /// A character produced by a reference or an escape.
-    Char(char),
-}
-
-impl<'a> Piece<'a> {
-    /// The piece as text; a character is encoded into `tmp`.
-    #[inline]
-    pub fn as_str<'t>(self, tmp: &'t mut [u8; 4]) -> &'t str
-    where
-        'a: 't,
-    {
-        match self {
-            Piece::Str(s) => s,
-            Piece::Char(c) => c.encode_utf8(tmp),
-        }
-    }
-}
-
-/// Splits `text` at each `special` byte: the runs between them go to `f` as
-/// they are, and at each special byte `decode` gives the piece that stands
-/// for the bytes from there and how many bytes it takes (at least 1).
-pub(crate) fn split_runs<'a, B>(
-    text: &'a str,
-    special: u8,
-    f: &mut impl FnMut(Piece<'a>) -> ControlFlow<B>,
-    decode: impl Fn(&'a [u8]) -> (Piece<'a>, usize),
-) -> ControlFlow<B> {
-    let b = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while let Some(n) = memchr(special, &b[i..]) {
-        let at = i + n;
-        if start < at {
-            f(Piece::Str(text.get(start..at).unwrap_or("")))?;
-        }
-        let (piece, len) = decode(&b[at..]);
-        f(piece)?;
-        i = at + len.max(1);
-        start = i;
-    }
-    if start < b.len() {
-        f(Piece::Str(text.get(start..).unwrap_or("")))?;
-    }
-    ControlFlow::Continue(())
 }
 
 /// The result of [`Value::decode_into`].
