@@ -24,28 +24,38 @@
 #[macro_use]
 mod named_enum;
 
-#[doc(hidden)]
-pub mod abi;
-mod body;
-mod builder;
+// Layers, each using only itself and those above it: bytes, characters
+// and the enums; a value and its decoding; the scanners (tokenizer and
+// parser) and what they produce; the parsed body; the record and the
+// response; display. `abi` exposes the plumbing the C ABI builds on.
 mod bytes;
 mod chars;
 mod codes;
-mod display;
-mod extras;
 mod field;
-mod json;
-mod json_string;
 mod kind;
+mod status;
+
+mod json_string;
 mod markup;
 mod piece;
+mod value;
+
+mod json;
+mod scan;
+mod xml;
+
+mod body;
+mod extras;
+
+mod builder;
 mod record;
 mod response;
-mod scan;
-mod status;
 mod texts;
-mod value;
-mod xml;
+
+mod display;
+
+#[doc(hidden)]
+pub mod abi;
 
 pub use body::{Body, parse_body};
 pub use codes::{Category, CodeId, category, retryable};
