@@ -35,15 +35,17 @@ fn bodies(c: &mut Criterion) {
         });
         // SAFETY: coserr_error is plain old data (integers and byte arrays).
         let mut out: coserr_ffi::coserr_error = unsafe { std::mem::zeroed() };
+        let resp = coserr_benches::c_response(bytes);
+        let c_resp = resp.as_c();
         group.bench_function("coserr_ffi", |b| {
-            b.iter(|| black_box(coserr_benches::coserr_ffi(black_box(bytes), &mut out)))
+            b.iter(|| black_box(coserr_benches::coserr_ffi(black_box(&c_resp), &mut out)))
         });
         let mut spans = coserr_ffi::coserr_spans::default();
         let mut text = [0; coserr_ffi::COSERR_TEXT_CAPACITY];
         group.bench_function("coserr_ffi_spans", |b| {
             b.iter(|| {
                 black_box(coserr_benches::coserr_ffi_spans(
-                    black_box(bytes),
+                    black_box(&c_resp),
                     &mut spans,
                     &mut text,
                 ))

@@ -18,6 +18,8 @@ use std::borrow::Cow;
 use std::hint::black_box;
 
 use coserr::Field;
+use coserr_ffi::coserr_response;
+use coserr_testkit::c_response::CResponse;
 
 /// The six values, indexed by `coserr::Field as usize`; borrowed where possible.
 pub type Fields<'a> = [Option<Cow<'a, str>>; 6];
@@ -132,27 +134,35 @@ pub const RESPONSE_HEADERS: [(&str, &str); 4] = [
     ),
 ];
 
+/// The URL of the bench response.
+const RESPONSE_URL: &[u8] = b"https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/key";
+
 /// coserr's whole response path: status, method, URL, headers and body to
 /// the owned record (decision table, header fallbacks, code id, category).
 pub fn coserr_response(bytes: &[u8]) -> coserr::ErrorRecord {
     coserr::ErrorRecord::from_response(&coserr::Response {
         status: 404,
         method: b"GET",
-        url: b"https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/key",
+        url: RESPONSE_URL,
         headers: &RESPONSE_HEADERS[..],
         body: bytes,
     })
 }
 
-/// The same response through the C ABI: `coserr_parse_response` filling a
+/// The same response (404, GET, the URL, [`RESPONSE_HEADERS`]) around
+/// `bytes`, for the C ABI: built once per body, outside the measured loop,
+/// as a C caller fills its `coserr_response` once.
+pub fn c_response(bytes: &[u8]) -> CResponse<'_> {
+    CResponse::new(404, b"GET", RESPONSE_URL, bytes).with_headers(&RESPONSE_HEADERS)
+}
+
+/// The response through the C ABI: `coserr_parse_response` filling a
 /// `coserr_error`, as a C caller does it.
-pub fn coserr_ffi(bytes: &[u8], out: &mut coserr_ffi::coserr_error) -> u32 {
-    with_c_response(bytes, |resp| {
-        // SAFETY: every pointer in `resp` points into live locals or `bytes`
-        // for the duration of the call, with the lengths given; `out` is a
-        // valid exclusive reference.
-        unsafe { coserr_ffi::coserr_parse_response(resp, out) }
-    })
+pub fn coserr_ffi(resp: &coserr_response, out: &mut coserr_ffi::coserr_error) -> u32 {
+    // SAFETY: `resp` comes from `CResponse::as_c` on a live `CResponse`, so
+    // its pointers are valid for their lengths; `out` is a valid exclusive
+    // reference.
+    unsafe { coserr_ffi::coserr_parse_response(resp, out) }
 }
 
 /// The same response as the Go binding reads it:
@@ -160,48 +170,21 @@ pub fn coserr_ffi(bytes: &[u8], out: &mut coserr_ffi::coserr_error) -> u32 {
 /// the inputs), and again with `text` only when a text needs it; a body
 /// over 1 KiB gets the buffer at once (Go's `textFirstSize`).
 pub fn coserr_ffi_spans(
-    bytes: &[u8],
+    resp: &coserr_response,
     out: &mut coserr_ffi::coserr_spans,
     text: &mut [std::ffi::c_char; coserr_ffi::COSERR_TEXT_CAPACITY],
 ) -> u32 {
-    with_c_response(bytes, |resp| {
-        // SAFETY: as in `coserr_ffi`; `text` is valid for writes of its
-        // length, and (NULL, 0) is no buffer.
-        unsafe {
-            if bytes.len() <= 1024 {
-                let rc =
-                    coserr_ffi::coserr_parse_response_spans(resp, out, std::ptr::null_mut(), 0);
-                if rc != coserr_ffi::COSERR_TEXT_NEEDED {
-                    return rc;
-                }
+    // SAFETY: as in `coserr_ffi`; `text` is valid for writes of its length,
+    // and (NULL, 0) is no buffer.
+    unsafe {
+        if resp.body_len <= 1024 {
+            let rc = coserr_ffi::coserr_parse_response_spans(resp, out, std::ptr::null_mut(), 0);
+            if rc != coserr_ffi::COSERR_TEXT_NEEDED {
+                return rc;
             }
-            coserr_ffi::coserr_parse_response_spans(resp, out, text.as_mut_ptr(), text.len())
         }
-    })
-}
-
-/// Calls `f` with the bench response (404, GET, a URL, [`RESPONSE_HEADERS`])
-/// around `bytes`, as C structs.
-fn with_c_response<T>(bytes: &[u8], f: impl FnOnce(&coserr_ffi::coserr_response) -> T) -> T {
-    let headers = RESPONSE_HEADERS.map(|(n, v)| coserr_ffi::coserr_header {
-        name: n.as_ptr().cast(),
-        name_len: n.len(),
-        value: v.as_ptr().cast(),
-        value_len: v.len(),
-    });
-    let method = b"GET";
-    let url: &[u8] = b"https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/key";
-    f(&coserr_ffi::coserr_response {
-        status: 404,
-        method: method.as_ptr().cast(),
-        method_len: method.len(),
-        url: url.as_ptr().cast(),
-        url_len: url.len(),
-        headers: headers.as_ptr(),
-        header_count: headers.len(),
-        body: bytes.as_ptr(),
-        body_len: bytes.len(),
-    })
+        coserr_ffi::coserr_parse_response_spans(resp, out, text.as_mut_ptr(), text.len())
+    }
 }
 
 /// The six values as coserr's zero-copy view decodes them (for the test).
