@@ -746,7 +746,7 @@ fn extras_resume_where_they_paused() {
         assert_eq!(stepped, whole, "{name}");
     }
     // A state that does not fit the body yields nothing, without panicking.
-    let bogus = coserr::ExtrasState {
+    let bogus = coserr::abi::ExtrasState {
         pos: 5,
         end: 1_000,
         seen: 0,

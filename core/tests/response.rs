@@ -895,10 +895,47 @@ fn python_sdk_getters() {
     assert!(r.trace_id().unwrap().starts_with("OGVmYzZi"));
 }
 
+/// `ParseError` and `CosError` are `core::error::Error`s, so they fit a
+/// `Box<dyn Error>` or `?` into one, and say what went wrong through it.
+#[test]
+fn parse_error_and_cos_error_are_errors() {
+    // Seven bytes: the body ends where the root's content should begin.
+    let body = coserr::parse_body(b"<Error>");
+    let parse_error: Box<dyn std::error::Error> = Box::new(body.error().unwrap());
+    assert_eq!(parse_error.to_string(), "unexpected end of body at byte 7");
+    assert!(parse_error.source().is_none());
+
+    let body = read_shared("samples/issues_cos-wx-sdk-v5_30_AccessDenied_ServerTime.xml");
+    let resp = Response {
+        status: 403,
+        method: b"GET",
+        url: URL.as_bytes(),
+        headers: &[][..] as &[Header<'_>],
+        body: &body,
+    };
+    let err = CosError::from_response(&resp).unwrap();
+    // The getters CosError has of its own (no Deref to the record).
+    assert_eq!(err.kind(), Kind::Service);
+    assert_eq!(err.status_code(), 403);
+    assert_eq!(err.error_code(), Some("AccessDenied"));
+    assert_eq!(err.error_msg(), Some("Access Denied."));
+    assert_eq!(
+        err.request_id(),
+        Some("NWNhYzEzZThfNGQ5ZTU4NjRfNmFhNV83YTZjOGY=")
+    );
+    assert_eq!(err.trace_id(), err.record.trace_id());
+    assert_eq!(err.resource_location(), err.record.resource_location());
+    assert_eq!(err.digest().to_string(), err.record.digest().to_string());
+    let line = err.to_string();
+    let as_error: Box<dyn std::error::Error + '_> = Box::new(err);
+    assert_eq!(as_error.to_string(), line);
+    assert!(line.starts_with("CosServiceError status=403 code=\"AccessDenied\""));
+}
+
 /// `KnownHeader::from_name` knows exactly the five names, in any ASCII case.
 #[test]
 fn known_headers_by_name() {
-    use coserr::KnownHeader;
+    use coserr::abi::KnownHeader;
     for k in KnownHeader::ALL {
         let name = k.name();
         assert_eq!(KnownHeader::from_name(name.as_bytes()), Some(k));
@@ -919,7 +956,8 @@ fn known_headers_by_name() {
 /// does: the first header of that name in any ASCII case, empty or not.
 #[test]
 fn known_all_equals_get_for_every_known_header() {
-    use coserr::{Headers, KnownHeader};
+    use coserr::Headers;
+    use coserr::abi::KnownHeader;
     let names = [
         "x-cos-request-id",
         "X-Cos-Request-Id",
@@ -961,7 +999,7 @@ fn known_all_equals_get_for_every_known_header() {
 /// every known name with any one byte replaced by any value.
 #[test]
 fn known_header_from_name_is_ascii_case_insensitive_and_nothing_more() {
-    use coserr::KnownHeader;
+    use coserr::abi::KnownHeader;
     for h in KnownHeader::ALL {
         for at in 0..h.name().len() {
             for c in 0..=255u8 {

@@ -6,7 +6,7 @@
 //! stay inside the body and terminate (`oracle::check_resume_arbitrary`).
 #![no_main]
 
-use coserr::ExtrasState;
+use coserr::abi::ExtrasState;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -292,7 +292,7 @@ fn check_resume(bytes: &[u8], body: &coserr::Body<'_>) -> Check {
 /// `Extras::resume` with any numbers at all (a C caller's corrupted
 /// iterator) reads only inside the body, terminates, and yields values
 /// whose faces agree; nothing else is promised.
-pub fn check_resume_arbitrary(bytes: &[u8], state: coserr::ExtrasState) -> Check {
+pub fn check_resume_arbitrary(bytes: &[u8], state: coserr::abi::ExtrasState) -> Check {
     for (n, e) in coserr::Extras::resume(bytes, state).enumerate() {
         if n > bytes.len() {
             return Err("resume yields more extras than bytes".into());
