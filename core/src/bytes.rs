@@ -39,7 +39,7 @@ pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// character. Our own copy of `str::floor_char_boundary`, which is not
 /// stable at the crate's minimum Rust version (1.85).
 #[inline]
-pub(crate) fn floor_char_boundary(s: &str, max: usize) -> usize {
+pub fn floor_char_boundary(s: &str, max: usize) -> usize {
     if max >= s.len() {
         return s.len();
     }
@@ -199,5 +199,90 @@ impl WordName {
     pub(crate) fn matches(&self, lo: u64, hi: u64) -> bool {
         (lo | self.lo_fold) & self.lo_mask == self.lo
             && (hi | self.hi_fold) & self.hi_mask == self.hi
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floor_char_boundary_never_splits_a_character() {
+        // "aé€": a (1 byte), é (2 bytes, 1..3), € (3 bytes, 3..6).
+        let s = "a\u{e9}\u{20ac}";
+        let cuts = [
+            (0, 0),
+            (1, 1),
+            (2, 1),
+            (3, 3),
+            (4, 3),
+            (5, 3),
+            (6, 6),
+            (99, 6),
+        ];
+        for (max, want) in cuts {
+            assert_eq!(floor_char_boundary(s, max), want, "max {max}");
+        }
+    }
+
+    #[test]
+    fn word_names_match_exactly_or_folded() {
+        let header = WordName::folded(b"x-cos-trace-id");
+        let words = |b: &[u8], hi: usize| (load_word(b, 0), load_word(b, hi));
+        let (lo, hi) = words(b"X-Cos-Trace-ID", 6);
+        assert!(header.matches(lo, hi));
+        let (lo, hi) = words(b"x-cos-trace-ie", 6);
+        assert!(!header.matches(lo, hi));
+        // Only letters fold: `_` is not `-`.
+        let (lo, hi) = words(b"x_cos-trace-id", 6);
+        assert!(!header.matches(lo, hi));
+
+        let element = WordName::exact(b"Code>");
+        let (lo, hi) = words(b"Code>text", 8);
+        assert!(element.matches(lo, hi));
+        let (lo, hi) = words(b"code>text", 8);
+        assert!(!element.matches(lo, hi));
+        let long = WordName::exact(b"ErrorResponse>");
+        let (lo, hi) = words(b"ErrorResponse></ErrorResponse>", 8);
+        assert!(long.matches(lo, hi));
+        let (lo, hi) = words(b"ErrorResponsE></ErrorResponse>", 8);
+        assert!(!long.matches(lo, hi));
+    }
+
+    #[test]
+    fn skip_while_not_finds_the_first_stop_at_every_position() {
+        // Every length up to 40 and every position of one or two stops,
+        // against a plain scan: the chunked and SWAR paths and the tail.
+        let stop = |c: u8| c == b'<' || c < 0x20 || c == 0xEF;
+        let stop_swar = |x: u64| swar_eq(x, b'<') | swar_lt(x, 0x20) | swar_eq(x, 0xEF);
+        let mut buf = [b'a'; 40];
+        for len in 0..=40 {
+            for first in 0..=len {
+                for (k, &c) in [b'<', b'\n', 0xEF, 0x00].iter().enumerate() {
+                    buf = [b'a' + (k as u8); 40];
+                    if first < len {
+                        buf[first] = c;
+                    }
+                    if first + 3 < len {
+                        buf[first + 3] = b'<';
+                    }
+                    let b = &buf[..len];
+                    let want = b.iter().position(|&c| stop(c)).unwrap_or(len);
+                    for from in [0, first.min(len)] {
+                        let want = if from <= want { want } else { from };
+                        let got = skip_while_not(b, from, stop, stop_swar);
+                        assert_eq!(got, want, "len {len}, stop at {first}, from {from}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn find_is_the_first_occurrence() {
+        assert_eq!(find(b"a]]b]]>c]]>", b"]]>"), Some(4));
+        assert_eq!(find(b"]]", b"]]>"), None);
+        assert_eq!(find(b"abc", b""), Some(0));
+        assert_eq!(memchr2(b';', b'&', b"ab&c;"), Some(2));
     }
 }
