@@ -255,11 +255,10 @@ mod tests {
         // against a plain scan: the chunked and SWAR paths and the tail.
         let stop = |c: u8| c == b'<' || c < 0x20 || c == 0xEF;
         let stop_swar = |x: u64| swar_eq(x, b'<') | swar_lt(x, 0x20) | swar_eq(x, 0xEF);
-        let mut buf = [b'a'; 40];
         for len in 0..=40 {
             for first in 0..=len {
                 for (k, &c) in [b'<', b'\n', 0xEF, 0x00].iter().enumerate() {
-                    buf = [b'a' + (k as u8); 40];
+                    let mut buf = [b'a' + (k as u8); 40];
                     if first < len {
                         buf[first] = c;
                     }
