@@ -6,7 +6,7 @@
 
 use core::ffi::c_char;
 
-use coserr_core::abi::{RecordHead, RecordSink};
+use coserr_core::abi::{RecordHead, RecordSink, floor_char_boundary};
 use coserr_core::{BodyFormat, BodyStatus, Field, capacity};
 
 use crate::types::coserr_error;
@@ -163,10 +163,7 @@ impl RecordSink for Regions {
     fn append(&mut self, field: Field, s: &str) -> bool {
         let i = field as usize;
         let len = self.len[i];
-        let mut take = s.len().min(self.cap[i].saturating_sub(len));
-        while !s.is_char_boundary(take) {
-            take -= 1;
-        }
+        let take = floor_char_boundary(s, self.cap[i].saturating_sub(len));
         // SAFETY: `len + take <= cap`, so the destination lies inside the
         // region, valid for writes (`Regions::new`); the source is `take <=
         // s.len()` bytes of `s`, which does not overlap the regions.

@@ -7,7 +7,7 @@
 
 use core::ffi::c_char;
 
-use coserr_core::abi::{RecordHead, RecordSink};
+use coserr_core::abi::{RecordHead, RecordSink, floor_char_boundary};
 use coserr_core::{Field, Response, capacity, parse_body};
 
 use crate::boundary::{buffer, input, required, run_filling};
@@ -213,10 +213,7 @@ impl SpanSink<'_> {
         if slot.len == 0
             && let Some((source, start)) = self.find(s.as_bytes())
         {
-            let mut len = s.len().min(capacity::of(field));
-            while !s.is_char_boundary(len) {
-                len -= 1;
-            }
+            let len = floor_char_boundary(s, capacity::of(field));
             self.slots[i] = Slot {
                 source,
                 start,

@@ -7,6 +7,7 @@ use core::fmt::{self, Write};
 use core::ptr;
 
 use coserr_core::Value;
+use coserr_core::abi::floor_char_boundary;
 
 use crate::boundary::{Checked, buffer};
 
@@ -115,18 +116,6 @@ impl Write for Writer {
         }
         Ok(())
     }
-}
-
-/// The largest `i <= max` that is a char boundary of `s`.
-fn floor_char_boundary(s: &str, max: usize) -> usize {
-    if max >= s.len() {
-        return s.len();
-    }
-    let mut i = max;
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// One `snprintf`-like output of an export: the caller's `(buf, cap)` and
