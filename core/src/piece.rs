@@ -1,5 +1,6 @@
 //! A piece of a decoded value, as the decoders hand it out one by one.
 
+use core::fmt;
 use core::ops::ControlFlow;
 
 use crate::bytes::memchr;
@@ -23,6 +24,23 @@ impl<'a> Piece<'a> {
         match self {
             Piece::Str(s) => s,
             Piece::Char(c) => c.encode_utf8(tmp),
+        }
+    }
+
+    /// The length of the piece in UTF-8 bytes.
+    #[inline]
+    pub(crate) fn byte_len(self) -> usize {
+        match self {
+            Piece::Str(s) => s.len(),
+            Piece::Char(c) => c.len_utf8(),
+        }
+    }
+
+    /// Writes the piece into `out`.
+    pub(crate) fn write_to<W: fmt::Write + ?Sized>(self, out: &mut W) -> fmt::Result {
+        match self {
+            Piece::Str(s) => out.write_str(s),
+            Piece::Char(c) => out.write_char(c),
         }
     }
 }

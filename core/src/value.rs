@@ -78,7 +78,7 @@ impl<'a> Value<'a> {
 
     /// Writes the decoded value into `out`.
     pub fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
-        let flow = self.for_each_piece(|p| match write_piece(out, p) {
+        let flow = self.for_each_piece(|p| match p.write_to(out) {
             Ok(()) => ControlFlow::Continue(()),
             Err(e) => ControlFlow::Break(e),
         });
@@ -111,7 +111,7 @@ impl<'a> Value<'a> {
     pub fn decoded_len(&self) -> usize {
         let mut n = 0;
         let _ = self.for_each_piece(|p| {
-            n += piece_len(p);
+            n += p.byte_len();
             ControlFlow::<()>::Continue(())
         });
         n
@@ -120,7 +120,7 @@ impl<'a> Value<'a> {
     /// Whether the decoded value is empty (`<Message/>`, `<Message></Message>`, `""`).
     pub fn is_empty(&self) -> bool {
         self.for_each_piece(|p| {
-            if piece_len(p) > 0 {
+            if p.byte_len() > 0 {
                 ControlFlow::Break(())
             } else {
                 ControlFlow::Continue(())
@@ -149,20 +149,6 @@ impl<'a> Value<'a> {
 impl fmt::Display for Value<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.write_to(f)
-    }
-}
-
-fn piece_len(p: Piece<'_>) -> usize {
-    match p {
-        Piece::Str(s) => s.len(),
-        Piece::Char(c) => c.len_utf8(),
-    }
-}
-
-fn write_piece<W: fmt::Write + ?Sized>(out: &mut W, p: Piece<'_>) -> fmt::Result {
-    match p {
-        Piece::Str(s) => out.write_str(s),
-        Piece::Char(c) => out.write_char(c),
     }
 }
 
