@@ -60,12 +60,6 @@ impl ErrorRecord {
         &self.texts
     }
 
-    /// Everything but the texts (the C ABI's scalars).
-    #[doc(hidden)]
-    pub fn head(&self) -> &RecordHead {
-        &self.head
-    }
-
     /// A record with `head` and no texts yet: the C ABI rebuilds a record
     /// from its own struct this way, then sets the texts.
     #[doc(hidden)]
