@@ -17,6 +17,7 @@ use std::collections::BTreeSet;
 use coserr::{BodyFormat, BodyStatus, ErrorRecord, Field, Flags, Reason, parse_body};
 
 use coserr_testkit::samples;
+use coserr_testkit::text::cut;
 
 /// What one body must give.
 #[derive(Debug, Clone)]
@@ -522,7 +523,7 @@ fn check(gold: &Golden, bytes: &[u8]) -> Vec<String> {
             let d = v.decode_into(&mut buf);
             expect(
                 d.len <= 16
-                    && buf[..d.len] == *samples::cut(w, 16).as_bytes()
+                    && buf[..d.len] == *cut(w, 16).as_bytes()
                     && d.truncated == (w.len() > 16),
                 format!("{}: decode_into(16) gave {d:?}", field_name(f)),
             );
@@ -565,18 +566,18 @@ fn check(gold: &Golden, bytes: &[u8]) -> Vec<String> {
     );
     for f in Field::ALL {
         let want = gold.fields[f as usize].as_deref();
-        let cap = samples::field_capacity(f);
+        let cap = coserr::capacity::of(f);
         expect(
             rec.has(f) == want.is_some(),
             format!("record {}: present", field_name(f)),
         );
         let w = want.unwrap_or("");
         expect(
-            rec.get(f) == samples::cut(w, cap),
+            rec.get(f) == cut(w, cap),
             format!(
                 "record {}: want {:?}, got {:?}",
                 field_name(f),
-                samples::cut(w, cap),
+                cut(w, cap),
                 rec.get(f)
             ),
         );

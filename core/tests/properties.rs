@@ -20,8 +20,8 @@ use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use coserr::{
-    BodyStatus, CodeId, ErrorRecord, Field, FieldSet, Flags, Header, Kind, Response, category,
-    parse_body,
+    BodyStatus, CodeId, ErrorRecord, Field, FieldSet, Flags, Header, Kind, Response, capacity,
+    category, parse_body,
 };
 
 // The kind table, as the fuzz targets check it.
@@ -30,7 +30,7 @@ use coserr_testkit::response_gen::{
     ERROR_CODE_HEADER, Gen, Input, REQUEST_ID_HEADERS, TRACE_ID_HEADER, random_input,
 };
 use coserr_testkit::rng::Rng;
-use coserr_testkit::samples::{cut, display_escape, field_capacity};
+use coserr_testkit::text::{cut, display_escape};
 
 const RETRY_CODES: [&str; 4] = [
     "SlowDown",
@@ -194,7 +194,7 @@ fn check(input: &Input, fails: &mut Failures) {
         );
         prop!(
             "strings within capacity",
-            s.len() <= field_capacity(f),
+            s.len() <= capacity::of(f),
             "{} is {} bytes",
             f.xml_name(),
             s.len()
@@ -202,7 +202,7 @@ fn check(input: &Input, fails: &mut Failures) {
         if rec.truncated().contains(f) {
             prop!(
                 "a truncated value is full to within one char",
-                s.len() + 4 > field_capacity(f),
+                s.len() + 4 > capacity::of(f),
                 "{} {} bytes",
                 f.xml_name(),
                 s.len()
@@ -276,7 +276,7 @@ fn check(input: &Input, fails: &mut Failures) {
             if b.is_empty() {
                 return false;
             }
-            let kept = cut(b, field_capacity(f));
+            let kept = cut(b, capacity::of(f));
             if kept.len() < b.len() {
                 !h.starts_with(kept.as_bytes())
             } else {
@@ -313,7 +313,7 @@ fn check(input: &Input, fails: &mut Failures) {
         if w.unchecked {
             continue;
         }
-        let cap = field_capacity(f);
+        let cap = capacity::of(f);
         let got = rec.has(f).then(|| rec.get(f).to_string());
         let want_v = w.value.as_deref().map(|v| cut(v, cap).to_string());
         let name: &'static str = match f {

@@ -14,4 +14,5 @@ pub mod oracle;
 pub mod response_gen;
 pub mod rng;
 pub mod samples;
+pub mod text;
 pub mod xml_gen;

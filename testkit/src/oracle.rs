@@ -28,6 +28,8 @@ use coserr::{
 };
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
+pub use crate::text::cut;
+
 type Check = Result<(), String>;
 
 /// Lets a fuzz target keep going past known, reported core bugs while they
@@ -66,19 +68,6 @@ pub fn check_body(body: &[u8]) -> Check {
 fn offset_in(outer: &[u8], inner: &str) -> Option<usize> {
     let start = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
     (start + inner.len() <= outer.len()).then_some(start)
-}
-
-fn capacity_of(field: Field) -> usize {
-    capacity::of(field)
-}
-
-/// The longest prefix of `s` of at most `max` bytes ending on a char boundary.
-pub fn cut(s: &str, max: usize) -> &str {
-    let mut n = max.min(s.len());
-    while !s.is_char_boundary(n) {
-        n -= 1;
-    }
-    &s[..n]
 }
 
 /// Every face of a decoded value agrees with its `Display`.
@@ -242,7 +231,7 @@ pub fn check_consistency(bytes: &[u8]) -> Check {
     }
     for f in Field::ALL {
         let full = body.field(f).map(|v| v.to_string()).unwrap_or_default();
-        let cap = capacity_of(f);
+        let cap = capacity::of(f);
         let got = rec.get(f);
         if got.len() > cap
             || got != cut(&full, cap)
@@ -757,7 +746,7 @@ pub fn check_response(
     }
     for f in Field::ALL {
         let v = rec.get(f);
-        if v.len() > capacity_of(f) {
+        if v.len() > capacity::of(f) {
             return Err(format!("{f:?} longer than its capacity: {}", v.len()));
         }
         if !rec.present().contains(f) && (!v.is_empty() || rec.truncated().contains(f)) {
@@ -766,11 +755,11 @@ pub fn check_response(
         if rec.from_header().contains(f) && !rec.present().contains(f) {
             return Err(format!("{f:?} from a header but absent"));
         }
-        if rec.truncated().contains(f) && v.len() + 4 <= capacity_of(f) {
+        if rec.truncated().contains(f) && v.len() + 4 <= capacity::of(f) {
             return Err(format!(
                 "{f:?} truncated at {} of {}",
                 v.len(),
-                capacity_of(f)
+                capacity::of(f)
             ));
         }
     }
@@ -801,7 +790,7 @@ pub fn check_response(
             for f in [Field::RequestId, Field::TraceId] {
                 if let Some(v) = body.field(f).filter(|v| !v.is_empty()) {
                     let full = v.to_string();
-                    if rec.from_header().contains(f) || rec.get(f) != cut(&full, capacity_of(f)) {
+                    if rec.from_header().contains(f) || rec.get(f) != cut(&full, capacity::of(f)) {
                         return Err(format!("body {f:?} {full:?} lost to {:?}", rec.get(f)));
                     }
                 }

@@ -1,5 +1,5 @@
 //! The shared COS bodies (`../shared/cos/{samples,edge,bench}`), read from
-//! disk, and the small text helpers the tests compare records with.
+//! disk.
 
 use std::path::{Path, PathBuf};
 
@@ -55,34 +55,5 @@ pub fn all_bodies() -> Vec<(String, Vec<u8>)> {
         })
         .collect();
     out.sort();
-    out
-}
-
-/// The capacity in bytes of `field` in the owned record.
-pub fn field_capacity(field: coserr::Field) -> usize {
-    coserr::capacity::of(field)
-}
-
-/// The longest prefix of `s` of at most `max` bytes that ends on a char
-/// boundary (how the record cuts a value that does not fit).
-pub fn cut(s: &str, max: usize) -> &str {
-    let mut n = max.min(s.len());
-    while !s.is_char_boundary(n) {
-        n -= 1;
-    }
-    &s[..n]
-}
-
-/// A value as the display line shows it: `"`, `\` and control characters
-/// escaped Rust-style (`char::escape_default`), everything else verbatim.
-pub fn display_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c == '"' || c == '\\' || c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
     out
 }
