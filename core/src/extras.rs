@@ -34,6 +34,7 @@ impl<'a> Extras<'a> {
     /// (offsets into the body passed to [`crate::parse_body`]) and the fields
     /// already met. With [`Extras::resume`], lets a caller that cannot hold
     /// an `Extras` (the C ABI) iterate in one pass over the body.
+    #[doc(hidden)]
     pub fn state(&self, body: &[u8]) -> ExtrasState {
         let base = (self.text.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
         let base = base.min(body.len());
@@ -47,6 +48,7 @@ impl<'a> Extras<'a> {
 
     /// Continues an iteration over `body` from a [`Extras::state`] taken on
     /// the same body. A state that does not fit the body yields nothing.
+    #[doc(hidden)]
     pub fn resume(body: &'a [u8], state: ExtrasState) -> Self {
         let text = body
             .get(state.pos..state.end)

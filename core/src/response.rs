@@ -22,6 +22,7 @@ pub trait Headers {
     /// coserr ever asks. By default [`Headers::get`]; an implementation may
     /// answer from a table it filled in one pass over its list (the C ABI
     /// does), but must give the same answer as `get`.
+    #[doc(hidden)]
     fn known(&self, header: KnownHeader) -> Option<&[u8]> {
         self.get(header.name())
     }
@@ -29,6 +30,7 @@ pub trait Headers {
     /// [`Headers::known`] of every [`KnownHeader::ALL`], indexed by
     /// discriminant. By default one look-up each; the slice implementations
     /// read their list once.
+    #[doc(hidden)]
     fn known_all(&self) -> [Option<&[u8]>; 5] {
         KnownHeader::ALL.map(|h| self.known(h))
     }
