@@ -87,12 +87,12 @@ impl Default for RecordHead {
 
 /// A record being built: its head, and its strings in a sink.
 pub(crate) struct Builder<'s, S: RecordSink + ?Sized> {
-    pub(crate) head: &'s mut RecordHead,
+    pub(crate) head: RecordHead,
     pub(crate) sink: &'s mut S,
 }
 
 impl<'s, S: RecordSink + ?Sized> Builder<'s, S> {
-    pub(crate) fn new(head: &'s mut RecordHead, sink: &'s mut S) -> Self {
+    pub(crate) fn new(head: RecordHead, sink: &'s mut S) -> Self {
         Builder { head, sink }
     }
 

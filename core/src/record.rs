@@ -74,7 +74,7 @@ impl ErrorRecord {
     /// parts are filled: [`ErrorRecord::from_response`] adds the rest.
     pub fn from_body(body: &Body<'_>) -> Self {
         let mut rec = ErrorRecord::default();
-        rec.builder().body(body);
+        rec.build(|b| b.body(body));
         rec
     }
 
@@ -90,22 +90,27 @@ impl ErrorRecord {
 
     /// Replaces `field` with a decoded body value, marking it present.
     pub fn set_value(&mut self, field: Field, value: &Value<'_>) {
-        self.builder().set_value(field, value);
+        self.build(|b| b.set_value(field, value));
     }
 
     /// Replaces `field` with `text`, marking it present.
     pub fn set_str(&mut self, field: Field, text: &str) {
-        self.builder().set_str(field, text);
+        self.build(|b| b.set_str(field, text));
     }
 
     /// Replaces `field` with bytes that should be UTF-8 (a header, a URL, a
     /// body that could not be parsed); invalid sequences become U+FFFD.
     pub fn set_bytes(&mut self, field: Field, bytes: &[u8], from_header: bool) {
-        self.builder().set_bytes(field, bytes, from_header);
+        self.build(|b| b.set_bytes(field, bytes, from_header));
     }
 
-    /// A builder writing into this record's head and texts.
-    pub(crate) fn builder(&mut self) -> Builder<'_, Texts> {
-        Builder::new(&mut self.head, &mut self.texts)
+    /// Runs `f` on a builder over this record: the head is worked on as a
+    /// local copy (kept in registers on the hot path) and stored back, the
+    /// texts are written in place.
+    #[inline]
+    pub(crate) fn build(&mut self, f: impl FnOnce(&mut Builder<'_, Texts>)) {
+        let mut b = Builder::new(self.head, &mut self.texts);
+        f(&mut b);
+        self.head = b.head;
     }
 }

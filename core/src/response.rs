@@ -192,9 +192,10 @@ impl ErrorRecord {
         body: &Body<'_>,
     ) -> ErrorRecord {
         let mut rec = ErrorRecord::default();
-        let mut b = rec.builder();
-        b.body(body);
-        b.response(resp, body);
+        rec.build(|b| {
+            b.body(body);
+            b.response(resp, body);
+        });
         rec
     }
 }
@@ -209,11 +210,10 @@ impl RecordHead {
         body: &Body<'_>,
         sink: &mut S,
     ) -> RecordHead {
-        let mut head = RecordHead::default();
-        let mut rec = Builder::new(&mut head, sink);
+        let mut rec = Builder::new(RecordHead::default(), sink);
         rec.body(body);
         rec.response(resp, body);
-        head
+        rec.head
     }
 }
 
