@@ -311,41 +311,50 @@ impl CodeId {
     }
 }
 
-/// Step 1 of [`category`]: the rules are [`any_of`] patterns.
+/// Step 1 of [`category`]: the rules are [`Glob`] patterns.
 const fn category_from_code(c: &[u8]) -> Option<Category> {
-    const THROTTLED: &str =
-        "SlowDown|TooManyRequests*|RequestLimitExceeded*|*Throttl*|*FreqControl";
-    const SERVER: &str = "InternalError*|InternalServer*|*InternalException|ServiceUnavailable*";
-    const PRECONDITION: &str = "PreconditionFailed|NotModified";
-    const ACCESS: &str = "AccessDenied*|AccessForbidden*|*AccessKeyId|*Signature*\
+    const THROTTLED: [Glob; 5] =
+        globs("SlowDown|TooManyRequests*|RequestLimitExceeded*|*Throttl*|*FreqControl");
+    const SERVER: [Glob; 4] =
+        globs("InternalError*|InternalServer*|*InternalException|ServiceUnavailable*");
+    const REDIRECT: [Glob; 1] = globs("*Redirect");
+    const PRECONDITION: [Glob; 2] = globs("PreconditionFailed|NotModified");
+    const ACCESS: [Glob; 11] = globs(
+        "AccessDenied*|AccessForbidden*|*AccessKeyId|*Signature*\
         |ExpiredToken|InvalidToken|InvalidSecurity|RequestTimeTooSkewed|Request has expired\
-        |*Auth*|Unauthorized*";
-    const CONFLICT: &str = "*Already*|*NotEmpty|*NotAppendable|AppendPosition*|Invalid*State\
-        |OperationAborted|ResourceInUse*";
-    if any_of(c, THROTTLED) {
+        |*Auth*|Unauthorized*",
+    );
+    const RESOURCE_NOT_FOUND: [Glob; 1] = globs("ResourceNotFound*");
+    const EXISTS: [Glob; 2] = globs("*Exists|*Exist");
+    const NOT: [Glob; 1] = globs("*Not*");
+    const CONFLICT: [Glob; 7] = globs(
+        "*Already*|*NotEmpty|*NotAppendable|AppendPosition*|Invalid*State\
+        |OperationAborted|ResourceInUse*",
+    );
+    if any_of(c, &THROTTLED) {
         return Some(Category::Throttled);
     }
-    if any_of(c, SERVER) {
+    if any_of(c, &SERVER) {
         return Some(Category::Server);
     }
-    if any_of(c, "*Redirect") {
+    if any_of(c, &REDIRECT) {
         return Some(Category::Redirect);
     }
-    if any_of(c, PRECONDITION) {
+    if any_of(c, &PRECONDITION) {
         return Some(Category::Precondition);
     }
-    if any_of(c, ACCESS) {
+    if any_of(c, &ACCESS) {
         return Some(Category::AccessAuth);
     }
     // `No` and a capital (`NoSuchKey`, `NoLifecycle`), or `ResourceNotFound…`.
     let not_found = matches!(c, [b'N', b'o', next, ..] if next.is_ascii_uppercase())
-        || any_of(c, "ResourceNotFound*");
+        || any_of(c, &RESOURCE_NOT_FOUND);
     if not_found {
         return Some(Category::NotFound);
     }
     // `…Exists` / `…Exist` unless negated (`NoSuchBucketPolicyNotExist`).
-    let exists = any_of(c, "*Exists|*Exist") && !any_of(c, "*Not*");
-    if exists || any_of(c, CONFLICT) {
+    let exists = any_of(c, &EXISTS) && !any_of(c, &NOT);
+    if exists || any_of(c, &CONFLICT) {
         return Some(Category::Conflict);
     }
     None
@@ -366,50 +375,69 @@ const fn category_from_status(status: u32) -> Option<Category> {
     })
 }
 
-/// Step 3 of [`category`]: the rules are [`any_of`] patterns.
+/// Step 3 of [`category`]: the rules are [`Glob`] patterns.
 const fn category_from_hints(c: &[u8]) -> Option<Category> {
-    const INVALID: &str = "Invalid*|Malformed*|Bad*|Missing*|Unsupported*|*NotSupport*\
-        |*TooLarge|*TooLong|*TooSmall|*Validation*|*LimitExceeded*";
-    if any_of(c, INVALID) {
+    const INVALID: [Glob; 11] = globs(
+        "Invalid*|Malformed*|Bad*|Missing*|Unsupported*|*NotSupport*\
+        |*TooLarge|*TooLong|*TooSmall|*Validation*|*LimitExceeded*",
+    );
+    const NOT_FOUND: [Glob; 2] = globs("*NotFound*|*NotExist*");
+    const CONFLICT: [Glob; 2] = globs("*Conflict*|*Locked");
+    if any_of(c, &INVALID) {
         return Some(Category::InvalidRequest);
     }
-    if any_of(c, "*NotFound*|*NotExist*") {
+    if any_of(c, &NOT_FOUND) {
         return Some(Category::NotFound);
     }
-    if any_of(c, "*Conflict*|*Locked") {
+    if any_of(c, &CONFLICT) {
         return Some(Category::Conflict);
     }
     None
 }
 
-// Byte-string tests for the rules, `const` so that `STRONG` is computed when
-// the crate compiles, and plain loops because codes are short.
+// The rules' patterns, parsed when the crate compiles, and the byte-string
+// tests they run: `const` so that `STRONG` is computed when the crate
+// compiles too, and plain loops because codes are short.
 
-/// Whether `c` matches one of the `|`-separated `patterns`. A pattern is
-/// the exact code, or has a `*` for any run of bytes: at the end
-/// (`Missing*`, a prefix), at the start (`*TooLong`, a suffix), at both
-/// (`*Auth*`, anywhere) or once inside (`Invalid*State`, a prefix and a
-/// suffix). Codes never contain `|` or `*`.
-const fn any_of(c: &[u8], patterns: &str) -> bool {
+/// One code pattern: the exact code, or text with a `*` for any run of
+/// bytes: at the end (`Missing*`, a prefix), at the start (`*TooLong`, a
+/// suffix), at both (`*Auth*`, anywhere) or once inside (`Invalid*State`, a
+/// prefix and a suffix). Codes never contain `|` or `*`.
+#[derive(Clone, Copy)]
+enum Glob {
+    Is(&'static [u8]),
+    Starts(&'static [u8]),
+    Ends(&'static [u8]),
+    Has(&'static [u8]),
+    StartsEnds(&'static [u8], &'static [u8]),
+}
+
+/// The `|`-separated `patterns`, exactly `N` of them (else the crate does
+/// not compile).
+const fn globs<const N: usize>(patterns: &'static str) -> [Glob; N] {
+    let mut out = [Glob::Is(b""); N];
     let mut rest = patterns.as_bytes();
+    let mut i = 0;
     loop {
         let mut n = 0;
         while n < rest.len() && rest[n] != b'|' {
             n += 1;
         }
         let (pattern, tail) = rest.split_at(n);
-        if glob(c, pattern) {
-            return true;
-        }
+        assert!(i < N, "more patterns than declared");
+        out[i] = glob(pattern);
+        i += 1;
         match tail.split_first() {
             Some((_, after_bar)) => rest = after_bar,
-            None => return false,
+            None => break,
         }
     }
+    assert!(i == N, "fewer patterns than declared");
+    out
 }
 
-/// One pattern of [`any_of`].
-const fn glob(c: &[u8], p: &[u8]) -> bool {
+/// One pattern of [`globs`].
+const fn glob(p: &'static [u8]) -> Glob {
     let (anywhere_before, p) = match p.split_first() {
         Some((b'*', p)) => (true, p),
         _ => (false, p),
@@ -425,14 +453,33 @@ const fn glob(c: &[u8], p: &[u8]) -> bool {
     if star < p.len() {
         let (prefix, star_suffix) = p.split_at(star);
         let (_, suffix) = star_suffix.split_at(1);
-        return c.len() >= prefix.len() + suffix.len() && starts(c, prefix) && ends(c, suffix);
+        return Glob::StartsEnds(prefix, suffix);
     }
     match (anywhere_before, anywhere_after) {
-        (true, true) => has(c, p),
-        (true, false) => ends(c, p),
-        (false, true) => starts(c, p),
-        (false, false) => is(c, p),
+        (true, true) => Glob::Has(p),
+        (true, false) => Glob::Ends(p),
+        (false, true) => Glob::Starts(p),
+        (false, false) => Glob::Is(p),
     }
+}
+
+/// Whether `c` matches one of `globs`.
+const fn any_of(c: &[u8], globs: &[Glob]) -> bool {
+    let mut i = 0;
+    while i < globs.len() {
+        let hit = match globs[i] {
+            Glob::Is(s) => is(c, s),
+            Glob::Starts(p) => starts(c, p),
+            Glob::Ends(p) => ends(c, p),
+            Glob::Has(p) => has(c, p),
+            Glob::StartsEnds(p, q) => c.len() >= p.len() + q.len() && starts(c, p) && ends(c, q),
+        };
+        if hit {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// `c[at..]` starts with `p`.

@@ -682,7 +682,7 @@ fn find_special(b: &[u8]) -> Option<usize> {
     let at = skip_while_not(
         b,
         0,
-        |c| c == b'"' || c == b'\\' || c < 0x20,
+        |c| (c == b'"') | (c == b'\\') | (c < 0x20),
         |x| swar_lt(x, 0x20) | swar_eq(x, b'"') | swar_eq(x, b'\\'),
     );
     (at < b.len()).then_some(at)
