@@ -331,20 +331,18 @@ const fn category_from_code(c: &[u8]) -> Option<Category> {
         "*Already*|*NotEmpty|*NotAppendable|AppendPosition*|Invalid*State\
         |OperationAborted|ResourceInUse*",
     );
-    if any_of(c, &THROTTLED) {
-        return Some(Category::Throttled);
-    }
-    if any_of(c, &SERVER) {
-        return Some(Category::Server);
-    }
-    if any_of(c, &REDIRECT) {
-        return Some(Category::Redirect);
-    }
-    if any_of(c, &PRECONDITION) {
-        return Some(Category::Precondition);
-    }
-    if any_of(c, &ACCESS) {
-        return Some(Category::AccessAuth);
+    let first = first_match(
+        c,
+        &[
+            (&THROTTLED, Category::Throttled),
+            (&SERVER, Category::Server),
+            (&REDIRECT, Category::Redirect),
+            (&PRECONDITION, Category::Precondition),
+            (&ACCESS, Category::AccessAuth),
+        ],
+    );
+    if first.is_some() {
+        return first;
     }
     // `No` and a capital (`NoSuchKey`, `NoLifecycle`), or `ResourceNotFound…`.
     let not_found = matches!(c, [b'N', b'o', next, ..] if next.is_ascii_uppercase())
@@ -383,16 +381,14 @@ const fn category_from_hints(c: &[u8]) -> Option<Category> {
     );
     const NOT_FOUND: [Glob; 2] = globs("*NotFound*|*NotExist*");
     const CONFLICT: [Glob; 2] = globs("*Conflict*|*Locked");
-    if any_of(c, &INVALID) {
-        return Some(Category::InvalidRequest);
-    }
-    if any_of(c, &NOT_FOUND) {
-        return Some(Category::NotFound);
-    }
-    if any_of(c, &CONFLICT) {
-        return Some(Category::Conflict);
-    }
-    None
+    first_match(
+        c,
+        &[
+            (&INVALID, Category::InvalidRequest),
+            (&NOT_FOUND, Category::NotFound),
+            (&CONFLICT, Category::Conflict),
+        ],
+    )
 }
 
 // The rules' patterns, parsed when the crate compiles, and the byte-string
@@ -461,6 +457,18 @@ const fn glob(p: &'static [u8]) -> Glob {
         (false, true) => Glob::Starts(p),
         (false, false) => Glob::Is(p),
     }
+}
+
+/// The category of the first rule whose patterns `c` matches.
+const fn first_match(c: &[u8], rules: &[(&[Glob], Category)]) -> Option<Category> {
+    let mut i = 0;
+    while i < rules.len() {
+        if any_of(c, rules[i].0) {
+            return Some(rules[i].1);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Whether `c` matches one of `globs`.
