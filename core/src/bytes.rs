@@ -13,7 +13,7 @@ pub(crate) fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().position(|&c| c == needle)
 }
 
-/// The first `a` or `b` in `hay` (see [`memchr`] for why it is inline).
+/// The first `a` or `b` in `hay` (see [`memchr()`] for why it is inline).
 #[inline]
 pub(crate) fn memchr2(a: u8, b: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().position(|&c| c == a || c == b)
