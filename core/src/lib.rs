@@ -72,10 +72,6 @@ pub use status::{BodyFormat, BodyStatus, ParseError, Reason};
 pub use texts::{Texts, capacity};
 pub use value::{Decoded, Value};
 
-// TEMP(redesign): removed once ffi imports from coserr::abi
-#[doc(hidden)]
-pub use abi::{ExtrasState, KnownHeader, RecordHead, RecordSink};
-
 /// Deepest XML element nesting accepted (the root element is depth 1).
 pub const MAX_DEPTH: usize = 256;
 /// Most ordinary attributes accepted on one element (namespace declarations

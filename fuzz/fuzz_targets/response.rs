@@ -1,6 +1,6 @@
 //! A whole response (status, method, URL, headers, body; layout in
-//! `src/input.rs`, read through `arbitrary`) into `ErrorRecord::from_response`,
-//! its `Display` and `write_json`: DESIGN §3's kind table, capacities,
+//! `testkit/src/input.rs`, read through `arbitrary`) into `ErrorRecord::from_response`,
+//! its `Display` and `write_json`: the kind table of docs/semantics.md, capacities,
 //! provenance bits, header fallbacks, one-line display, digest is JSON
 //! (`oracle::check_response`).
 #![no_main]
