@@ -11,6 +11,7 @@ pub mod c_response;
 pub mod input;
 pub mod json_gen;
 pub mod oracle;
+pub mod record;
 pub mod response_gen;
 pub mod rng;
 pub mod samples;
