@@ -590,11 +590,6 @@ pub fn json_oracle_found(top: &Ov) -> [Option<JsonFound>; 6] {
     })
 }
 
-/// [`json_oracle_found`]'s values alone.
-pub fn json_oracle_fields(top: &Ov) -> [Option<JsonField>; 6] {
-    json_oracle_found(top).map(|found| found.map(|f| f.want))
-}
-
 /// serde_json (arbitrary_precision) writes `E` as `e` and adds `+` to an
 /// unsigned exponent; everything else of a number literal is kept.
 pub fn normalise_number(literal: &str) -> String {
@@ -615,8 +610,35 @@ pub fn normalise_number(literal: &str) -> String {
 
 /// Our JSON verdict and fields equal serde_json's.
 pub fn check_json(bytes: &[u8]) -> Check {
+    check_json_counted(bytes, &mut JsonStats::default())
+}
+
+/// What [`check_json_counted`] saw, so that a differential run can show
+/// that its generator reached every kind of document.
+#[derive(Default, Debug)]
+pub struct JsonStats {
+    pub docs: usize,
+    pub not_json: usize,
+    pub accepted: usize,
+    pub rejected: usize,
+    pub error_docs: usize,
+    pub fields: usize,
+    pub number_fields: usize,
+    /// Fields found at each level: top, error, response, response.error.
+    pub by_level: [usize; 4],
+    /// Fields whose key occurs more than once in the object they came from.
+    pub from_duplicates: usize,
+    pub partial: usize,
+    pub too_deep: usize,
+}
+
+/// Our JSON verdict and fields equal serde_json's (and a rejected body
+/// reports only fields complete before its error); counts into `stats`.
+pub fn check_json_counted(bytes: &[u8], stats: &mut JsonStats) -> Check {
+    stats.docs += 1;
     let body = parse_body(bytes);
     if body.format() != BodyFormat::Json {
+        stats.not_json += 1;
         return Ok(());
     }
     let doc = &bytes[body.document_start()..];
@@ -629,6 +651,7 @@ pub fn check_json(bytes: &[u8]) -> Check {
     }
     match (reference, ordered) {
         (Ok(value), Ok(tree)) => {
+            stats.accepted += 1;
             if tree.to_value() != value {
                 return Err(format!(
                     "ordered tree {tree:?} is not serde_json's {value:?}"
@@ -637,8 +660,9 @@ pub fn check_json(bytes: &[u8]) -> Check {
             if body.error().is_some() {
                 return Err(format!("serde_json accepts, we reject: {:?}", body.error()));
             }
-            let expected = json_oracle_fields(&tree);
-            let want_status = if expected.iter().any(Option::is_some) {
+            let expected = json_oracle_found(&tree);
+            let any = expected.iter().any(Option::is_some);
+            let want_status = if any {
                 BodyStatus::Ok
             } else {
                 BodyStatus::NotErrorDoc
@@ -651,10 +675,20 @@ pub fn check_json(bytes: &[u8]) -> Check {
             }
             for (f, want) in Field::ALL.into_iter().zip(expected) {
                 let got = body.field(f);
+                let want = want.map(|found| {
+                    stats.by_level[found.level] += 1;
+                    stats.from_duplicates += usize::from(found.duplicated);
+                    found.want
+                });
                 let same = match (&got, &want) {
                     (None, None) => true,
-                    (Some(v), Some(JsonField::Str(s))) => v.to_string() == *s,
-                    (Some(v), Some(JsonField::Num(n))) => normalise_number(&v.to_string()) == *n,
+                    (Some(v), Some(JsonField::Str(s))) => {
+                        v.to_string() == *s && v.eq_str(s) && v.decoded_len() == s.len()
+                    }
+                    (Some(v), Some(JsonField::Num(n))) => {
+                        stats.number_fields += 1;
+                        normalise_number(&v.to_string()) == *n
+                    }
                     _ => false,
                 };
                 if !same {
@@ -664,9 +698,12 @@ pub fn check_json(bytes: &[u8]) -> Check {
                         got.map(|v| v.raw())
                     ));
                 }
+                stats.fields += usize::from(got.is_some());
             }
+            stats.error_docs += usize::from(any);
         }
         (Err(reference), _) => {
+            stats.rejected += 1;
             let Some(error) = body.error() else {
                 return Err(format!(
                     "serde_json rejects ({reference}), we accept with {:?}",
@@ -676,6 +713,12 @@ pub fn check_json(bytes: &[u8]) -> Check {
             if body.status() != BodyStatus::Malformed {
                 return Err(format!("status {:?} with an error", body.status()));
             }
+            if error.offset < body.document_start() || error.offset > bytes.len() {
+                return Err(format!(
+                    "error offset {} outside the document",
+                    error.offset
+                ));
+            }
             // serde_json's "EOF while parsing" is our UnexpectedEof (for a
             // valid UTF-8 body; else the UTF-8 error may come first).
             if std::str::from_utf8(bytes).is_ok()
@@ -683,8 +726,23 @@ pub fn check_json(bytes: &[u8]) -> Check {
             {
                 return Err(format!("serde_json says {reference}, we say {error:?}"));
             }
+            // Every field reported was complete before the error.
+            for f in Field::ALL {
+                if let Some(v) = body.field(f) {
+                    let start = v.raw().as_ptr() as usize - bytes.as_ptr() as usize;
+                    if start + v.raw().len() > error.offset {
+                        return Err(format!(
+                            "{f:?} at {start} ends after the error at {}",
+                            error.offset
+                        ));
+                    }
+                    let _ = v.to_string();
+                }
+            }
+            stats.partial += usize::from(body.is_partial());
+            stats.too_deep += usize::from(error.reason == Reason::LimitExceeded);
         }
-        (Ok(_), Err(_)) => unreachable!("checked above"),
+        (Ok(_), Err(_)) => unreachable!(),
     }
     Ok(())
 }
