@@ -7,24 +7,12 @@
 //! call) must be the core's `Body::extras()`.
 
 use std::ffi::{CStr, c_char};
-use std::path::PathBuf;
 use std::ptr;
 
 use coserr_core::{ErrorRecord, Field, Kind, Response, parse_body};
 use coserr_ffi::*;
 use coserr_testkit::c_response::CResponse;
 use coserr_testkit::samples::body_paths;
-
-/// Every shared body (samples, edge, bench).
-fn shared_files() -> Vec<PathBuf> {
-    let files = body_paths();
-    assert!(
-        files.len() >= 40,
-        "expected the shared bodies, found {}",
-        files.len()
-    );
-    files
-}
 
 /// One response shape to try each body with.
 struct Case {
@@ -363,7 +351,7 @@ fn assert_same(c: &coserr_error, rec: &ErrorRecord, what: &str) {
 fn the_c_abi_and_the_core_agree_on_every_shared_body() {
     let mut checked = 0;
     let mut extras_seen = 0;
-    let files = shared_files();
+    let files = body_paths();
     // Under Miri (thousands of times slower) a few bodies cover every export.
     let files = if cfg!(miri) {
         &files[..files.len().min(6)]
@@ -547,7 +535,7 @@ fn iterate(body: &[u8]) -> Vec<(String, String)> {
 /// or `COSERR_NOT_FOUND`, and never more steps than there are bytes.
 #[test]
 fn an_iterator_used_with_another_body_stays_inside_it() {
-    let bodies: Vec<Vec<u8>> = shared_files()
+    let bodies: Vec<Vec<u8>> = body_paths()
         .iter()
         .take(if cfg!(miri) { 8 } else { usize::MAX })
         .map(|p| std::fs::read(p).unwrap())

@@ -15,7 +15,7 @@ pub fn read_shared(rel: &str) -> Vec<u8> {
 }
 
 /// The path of every body in samples/, edge/ and bench/ (not the `.tsv`
-/// indexes), sorted.
+/// indexes), sorted; panics when there are fewer than 40.
 pub fn body_paths() -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dir in ["samples", "edge", "bench"] {
@@ -30,6 +30,13 @@ pub fn body_paths() -> Vec<PathBuf> {
             out.push(path);
         }
     }
+    // A missing or emptied shared folder must fail a test, not pass it
+    // with nothing checked.
+    assert!(
+        out.len() >= 40,
+        "expected the shared bodies, found {}",
+        out.len()
+    );
     out.sort();
     out
 }
