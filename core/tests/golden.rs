@@ -16,8 +16,8 @@ use std::collections::BTreeSet;
 
 use coserr::{BodyFormat, BodyStatus, ErrorRecord, Field, Flags, Reason, parse_body};
 
-use coserr_testkit::samples;
 use coserr_testkit::text::cut;
+use coserr_testkit::{oracle, samples};
 
 /// What one body must give.
 #[derive(Debug, Clone)]
@@ -637,14 +637,7 @@ fn xml_expectations_agree_with_roxmltree() {
         }
         let text = std::str::from_utf8(d).unwrap();
         let doc = roxmltree::Document::parse(text).unwrap();
-        let root = doc.root_element();
-        let err_el = match root.tag_name().name() {
-            "Error" => Some(root),
-            "ErrorResponse" => root
-                .children()
-                .find(|c| c.is_element() && c.tag_name().name() == "Error"),
-            _ => None,
-        };
+        let err_el = oracle::error_element(&doc);
         assert_eq!(
             err_el.is_some(),
             gold.status == BodyStatus::Ok,

@@ -315,6 +315,20 @@ fn descendant_text(n: roxmltree::Node) -> String {
         .collect()
 }
 
+/// The error element of a document as roxmltree reads it: the root
+/// `<Error>`, or the first `<Error>` child of a root `<ErrorResponse>`
+/// (local names: a prefix does not matter).
+pub fn error_element<'a, 'i>(doc: &'a roxmltree::Document<'i>) -> Option<roxmltree::Node<'a, 'i>> {
+    let root = doc.root_element();
+    match root.tag_name().name() {
+        "Error" => Some(root),
+        "ErrorResponse" => root
+            .children()
+            .find(|c| c.is_element() && c.tag_name().name() == "Error"),
+        _ => None,
+    }
+}
+
 /// The XML oracle. Also returns the accepted document's deepest nesting and
 /// most attributes on one element, to judge a `LimitExceeded`.
 pub fn xml_oracle(body: &[u8]) -> (XmlVerdict, usize, usize) {
@@ -339,14 +353,7 @@ pub fn xml_oracle(body: &[u8]) -> (XmlVerdict, usize, usize) {
         max_depth = max_depth.max(dn);
         max_attrs = max_attrs.max(n.attributes().len());
     }
-    let root = doc.root_element();
-    let err_el = match root.tag_name().name() {
-        "Error" => Some(root),
-        "ErrorResponse" => root
-            .children()
-            .find(|c| c.is_element() && c.tag_name().name() == "Error"),
-        _ => None,
-    };
+    let err_el = error_element(&doc);
     let Some(err_el) = err_el else {
         return (XmlVerdict::NotErrorDoc, max_depth, max_attrs);
     };
