@@ -54,6 +54,8 @@ mod texts;
 
 mod display;
 
+pub mod clock;
+
 #[doc(hidden)]
 pub mod abi;
 
