@@ -142,7 +142,7 @@ impl<'a> Body<'a> {
     /// The fields that are present (possibly empty).
     pub fn present(&self) -> FieldSet {
         let mut set = FieldSet::EMPTY;
-        for f in Field::ALL {
+        for f in Field::BODY {
             if self.scan.fields[f as usize].is_some() {
                 set.insert(f);
             }
@@ -156,7 +156,8 @@ impl<'a> Body<'a> {
     /// For a malformed body, only fields completed before the error are given.
     #[inline]
     pub fn field(&self, field: Field) -> Option<Value<'a>> {
-        let span = self.scan.fields[field as usize]?;
+        // `Location` and `Region` are never in a body: no slot, `None`.
+        let span = (*self.scan.fields.get(field as usize)?)?;
         Some(Value::new(self.text.get(span.start..span.end)?, span.kind))
     }
 

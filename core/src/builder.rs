@@ -1,5 +1,5 @@
 //! Building a record: the record head (everything but the texts) and the
-//! sink the six texts are written to, so that the C ABI can write straight
+//! sink the eight texts are written to, so that the C ABI can write straight
 //! into its own struct while [`ErrorRecord`](crate::ErrorRecord) writes into
 //! its texts.
 
@@ -9,10 +9,11 @@ use crate::body::Body;
 use crate::codes::{Category, CodeId};
 use crate::field::{Field, FieldSet};
 use crate::kind::{Flags, Kind};
+use crate::retry::Retry;
 use crate::status::{BodyFormat, BodyStatus, ParseError};
 use crate::value::Value;
 
-/// Where the six strings of a record are written while it is built:
+/// Where the eight strings of a record are written while it is built:
 /// [`ErrorRecord`]'s own texts, or another fixed-size layout (the C ABI
 /// writes straight into its `coserr_error`, so that no intermediate record
 /// is built and copied). [`RecordHead::build`] drives it.
@@ -33,7 +34,7 @@ pub trait RecordSink {
     fn append(&mut self, field: Field, s: &str) -> bool;
 }
 
-/// Everything of an [`ErrorRecord`] but its six texts: what
+/// Everything of an [`ErrorRecord`] but its eight texts: what
 /// [`RecordHead::build`] returns beside the strings it writes into a
 /// [`RecordSink`].
 ///
@@ -62,8 +63,13 @@ pub struct RecordHead {
     pub code_id: CodeId,
     /// What kind of failure the status and code describe.
     pub category: Category,
-    /// Whether retrying the same request may succeed.
+    /// Whether retrying the same request may succeed ([`Retry::is_retryable`]).
     pub retryable: bool,
+    /// What retrying can do for this answer.
+    pub retry: Retry,
+    /// The service's clock in Unix milliseconds, when known (then
+    /// [`Flags::SERVER_CLOCK`] is set).
+    pub server_time_ms: Option<i64>,
 }
 
 impl Default for RecordHead {
@@ -81,6 +87,8 @@ impl Default for RecordHead {
             code_id: CodeId::Unknown,
             category: Category::Other,
             retryable: false,
+            retry: Retry::None,
+            server_time_ms: None,
         }
     }
 }
@@ -104,7 +112,7 @@ impl<'s, S: RecordSink + ?Sized> Builder<'s, S> {
         if body.is_partial() {
             self.head.flags.insert(Flags::PARTIAL);
         }
-        for f in Field::ALL {
+        for f in Field::BODY {
             if let Some(v) = body.field(f) {
                 self.set_value(f, &v);
             }

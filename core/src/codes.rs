@@ -1,9 +1,9 @@
 //! COS error codes ([`CodeId`]) and what the status and code say about an
-//! error: its [`Category`] and whether it is [`retryable`].
+//! error: its [`Category`].
 //!
-//! All three are pure functions of the HTTP status and the code text, the
-//! `code_id`, `category` and `retryable` of the error record (the derived values
-//! of docs/semantics.md). The table itself is generated from
+//! Both are pure functions of the HTTP status and the code text, the
+//! `code_id` and `category` of the error record (the derived values of
+//! docs/semantics.md; the retry class is [`retry`](crate::retry)'s). The table itself is generated from
 //! `../shared/cos/error_codes.tsv` by `tools/gen_codes.py` into
 //! `codes_table.rs`.
 
@@ -261,7 +261,7 @@ impl fmt::Display for Category {
 /// 400 `NotifyRule…Conflict` codes are invalid configurations), `Kms…` codes
 /// (a missing or disabled KMS key is a bad request, not a missing object),
 /// `RequestTimeout` and `UserNetworkTooSlow` (400: invalid-request, but
-/// `RequestTimeout` is [`retryable`]).
+/// `RequestTimeout` is transient: see [`retry`](crate::retry)).
 pub fn category(status: u32, code: &str) -> Category {
     category_of(CodeId::from_code(code), status, code)
 }
@@ -269,12 +269,7 @@ pub fn category(status: u32, code: &str) -> Category {
 /// [`category`] when the code's id is known already (`id` must be
 /// `CodeId::from_code(code)`).
 pub(crate) fn category_of(id: CodeId, status: u32, code: &str) -> Category {
-    let strong = if id.is_known() {
-        id.strong_category()
-    } else {
-        category_from_code(code.as_bytes())
-    };
-    if let Some(c) = strong {
+    if let Some(c) = strong_category(id, code) {
         return c;
     }
     let status = if (300..=599).contains(&status) {
@@ -289,6 +284,16 @@ pub(crate) fn category_of(id: CodeId, status: u32, code: &str) -> Category {
         return c;
     }
     category_from_hints(code.as_bytes()).unwrap_or(Category::Other)
+}
+
+/// Step 1 of [`category`]: the category the code names whatever the status
+/// (`id` must be `CodeId::from_code(code)`).
+pub(crate) fn strong_category(id: CodeId, code: &str) -> Option<Category> {
+    if id.is_known() {
+        id.strong_category()
+    } else {
+        category_from_code(code.as_bytes())
+    }
 }
 
 /// Step 1 of [`category`] for every known code, worked out when the crate
@@ -432,24 +437,4 @@ const fn has(c: &[u8], p: &[u8]) -> bool {
         at += 1;
     }
     false
-}
-
-/// Whether sending the same request again may succeed, for an error with HTTP
-/// `status` (0 when unknown) and `code` (`""` when there is none).
-///
-/// True for any 5xx status, and for the codes `SlowDown`, `RequestTimeout`,
-/// `InternalError` and `ServiceUnavailable` whatever the status (also inside
-/// a 200, and `RequestTimeout` comes with 400). Never for another 4xx: in
-/// particular a 429 whose code is none of those four (such as the vector
-/// API's `TooManyRequestsException`) is **not** retryable (only those
-/// four codes and 5xx are); a caller that wants to retry on 429 can test
-/// [`Category::Throttled`]. Codes are matched exactly and case-sensitively.
-/// A client error (unparseable body) whose status is 5xx is retryable: pass
-/// its status and an empty code.
-pub fn retryable(status: u32, code: &str) -> bool {
-    (500..=599).contains(&status)
-        || matches!(
-            code,
-            "SlowDown" | "RequestTimeout" | "InternalError" | "ServiceUnavailable"
-        )
 }

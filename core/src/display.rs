@@ -6,6 +6,7 @@ use core::fmt::{self, Write};
 use crate::field::Field;
 use crate::kind::Kind;
 use crate::record::ErrorRecord;
+use crate::retry::Retry;
 
 /// Getters named after the Python SDK's: a field's text, `None` when absent.
 macro_rules! field_getters {
@@ -33,6 +34,10 @@ impl ErrorRecord {
         trace_id: TraceId;
         /// The `ServerTime` of signature errors.
         server_time: ServerTime;
+        /// The `Location` header: where a redirect points.
+        location: Location;
+        /// The `x-cos-bucket-region` header: the bucket's region.
+        region: Region;
     }
 
     /// `get_digest_msg()`: a value whose `Display` is the JSON digest.
@@ -45,8 +50,8 @@ impl ErrorRecord {
     }
 
     /// Writes the JSON digest: the Python SDK's keys `code`, `message`,
-    /// `resource`, `requestid`, `traceid` (null when absent), then `status`
-    /// and `kind`.
+    /// `resource`, `requestid`, `traceid` (null when absent), then `status`,
+    /// `kind` and `retry` (the retry class's name).
     pub fn write_json<W: Write + ?Sized>(&self, w: &mut W) -> fmt::Result {
         w.write_char('{')?;
         for (i, (key, field)) in DIGEST_KEYS.iter().enumerate() {
@@ -61,9 +66,10 @@ impl ErrorRecord {
         }
         write!(
             w,
-            ",\"status\":{},\"kind\":\"{}\"}}",
+            ",\"status\":{},\"kind\":\"{}\",\"retry\":\"{}\"}}",
             self.status(),
-            self.kind().name()
+            self.kind().name(),
+            self.retry().name()
         )
     }
 }
@@ -88,9 +94,10 @@ impl fmt::Display for Digest<'_> {
 }
 
 /// One line, always with status, code, message, request id and trace id
-/// (`-` when absent), values quoted and escaped so the line stays one line:
+/// (`-` when absent), values quoted and escaped so the line stays one line;
+/// the retry class after the status when it is not `none`:
 ///
-/// `CosServiceError status=404 code="NoSuchKey" message="..." request_id="..." trace_id="..." resource="..."`
+/// `CosServiceError status=503 retry=transient code="ServiceUnavailable" message="..." request_id="..." trace_id="..." resource="..."`
 impl fmt::Display for ErrorRecord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.kind() {
@@ -101,6 +108,9 @@ impl fmt::Display for ErrorRecord {
         write!(f, "{label} status={}", self.status())?;
         if self.kind() == Kind::Client {
             write!(f, " cause={}", self.body_status().name())?;
+        }
+        if self.retry() != Retry::None {
+            write!(f, " retry={}", self.retry().name())?;
         }
         for (name, field) in [
             ("code", Field::Code),

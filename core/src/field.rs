@@ -1,7 +1,11 @@
-//! The six fields of a COS error body and a small bit set over them.
+//! The texts of an error record (the six fields of a COS error body, and
+//! two headers that say where the resource is) and a small bit set over them.
 
 named_enum! {
-    /// A named field of a COS error body.
+    /// A text of the error record: one of the six fields of a COS error body
+    /// (which headers and the URL may fill in), or one of the two headers
+    /// that say where the resource is ([`Field::Location`], [`Field::Region`]),
+    /// which no body carries.
     ///
     /// The discriminant is the field's bit position in a [`FieldSet`] and in the
     /// C ABI's `present` / `from_header` / `truncated` masks.
@@ -19,14 +23,31 @@ named_enum! {
         TraceId = 4 => "TraceId", "traceid",
         /// `<ServerTime>`: the server clock, sent with signature errors.
         ServerTime = 5 => "ServerTime", "servertime",
+        /// The `Location` header: where a redirect points.
+        Location = 6 => "Location", "location",
+        /// The `x-cos-bucket-region` header: the region the bucket is in.
+        Region = 7 => "Region", "region",
     }
-    /// The element name in a COS XML body (case-sensitive).
+    /// The element name in a COS XML body (case-sensitive); for the two
+    /// header fields, a name in the same style (never read from a body).
     fn xml_name,
-    /// The JSON key after normalisation (ASCII-lowercased, `_` and `-` removed).
+    /// The JSON key after normalisation (ASCII-lowercased, `_` and `-`
+    /// removed); for the two header fields, the lowercase name.
     json_key;
 }
 
 impl Field {
+    /// The six fields a body can carry, in discriminant order (the first six
+    /// of [`Field::ALL`]).
+    pub const BODY: [Field; 6] = [
+        Field::Code,
+        Field::Message,
+        Field::Resource,
+        Field::RequestId,
+        Field::TraceId,
+        Field::ServerTime,
+    ];
+
     /// This field's bit in a [`FieldSet`].
     pub const fn bit(self) -> u32 {
         1 << (self as u8)

@@ -698,7 +698,7 @@ fn invalid_json(offset: usize) -> ParseError {
 /// What a member's value means, given the level of its object and its key.
 fn member_role(level: u8, key: Key) -> Role {
     match (level, key.known) {
-        (LEVEL_TOP..=LEVEL_RESPONSE_ERROR, Some(f)) if usize::from(f) < Field::ALL.len() => {
+        (LEVEL_TOP..=LEVEL_RESPONSE_ERROR, Some(f)) if usize::from(f) < Field::BODY.len() => {
             Role::Field(level, f)
         }
         (LEVEL_TOP, Some(KEY_ERROR)) => Role::Container(LEVEL_ERROR),

@@ -27,6 +27,18 @@ impl Flags {
     pub const PARTIAL: u32 = 1;
     /// The body's request id or trace id differs from the header's.
     pub const IDS_DISAGREE: u32 = 2;
+    /// The service's clock is known: [`ErrorRecord::server_time_ms`] is
+    /// `Some` (from the body's `ServerTime`, else the `Date` header).
+    ///
+    /// [`ErrorRecord::server_time_ms`]: crate::ErrorRecord::server_time_ms
+    pub const SERVER_CLOCK: u32 = 4;
+    /// No request id anywhere (no non-empty `x-cos-request-id`,
+    /// `x-ci-request-id` or `x-img-request-id` header, no `RequestId` in the
+    /// body): the answer did not come from COS. Set only when the headers
+    /// were given ([`ErrorRecord::from_response`]), never for a body alone.
+    ///
+    /// [`ErrorRecord::from_response`]: crate::ErrorRecord::from_response
+    pub const NOT_FROM_COS: u32 = 8;
 
     /// Whether `flag` is set.
     pub const fn contains(self, flag: u32) -> bool {

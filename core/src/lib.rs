@@ -30,9 +30,11 @@ mod named_enum;
 // response; display. `abi` exposes the plumbing the C ABI builds on.
 mod bytes;
 mod chars;
+pub mod clock;
 mod codes;
 mod field;
 mod kind;
+mod retry;
 mod status;
 
 mod json_string;
@@ -52,15 +54,15 @@ mod record;
 mod response;
 mod texts;
 
-mod display;
+mod decisions;
 
-pub mod clock;
+mod display;
 
 #[doc(hidden)]
 pub mod abi;
 
 pub use body::{Body, parse_body};
-pub use codes::{Category, CodeId, category, retryable};
+pub use codes::{Category, CodeId, category};
 pub use display::Digest;
 pub use extras::{Extra, Extras};
 pub use field::{Field, FieldSet};
@@ -70,6 +72,7 @@ pub use record::ErrorRecord;
 pub use response::{
     CosError, HEAD_NOT_FOUND_CODE, HEAD_NOT_FOUND_MESSAGE, Header, Headers, Response,
 };
+pub use retry::{Retry, retry};
 pub use status::{BodyFormat, BodyStatus, ParseError, Reason};
 pub use texts::{Texts, capacity};
 pub use value::{Decoded, Value};

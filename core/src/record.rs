@@ -1,11 +1,12 @@
 //! The owned error record: the record head (verdict, provenance, code
-//! facts) and the six texts, each copied into a fixed-capacity string.
+//! facts, decisions) and the eight texts, each copied into a fixed-capacity string.
 
 use crate::body::Body;
 use crate::builder::{Builder, RecordHead};
 use crate::codes::{Category, CodeId};
 use crate::field::{Field, FieldSet};
 use crate::kind::{Flags, Kind};
+use crate::retry::Retry;
 use crate::status::{BodyFormat, BodyStatus, ParseError};
 use crate::texts::Texts;
 use crate::value::Value;
@@ -45,17 +46,33 @@ impl ErrorRecord {
         from_header: FieldSet;
         /// Fields whose value was cut to capacity.
         truncated: FieldSet;
-        /// [`Flags::PARTIAL`], [`Flags::IDS_DISAGREE`].
+        /// [`Flags::PARTIAL`], [`Flags::IDS_DISAGREE`], [`Flags::SERVER_CLOCK`],
+        /// [`Flags::NOT_FROM_COS`].
         flags: Flags;
         /// The code, if it is one of the COS table's.
         code_id: CodeId;
         /// What kind of failure the status and code describe.
         category: Category;
-        /// Whether retrying the same request may succeed.
+        /// Whether retrying the same request may succeed: exactly when
+        /// [`ErrorRecord::retry`] is [`Retry::Transient`] or [`Retry::Throttle`].
         retryable: bool;
+        /// What retrying can do for this answer (decided for every answer,
+        /// errors and non-errors alike; see [`retry`](crate::retry)).
+        retry: Retry;
+        /// The service's clock in Unix milliseconds, when known: from the
+        /// body's `ServerTime` (RFC 3339), else the `Date` header (an
+        /// HTTP-date); [`Flags::SERVER_CLOCK`] is set exactly then.
+        server_time_ms: Option<i64>;
     }
 
-    /// The six texts (each "" when absent; see [`ErrorRecord::present`]).
+    /// The service's clock minus `local_unix_ms` (the caller's clock, Unix
+    /// milliseconds): how far to correct the local clock before signing
+    /// again. `None` when the service's clock is unknown.
+    pub fn clock_skew_ms(&self, local_unix_ms: i64) -> Option<i64> {
+        Some(self.head.server_time_ms?.saturating_sub(local_unix_ms))
+    }
+
+    /// The eight texts (each "" when absent; see [`ErrorRecord::present`]).
     pub fn texts(&self) -> &Texts {
         &self.texts
     }

@@ -4,7 +4,8 @@
 use crate::body::{Body, parse_body};
 use crate::builder::{Builder, RecordHead, RecordSink};
 use crate::bytes::{WordName, load_word};
-use crate::codes::{CodeId, category_of, retryable};
+use crate::codes::{CodeId, category_of};
+use crate::decisions::{Answer, Message};
 use crate::field::Field;
 use crate::kind::{Flags, Kind};
 use crate::record::ErrorRecord;
@@ -31,14 +32,26 @@ pub trait Headers {
     /// discriminant. By default one look-up each; the slice implementations
     /// read their list once.
     #[doc(hidden)]
-    fn known_all(&self) -> [Option<&[u8]>; 5] {
+    fn known_all(&self) -> KnownHeaders<'_> {
         KnownHeader::ALL.map(|h| self.known(h))
+    }
+
+    /// Whether these are the answer's headers (possibly none), rather than
+    /// a stand-in for headers not given: only then does a missing request id
+    /// mean the answer did not come from COS ([`Flags::NOT_FROM_COS`]).
+    /// `()` is the stand-in.
+    fn given(&self) -> bool {
+        true
     }
 }
 
+/// The first value of each [`KnownHeader`], by discriminant.
+#[doc(hidden)]
+pub type KnownHeaders<'v> = [Option<&'v [u8]>; KnownHeader::ALL.len()];
+
 /// One pass over `(name, value)` pairs: the first value of each known header.
-fn known_in<'v>(pairs: impl Iterator<Item = (&'v [u8], &'v [u8])>) -> [Option<&'v [u8]>; 5] {
-    let mut out = [None; 5];
+fn known_in<'v>(pairs: impl Iterator<Item = (&'v [u8], &'v [u8])>) -> KnownHeaders<'v> {
+    let mut out = [None; KnownHeader::ALL.len()];
     for (name, value) in pairs {
         if let Some(h) = KnownHeader::from_name(name) {
             out[h as usize].get_or_insert(value);
@@ -61,6 +74,12 @@ named_enum! {
         ImgRequestId = 3 => "x-img-request-id",
         /// `x-cos-trace-id`.
         TraceId = 4 => "x-cos-trace-id",
+        /// `date`: the service's clock when the body has no `ServerTime`.
+        Date = 5 => "date",
+        /// `location`: where a redirect points.
+        Location = 6 => "location",
+        /// `x-cos-bucket-region`: the region the bucket is in.
+        BucketRegion = 7 => "x-cos-bucket-region",
     }
     /// The header name, lowercase.
     fn name;
@@ -69,6 +88,15 @@ named_enum! {
 impl KnownHeader {
     /// The known header called `name` (any ASCII case), if any.
     pub fn from_name(name: &[u8]) -> Option<KnownHeader> {
+        let rare = match name.len() {
+            4 => Some(KnownHeader::Date),
+            8 => Some(KnownHeader::Location),
+            19 => Some(KnownHeader::BucketRegion),
+            _ => None,
+        };
+        if let Some(h) = rare {
+            return name.eq_ignore_ascii_case(h.name().as_bytes()).then_some(h);
+        }
         let candidates: &[KnownHeader] = match name.len() {
             14 => &[KnownHeader::TraceId],
             15 => &[KnownHeader::CiRequestId],
@@ -90,7 +118,8 @@ impl KnownHeader {
     }
 }
 
-/// Each known header's name, matched in any ASCII case, by discriminant.
+/// The names of the first five known headers (14 to 16 bytes), matched in
+/// any ASCII case, by discriminant.
 const FOLDED: [WordName; 5] = [
     WordName::folded(KnownHeader::ErrorCode.name().as_bytes()),
     WordName::folded(KnownHeader::CosRequestId.name().as_bytes()),
@@ -115,7 +144,7 @@ impl Headers for [Header<'_>] {
             .map(|h| h.value)
     }
 
-    fn known_all(&self) -> [Option<&[u8]>; 5] {
+    fn known_all(&self) -> KnownHeaders<'_> {
         known_in(self.iter().map(|h| (h.name, h.value)))
     }
 }
@@ -127,15 +156,20 @@ impl Headers for [(&str, &str)] {
             .map(|(_, v)| v.as_bytes())
     }
 
-    fn known_all(&self) -> [Option<&[u8]>; 5] {
+    fn known_all(&self) -> KnownHeaders<'_> {
         known_in(self.iter().map(|(n, v)| (n.as_bytes(), v.as_bytes())))
     }
 }
 
-/// No headers.
+/// Headers not given (a body alone): nothing is concluded from their
+/// absence.
 impl Headers for () {
     fn get(&self, _name: &str) -> Option<&[u8]> {
         None
+    }
+
+    fn given(&self) -> bool {
+        false
     }
 }
 
@@ -201,7 +235,7 @@ impl ErrorRecord {
 }
 
 impl RecordHead {
-    /// [`ErrorRecord::from_parsed`] into any storage: writes the six strings
+    /// [`ErrorRecord::from_parsed`] into any storage: writes the eight strings
     /// into `sink` (which must start with every field empty) and returns the
     /// rest of the record. The record is exactly `from_parsed`'s: that is
     /// this function with the record's own strings as the sink.
@@ -226,15 +260,49 @@ impl<S: RecordSink + ?Sized> Builder<'_, S> {
         let known = resp.headers.known_all();
         let header = |h: KnownHeader| known[h as usize].filter(|v| !v.is_empty());
         let header_code = header(KnownHeader::ErrorCode);
+        let request_id = REQUEST_ID_HEADERS.into_iter().find_map(header);
         rec.head.kind = classify(resp.status, body, header_code.is_some());
-        if rec.head.kind == Kind::None {
+        let mut message = Message::BodyField;
+        if rec.head.kind != Kind::None {
+            message = rec.error_texts(resp, body, header_code);
+            rec.fall_back(Field::RequestId, request_id);
+            rec.fall_back(Field::TraceId, header(KnownHeader::TraceId));
+            rec.fall_back(Field::Resource, Some(resp.url).filter(|u| !u.is_empty()));
             rec.finish();
-            return;
         }
+        for (field, h) in [
+            (Field::Location, KnownHeader::Location),
+            (Field::Region, KnownHeader::BucketRegion),
+        ] {
+            if let Some(value) = header(h) {
+                rec.set_bytes(field, value, true);
+            }
+        }
+        rec.decide(&Answer {
+            body,
+            message,
+            request_id_header: request_id.is_some(),
+            headers_given: resp.headers.given(),
+            date: header(KnownHeader::Date),
+        });
+    }
+
+    /// The texts only an error has: the body's start as the message of a
+    /// client error, the code of `x-cos-error-code`, the HEAD 404 texts.
+    /// Returns where the message's whole text is.
+    fn error_texts<'r, H: Headers + ?Sized>(
+        &mut self,
+        resp: &Response<'r, H>,
+        body: &Body<'_>,
+        header_code: Option<&[u8]>,
+    ) -> Message<'r> {
+        let rec = self;
+        let mut message = Message::BodyField;
         if rec.head.kind == Kind::Client {
             // The body could not be read: keep its start as the message so
             // nothing is lost (a partial body's completed fields stay too).
             rec.set_bytes(Field::Message, resp.body, false);
+            message = Message::BodyText(resp.body);
         }
         if let Some(code) = header_code {
             rec.set_bytes(Field::Code, code, true);
@@ -242,6 +310,7 @@ impl<S: RecordSink + ?Sized> Builder<'_, S> {
             // or else the body's text.
             if rec.get(Field::Message).is_empty() && !resp.body.is_empty() {
                 rec.set_bytes(Field::Message, resp.body, false);
+                message = Message::BodyText(resp.body);
             }
         }
         // HEAD has no body: the Python SDK's code and message stand in,
@@ -250,12 +319,9 @@ impl<S: RecordSink + ?Sized> Builder<'_, S> {
         if head_404 && header_code.is_none() && body.status() == BodyStatus::Empty {
             rec.set_str(Field::Code, HEAD_NOT_FOUND_CODE);
             rec.set_str(Field::Message, HEAD_NOT_FOUND_MESSAGE);
+            message = Message::Record;
         }
-        let request_id = REQUEST_ID_HEADERS.into_iter().find_map(header);
-        rec.fall_back(Field::RequestId, request_id);
-        rec.fall_back(Field::TraceId, header(KnownHeader::TraceId));
-        rec.fall_back(Field::Resource, Some(resp.url).filter(|u| !u.is_empty()));
-        rec.finish();
+        message
     }
 
     /// Fills `field` from a header (or the URL) when the body left it absent
@@ -280,18 +346,12 @@ impl<S: RecordSink + ?Sized> Builder<'_, S> {
         }
     }
 
-    /// Fills the derived values: code id, category, retryable.
+    /// Fills the derived values of an error: code id and category.
     fn finish(&mut self) {
-        if self.head.kind == Kind::None {
-            return;
-        }
-        let status = self.head.status;
         let code = self.get(Field::Code);
         let id = CodeId::from_code(code);
-        let (cat, retry) = (category_of(id, status, code), retryable(status, code));
+        self.head.category = category_of(id, self.head.status, code);
         self.head.code_id = id;
-        self.head.category = cat;
-        self.head.retryable = retry;
     }
 }
 
@@ -371,6 +431,25 @@ impl<'a> CosError<'a> {
         trace_id: Option<&str>;
         /// `get_digest_msg()`: a value whose `Display` is the JSON digest.
         digest: crate::Digest<'_>;
+        /// What retrying can do for this answer.
+        retry: crate::Retry;
+        /// The service's clock in Unix milliseconds, when known.
+        server_time_ms: Option<i64>;
+        /// The `Location` header.
+        location: Option<&str>;
+        /// The `x-cos-bucket-region` header.
+        region: Option<&str>;
+    }
+
+    /// The service's clock minus `local_unix_ms`; `None` when unknown.
+    pub fn clock_skew_ms(&self, local_unix_ms: i64) -> Option<i64> {
+        self.record.clock_skew_ms(local_unix_ms)
+    }
+
+    /// Whether the answer carries a request id (header or body), the mark
+    /// of an answer that came from COS.
+    pub fn from_cos(&self) -> bool {
+        !self.record.flags().contains(Flags::NOT_FROM_COS)
     }
 }
 

@@ -1,4 +1,4 @@
-//! The six texts of a record, each in a fixed-capacity string.
+//! The eight texts of a record, each in a fixed-capacity string.
 
 use heapless::String;
 
@@ -20,6 +20,10 @@ pub mod capacity {
     pub const TRACE_ID: usize = 255;
     /// `server_time[64]`
     pub const SERVER_TIME: usize = 63;
+    /// `location[1024]`
+    pub const LOCATION: usize = 1023;
+    /// `region[64]`
+    pub const REGION: usize = 63;
 
     /// The capacity of `field`'s string.
     pub const fn of(field: crate::Field) -> usize {
@@ -31,11 +35,13 @@ pub mod capacity {
             Field::RequestId => REQUEST_ID,
             Field::TraceId => TRACE_ID,
             Field::ServerTime => SERVER_TIME,
+            Field::Location => LOCATION,
+            Field::Region => REGION,
         }
     }
 }
 
-/// The six texts of an [`ErrorRecord`](crate::ErrorRecord), each cut to
+/// The eight texts of an [`ErrorRecord`](crate::ErrorRecord), each cut to
 /// its [`capacity`] at a UTF-8 boundary ("" when absent).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Texts {
@@ -51,6 +57,10 @@ pub struct Texts {
     pub trace_id: String<{ capacity::TRACE_ID }>,
     /// `ServerTime`.
     pub server_time: String<{ capacity::SERVER_TIME }>,
+    /// The `Location` header.
+    pub location: String<{ capacity::LOCATION }>,
+    /// The `x-cos-bucket-region` header.
+    pub region: String<{ capacity::REGION }>,
 }
 
 /// Runs `$body` with `$s` bound to `field`'s string, borrowed as `$($r)*`
@@ -64,6 +74,8 @@ macro_rules! with_text {
             Field::RequestId => { let $s = $($r)*.request_id; $body }
             Field::TraceId => { let $s = $($r)*.trace_id; $body }
             Field::ServerTime => { let $s = $($r)*.server_time; $body }
+            Field::Location => { let $s = $($r)*.location; $body }
+            Field::Region => { let $s = $($r)*.region; $body }
         }
     };
 }
