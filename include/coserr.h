@@ -126,6 +126,16 @@
 #define COSERR_FIELD_SERVER_TIME 32
 
 /**
+ * Field bit: `location` (the `Location` header; never in a body).
+ */
+#define COSERR_FIELD_LOCATION 64
+
+/**
+ * Field bit: `region` (the `x-cos-bucket-region` header; never in a body).
+ */
+#define COSERR_FIELD_REGION 128
+
+/**
  * `flags`: the body was malformed; the fields completed before the error are kept.
  */
 #define COSERR_FLAG_PARTIAL 1
@@ -134,6 +144,47 @@
  * `flags`: the body's request id or trace id differs from the header's.
  */
 #define COSERR_FLAG_IDS_DISAGREE 2
+
+/**
+ * `flags`: `server_time_ms` holds the service's clock (from the body's
+ * `ServerTime`, else the `Date` header).
+ */
+#define COSERR_FLAG_SERVER_CLOCK 4
+
+/**
+ * `flags`: no request id anywhere (no non-empty `x-cos-request-id`,
+ * `x-ci-request-id`, `x-img-request-id` header, no `RequestId` in the
+ * body): the answer did not come from COS. Set by `coserr_parse_response`
+ * and `coserr_parse_response_spans` only (`coserr_parse_body` has no
+ * headers to judge).
+ */
+#define COSERR_FLAG_NOT_FROM_COS 8
+
+/**
+ * `retry`: retrying as is will not help.
+ */
+#define COSERR_RETRY_NONE 0
+
+/**
+ * `retry`: the service failed; retry with backoff.
+ */
+#define COSERR_RETRY_TRANSIENT 1
+
+/**
+ * `retry`: too many requests; retry with a longer backoff.
+ */
+#define COSERR_RETRY_THROTTLE 2
+
+/**
+ * `retry`: the local clock is off; correct it (`coserr_clock_skew_ms`),
+ * sign again, then retry.
+ */
+#define COSERR_RETRY_CLOCK_SKEW 3
+
+/**
+ * `retry`: the answer did not come from COS; retry on the backup domain.
+ */
+#define COSERR_RETRY_SWITCH_DOMAIN 4
 
 /**
  * `category`: none of the others, or nothing to go on.
@@ -211,11 +262,11 @@
 #define COSERR_SOURCE_TEXT 4
 
 /**
- * The least `text_cap` of `coserr_parse_response_spans`: the six texts'
- * capacities summed (63 + 1023 + 1023 + 127 + 255 + 63 bytes), so that
- * every record fits.
+ * The least `text_cap` of `coserr_parse_response_spans`: the eight texts'
+ * capacities summed (63 + 1023 + 1023 + 127 + 255 + 63 + 1023 + 63
+ * bytes), so that every record fits.
  */
-#define COSERR_TEXT_CAPACITY 2554
+#define COSERR_TEXT_CAPACITY 3640
 
 /**
  * One response header. The name is matched without regard to ASCII case; an
@@ -286,6 +337,7 @@ typedef struct coserr_response {
 
 /**
  * The error record: fixed size, no pointers, no `bool`; copy it freely.
+ * The members after `server_time` came with ABI version 2.
  *
  * Strings are NUL-terminated UTF-8; a value longer than its array is cut at
  * a UTF-8 boundary and its bit is set in `truncated`. An absent field is
@@ -326,7 +378,8 @@ typedef struct coserr_error {
      */
     uint32_t truncated;
     /**
-     * `COSERR_FLAG_PARTIAL`, `COSERR_FLAG_IDS_DISAGREE`.
+     * `COSERR_FLAG_PARTIAL`, `COSERR_FLAG_IDS_DISAGREE`,
+     * `COSERR_FLAG_SERVER_CLOCK`, `COSERR_FLAG_NOT_FROM_COS`.
      */
     uint32_t flags;
     /**
@@ -338,7 +391,8 @@ typedef struct coserr_error {
      */
     uint32_t category;
     /**
-     * 1 when sending the same request again may succeed, else 0.
+     * 1 when sending the same request again may succeed (`retry` is
+     * `COSERR_RETRY_TRANSIENT` or `COSERR_RETRY_THROTTLE`), else 0.
      */
     uint32_t retryable;
     /**
@@ -365,6 +419,24 @@ typedef struct coserr_error {
      * `ServerTime` (signature errors).
      */
     char server_time[64];
+    /**
+     * `COSERR_RETRY_*`: what retrying can do for this answer (decided for
+     * every answer, errors and non-errors alike).
+     */
+    uint32_t retry;
+    /**
+     * The service's clock, Unix milliseconds; valid when `flags` has
+     * `COSERR_FLAG_SERVER_CLOCK` (else 0).
+     */
+    int64_t server_time_ms;
+    /**
+     * The `Location` header: where a redirect points.
+     */
+    char location[1024];
+    /**
+     * The `x-cos-bucket-region` header: the bucket's region.
+     */
+    char region[64];
 } coserr_error;
 
 /**
@@ -420,7 +492,7 @@ typedef struct coserr_extras_iter {
 
 /**
  * The record of `coserr_parse_response_spans`: `coserr_error`'s numbers,
- * where each of its six texts lies (in the inputs, or in the caller's text
+ * where each of its eight texts lies (in the inputs, or in the caller's text
  * buffer), and the body's extras iteration. Each text is exactly what the
  * `coserr_error` array holds before its NUL. Plain numbers, no pointers;
  * meant for bindings that keep the inputs and would rather not copy texts
@@ -510,6 +582,26 @@ typedef struct coserr_spans {
      * first (the fields before it are not read again).
      */
     struct coserr_extras_iter extras;
+    /**
+     * Where `location` lies.
+     */
+    struct coserr_span location;
+    /**
+     * Where `region` lies.
+     */
+    struct coserr_span region;
+    /**
+     * As `coserr_error.retry`.
+     */
+    uint32_t retry;
+    /**
+     * 0; ignored.
+     */
+    uint32_t reserved;
+    /**
+     * As `coserr_error.server_time_ms`.
+     */
+    int64_t server_time_ms;
 } coserr_spans;
 
 #ifdef __cplusplus
@@ -559,7 +651,7 @@ uint32_t coserr_parse_body(const uint8_t *body, size_t body_len, struct coserr_e
 
 /**
  * `coserr_parse_response` for bindings that hold the inputs: the same
- * record, with its numbers in `*out` and, for each of its six texts, where
+ * record, with its numbers in `*out` and, for each of its eight texts, where
  * it lies. A text that is bytes of the body, the URL or a header value
  * (as a plain XML value in the body is) is given as that span of the
  * input, not copied; a text that is not (entities decoded, invalid UTF-8
@@ -735,8 +827,10 @@ uint32_t coserr_extras_next(const uint8_t *body,
  * `cap > 0`) holds `""`.
  *
  * Returns `COSERR_OK`, `COSERR_NOT_FOUND` when the body has no such field,
- * `COSERR_INVALID_ARGUMENT` when `field` is not exactly one `COSERR_FIELD_*`
- * bit (or a length is above `PTRDIFF_MAX`), `COSERR_NULL_ARGUMENT` when
+ * `COSERR_INVALID_ARGUMENT` when `field` is not exactly one of the six body
+ * fields' `COSERR_FIELD_*` bits (`COSERR_FIELD_LOCATION` and
+ * `COSERR_FIELD_REGION` are headers, never in a body) or a length is above
+ * `PTRDIFF_MAX`, `COSERR_NULL_ARGUMENT` when
  * `body` or `buf` is NULL with a length/cap above 0, `COSERR_PANIC`.
  *
  * # Safety
@@ -753,6 +847,27 @@ uint32_t coserr_field_value(const uint8_t *body,
                             size_t *len);
 
 /**
+ * The service's clock minus the caller's: `*skew_ms = e->server_time_ms -
+ * local_unix_ms` (saturating at `INT64_MIN` / `INT64_MAX`), where
+ * `local_unix_ms` is the caller's clock in Unix milliseconds when the
+ * answer arrived. Add it to the local clock before signing the request
+ * again.
+ *
+ * Returns `COSERR_OK`; `COSERR_NOT_FOUND` when the service's clock is
+ * unknown (`e->flags` lacks `COSERR_FLAG_SERVER_CLOCK`), with `*skew_ms`
+ * set to 0; `COSERR_NULL_ARGUMENT` when `e` or `skew_ms` is NULL;
+ * `COSERR_PANIC`.
+ *
+ * # Safety
+ *
+ * A non-NULL `e` must be valid for reads of one `coserr_error`, and a
+ * non-NULL `skew_ms` valid for writes of one `int64_t`.
+ */
+uint32_t coserr_clock_skew_ms(const struct coserr_error *e,
+                              int64_t local_unix_ms,
+                              int64_t *skew_ms);
+
+/**
  * The name of a result code, e.g. `"COSERR_NOT_AN_ERROR"`; for a value that
  * is not a result, `"COSERR_UNKNOWN_RESULT"`. A static string, never NULL.
  */
@@ -767,6 +882,14 @@ const char *coserr_result_name(uint32_t result);
  * string, never NULL.
  */
 const char *coserr_code_name(uint32_t code_id);
+
+/**
+ * The name of a retry class (`COSERR_RETRY_*`): `"none"`, `"transient"`,
+ * `"throttle"`, `"clock_skew"`, `"switch_domain"` (the JSON digest's
+ * `"retry"`); `""` for a number that is not one. A static string, never
+ * NULL.
+ */
+const char *coserr_retry_name(uint32_t retry);
 
 /**
  * `COSERR_ABI_VERSION` of the library actually linked; compare it with the

@@ -2,7 +2,7 @@
 //! checked once, and the headers coserr reads noted in the same pass.
 
 use coserr_core::Headers;
-use coserr_core::abi::KnownHeader;
+use coserr_core::abi::{KnownHeader, KnownHeaders};
 
 use crate::boundary::{Checked, slice};
 use crate::types::coserr_header;
@@ -13,9 +13,9 @@ use crate::types::coserr_header;
 pub(crate) struct CHeaders<'a> {
     all: &'a [coserr_header],
     /// The first value of each [`KnownHeader`], by discriminant.
-    pub(crate) known: [Option<&'a [u8]>; 5],
+    pub(crate) known: KnownHeaders<'a>,
     /// The index in `all` of each of those values (0 when there is none).
-    pub(crate) known_at: [usize; 5],
+    pub(crate) known_at: [usize; KnownHeader::ALL.len()],
 }
 
 impl<'a> CHeaders<'a> {
@@ -29,8 +29,8 @@ impl<'a> CHeaders<'a> {
     ///
     /// Every non-NULL pointer in `headers` must be valid for its length for 'a.
     pub(crate) unsafe fn new(headers: &'a [coserr_header]) -> Checked<Self> {
-        let mut known = [None; 5];
-        let mut known_at = [0; 5];
+        let mut known = [None; KnownHeader::ALL.len()];
+        let mut known_at = [0; KnownHeader::ALL.len()];
         for (i, h) in headers.iter().enumerate() {
             if h.name.is_null() {
                 continue;

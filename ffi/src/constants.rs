@@ -2,7 +2,7 @@
 //! the text buffer's size. Literal values so that cbindgen emits them as
 //! `#define`s; each is checked against the core at compile time.
 
-use coserr_core::{BodyStatus, Category, CodeId, Field, Flags, Kind, capacity};
+use coserr_core::{BodyStatus, Category, CodeId, Field, Flags, Kind, Retry, capacity};
 
 /// The ABI version this library implements; also the soname's number
 /// (`libcoserr.so.2`). It changes only when the ABI changes incompatibly.
@@ -57,11 +57,36 @@ pub const COSERR_FIELD_REQUEST_ID: u32 = 8;
 pub const COSERR_FIELD_TRACE_ID: u32 = 16;
 /// Field bit: `server_time`.
 pub const COSERR_FIELD_SERVER_TIME: u32 = 32;
+/// Field bit: `location` (the `Location` header; never in a body).
+pub const COSERR_FIELD_LOCATION: u32 = 64;
+/// Field bit: `region` (the `x-cos-bucket-region` header; never in a body).
+pub const COSERR_FIELD_REGION: u32 = 128;
 
 /// `flags`: the body was malformed; the fields completed before the error are kept.
 pub const COSERR_FLAG_PARTIAL: u32 = 1;
 /// `flags`: the body's request id or trace id differs from the header's.
 pub const COSERR_FLAG_IDS_DISAGREE: u32 = 2;
+/// `flags`: `server_time_ms` holds the service's clock (from the body's
+/// `ServerTime`, else the `Date` header).
+pub const COSERR_FLAG_SERVER_CLOCK: u32 = 4;
+/// `flags`: no request id anywhere (no non-empty `x-cos-request-id`,
+/// `x-ci-request-id`, `x-img-request-id` header, no `RequestId` in the
+/// body): the answer did not come from COS. Set by `coserr_parse_response`
+/// and `coserr_parse_response_spans` only (`coserr_parse_body` has no
+/// headers to judge).
+pub const COSERR_FLAG_NOT_FROM_COS: u32 = 8;
+
+/// `retry`: retrying as is will not help.
+pub const COSERR_RETRY_NONE: u32 = 0;
+/// `retry`: the service failed; retry with backoff.
+pub const COSERR_RETRY_TRANSIENT: u32 = 1;
+/// `retry`: too many requests; retry with a longer backoff.
+pub const COSERR_RETRY_THROTTLE: u32 = 2;
+/// `retry`: the local clock is off; correct it (`coserr_clock_skew_ms`),
+/// sign again, then retry.
+pub const COSERR_RETRY_CLOCK_SKEW: u32 = 3;
+/// `retry`: the answer did not come from COS; retry on the backup domain.
+pub const COSERR_RETRY_SWITCH_DOMAIN: u32 = 4;
 
 /// `category`: none of the others, or nothing to go on.
 pub const COSERR_CATEGORY_OTHER: u32 = 0;
@@ -96,10 +121,10 @@ pub const COSERR_SOURCE_HEADER: u32 = 3;
 /// `coserr_span.source`: the text is bytes of the caller's text buffer.
 pub const COSERR_SOURCE_TEXT: u32 = 4;
 
-/// The least `text_cap` of `coserr_parse_response_spans`: the six texts'
-/// capacities summed (63 + 1023 + 1023 + 127 + 255 + 63 bytes), so that
-/// every record fits.
-pub const COSERR_TEXT_CAPACITY: usize = 2554;
+/// The least `text_cap` of `coserr_parse_response_spans`: the eight texts'
+/// capacities summed (63 + 1023 + 1023 + 127 + 255 + 63 + 1023 + 63
+/// bytes), so that every record fits.
+pub const COSERR_TEXT_CAPACITY: usize = 3640;
 
 // The constants are the core's values.
 const _: () = {
@@ -117,8 +142,18 @@ const _: () = {
     assert!(COSERR_FIELD_REQUEST_ID == Field::RequestId.bit());
     assert!(COSERR_FIELD_TRACE_ID == Field::TraceId.bit());
     assert!(COSERR_FIELD_SERVER_TIME == Field::ServerTime.bit());
+    assert!(COSERR_FIELD_LOCATION == Field::Location.bit());
+    assert!(COSERR_FIELD_REGION == Field::Region.bit());
     assert!(COSERR_FLAG_PARTIAL == Flags::PARTIAL);
     assert!(COSERR_FLAG_IDS_DISAGREE == Flags::IDS_DISAGREE);
+    assert!(COSERR_FLAG_SERVER_CLOCK == Flags::SERVER_CLOCK);
+    assert!(COSERR_FLAG_NOT_FROM_COS == Flags::NOT_FROM_COS);
+    assert!(COSERR_RETRY_NONE == Retry::None.as_u32());
+    assert!(COSERR_RETRY_TRANSIENT == Retry::Transient.as_u32());
+    assert!(COSERR_RETRY_THROTTLE == Retry::Throttle.as_u32());
+    assert!(COSERR_RETRY_CLOCK_SKEW == Retry::ClockSkew.as_u32());
+    assert!(COSERR_RETRY_SWITCH_DOMAIN == Retry::SwitchDomain.as_u32());
+    assert!(Retry::ALL.len() == 5);
     assert!(COSERR_CATEGORY_OTHER == Category::Other.as_u32());
     assert!(COSERR_CATEGORY_NOT_FOUND == Category::NotFound.as_u32());
     assert!(COSERR_CATEGORY_ACCESS_AUTH == Category::AccessAuth.as_u32());
@@ -138,6 +173,8 @@ const _: () = {
                 + capacity::REQUEST_ID
                 + capacity::TRACE_ID
                 + capacity::SERVER_TIME
+                + capacity::LOCATION
+                + capacity::REGION
     );
 };
 
@@ -152,6 +189,6 @@ mod tests {
             s.insert(f);
             s
         });
-        assert_eq!(all.0, 63);
+        assert_eq!(all.0, 255);
     }
 }

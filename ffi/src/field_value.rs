@@ -64,8 +64,10 @@ impl RecordSink for OneField {
 /// `cap > 0`) holds `""`.
 ///
 /// Returns `COSERR_OK`, `COSERR_NOT_FOUND` when the body has no such field,
-/// `COSERR_INVALID_ARGUMENT` when `field` is not exactly one `COSERR_FIELD_*`
-/// bit (or a length is above `PTRDIFF_MAX`), `COSERR_NULL_ARGUMENT` when
+/// `COSERR_INVALID_ARGUMENT` when `field` is not exactly one of the six body
+/// fields' `COSERR_FIELD_*` bits (`COSERR_FIELD_LOCATION` and
+/// `COSERR_FIELD_REGION` are headers, never in a body) or a length is above
+/// `PTRDIFF_MAX`, `COSERR_NULL_ARGUMENT` when
 /// `body` or `buf` is NULL with a length/cap above 0, `COSERR_PANIC`.
 ///
 /// # Safety
@@ -87,7 +89,7 @@ pub unsafe extern "C" fn coserr_field_value(
         // `len` for writes.
         let out = unsafe { TextOut::new(buf, cap, len) };
         out.check()?;
-        let field = Field::ALL
+        let field = Field::BODY
             .into_iter()
             .find(|f| f.bit() == field)
             .ok_or(COSERR_INVALID_ARGUMENT)?;

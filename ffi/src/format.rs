@@ -6,7 +6,7 @@ use core::ffi::c_char;
 use core::fmt::Write;
 
 use coserr_core::abi::RecordHead;
-use coserr_core::{BodyStatus, ErrorRecord, Field, Kind};
+use coserr_core::{BodyStatus, ErrorRecord, Field, Kind, Retry};
 
 use crate::boundary::guard;
 use crate::types::coserr_error;
@@ -102,11 +102,12 @@ fn json(w: &mut Writer, rec: &ErrorRecord) {
 }
 
 /// The core record a C record stands for, as far as the display and the
-/// digest need it: kind, status, body status, and the present strings.
+/// digest need it: kind, status, body status, retry class, and the present
+/// strings.
 ///
 /// A string without a NUL in its array is read to the array's end (and cut
 /// to capacity), invalid UTF-8 becomes U+FFFD, an unknown `kind` reads as
-/// `COSERR_KIND_NONE` and an unknown `body_status` as
+/// `COSERR_KIND_NONE`, an unknown `retry` as `COSERR_RETRY_NONE` and an unknown `body_status` as
 /// `COSERR_BODY_MALFORMED`. For a record coserr filled, the result displays
 /// exactly as the record it was filled from.
 fn record_of(e: &coserr_error) -> ErrorRecord {
@@ -124,6 +125,7 @@ fn record_of(e: &coserr_error) -> ErrorRecord {
             4 => BodyStatus::NotErrorDoc,
             _ => BodyStatus::Malformed,
         },
+        retry: Retry::from_u32(e.retry).unwrap_or(Retry::None),
         ..RecordHead::default()
     });
     let mut tmp = [0u8; 1024];
@@ -138,6 +140,8 @@ fn record_of(e: &coserr_error) -> ErrorRecord {
             Field::RequestId => &e.request_id,
             Field::TraceId => &e.trace_id,
             Field::ServerTime => &e.server_time,
+            Field::Location => &e.location,
+            Field::Region => &e.region,
         };
         let n = src.iter().position(|&c| c == 0).unwrap_or(src.len());
         for (d, &c) in tmp.iter_mut().zip(&src[..n]) {

@@ -26,7 +26,7 @@
 //! The files, in the order of the header: `constants` and `types` (the
 //! ABI's data), then one file per family of exports — `parse` (response,
 //! body), `spans`, `format` (display and digest), `extras`, `field_value`,
-//! `names`. Beneath them: `boundary` (the panic boundary and argument
+//! `clock` (the clock skew), `names`. Beneath them: `boundary` (the panic boundary and argument
 //! checks), `c_headers` (the header array as the core's `Headers`),
 //! `regions` (the record sink), `numbers` (the record head as C numbers),
 //! `writer` (`snprintf`-like outputs) and `code_names` (the code table).
@@ -57,6 +57,8 @@ mod extras;
 
 mod field_value;
 
+mod clock;
+
 mod names;
 
 mod boundary;
@@ -66,11 +68,12 @@ mod numbers;
 mod regions;
 mod writer;
 
+pub use clock::coserr_clock_skew_ms;
 pub use constants::*;
 pub use extras::{coserr_extras_begin, coserr_extras_next};
 pub use field_value::coserr_field_value;
 pub use format::{coserr_format, coserr_to_json};
-pub use names::{coserr_abi_version, coserr_code_name, coserr_result_name};
+pub use names::{coserr_abi_version, coserr_code_name, coserr_result_name, coserr_retry_name};
 pub use parse::{coserr_parse_body, coserr_parse_response};
 pub use spans::coserr_parse_response_spans;
 pub use types::{

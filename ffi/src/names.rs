@@ -1,7 +1,9 @@
 //! The names: `coserr_result_name`, `coserr_code_name` (from the table in
-//! `code_names`) and `coserr_abi_version`.
+//! `code_names`), `coserr_retry_name` and `coserr_abi_version`.
 
 use core::ffi::c_char;
+
+use coserr_core::Retry;
 
 use crate::boundary::guard;
 use crate::code_names;
@@ -38,6 +40,25 @@ pub extern "C" fn coserr_result_name(result: u32) -> *const c_char {
 #[unsafe(no_mangle)]
 pub extern "C" fn coserr_code_name(code_id: u32) -> *const c_char {
     guard(c"".as_ptr(), || code_names::name(code_id).as_ptr())
+}
+
+/// The name of a retry class (`COSERR_RETRY_*`): `"none"`, `"transient"`,
+/// `"throttle"`, `"clock_skew"`, `"switch_domain"` (the JSON digest's
+/// `"retry"`); `""` for a number that is not one. A static string, never
+/// NULL.
+#[unsafe(no_mangle)]
+pub extern "C" fn coserr_retry_name(retry: u32) -> *const c_char {
+    guard(c"".as_ptr(), || {
+        match Retry::from_u32(retry) {
+            Some(Retry::None) => c"none",
+            Some(Retry::Transient) => c"transient",
+            Some(Retry::Throttle) => c"throttle",
+            Some(Retry::ClockSkew) => c"clock_skew",
+            Some(Retry::SwitchDomain) => c"switch_domain",
+            None => c"",
+        }
+        .as_ptr()
+    })
 }
 
 /// `COSERR_ABI_VERSION` of the library actually linked; compare it with the

@@ -1,10 +1,12 @@
 //! The record head as C numbers: the eleven `uint32_t`s every record
-//! struct starts with (`kind` .. `retryable`), and the export's result.
+//! struct starts with (`kind` .. `retryable`), the decisions of ABI
+//! version 2 (`retry`, `server_time_ms`), and the export's result.
 
 use coserr_core::abi::RecordHead;
 use coserr_core::{BodyStatus, Kind};
 
 use crate::constants::{COSERR_NOT_AN_ERROR, COSERR_OK};
+use crate::types::coserr_error;
 
 /// The scalars of a record as C's `uint32_t`s, in `coserr_error`'s order
 /// (`kind` to `retryable`), with `truncated` as given (the core's cuts and
@@ -41,6 +43,27 @@ pub(crate) unsafe fn write_numbers<T>(out: *mut T, numbers: [u32; 11]) {
     // SAFETY: the first 44 bytes of `*out` are the 11 `u32`s (caller),
     // valid for writes, and `T`'s alignment is at least `u32`'s.
     unsafe { out.cast::<[u32; 11]>().write(numbers) };
+}
+
+/// `retry` and `server_time_ms` of a record (0 when the clock is unknown).
+pub(crate) fn decisions(head: &RecordHead) -> (u32, i64) {
+    (head.retry.as_u32(), head.server_time_ms.unwrap_or(0))
+}
+
+/// Writes the two numbers of ABI version 2 after `coserr_error`'s texts,
+/// `retry` and `server_time_ms`, without making a reference to the record.
+///
+/// # Safety
+///
+/// `out` must be valid for writes of one aligned `coserr_error`.
+pub(crate) unsafe fn write_decisions(out: *mut coserr_error, head: &RecordHead) {
+    let (retry, server_time_ms) = decisions(head);
+    // SAFETY: the projections stay inside `*out`, valid for writes and
+    // aligned (caller).
+    unsafe {
+        (&raw mut (*out).retry).write(retry);
+        (&raw mut (*out).server_time_ms).write(server_time_ms);
+    }
 }
 
 /// The result for a record: OK for an error, NOT_AN_ERROR otherwise.

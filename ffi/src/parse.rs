@@ -7,7 +7,7 @@ use coserr_core::{Field, Headers, Response, parse_body};
 
 use crate::boundary::{Checked, input, required, run_filling, slice};
 use crate::c_headers::CHeaders;
-use crate::numbers::{result_of, scalars, write_numbers};
+use crate::numbers::{result_of, scalars, write_decisions, write_numbers};
 use crate::regions::{Regions, nul_cut};
 use crate::types::{coserr_error, coserr_response};
 
@@ -139,6 +139,8 @@ unsafe fn parse_into<H: Headers + ?Sized>(out: *mut coserr_error, resp: &Respons
     // SAFETY: the caller guarantees `out` is valid for writes; a
     // `coserr_error` starts with the eleven numbers.
     unsafe { write_numbers(out, scalars(&head, truncated)) };
+    // SAFETY: as above.
+    unsafe { write_decisions(out, &head) };
     result_of(&head)
 }
 

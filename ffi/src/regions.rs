@@ -1,4 +1,4 @@
-//! The record sink: six byte regions, one per field, into which the core
+//! The record sink: eight byte regions, one per field, into which the core
 //! writes a record's texts straight in the caller's memory (the arrays of
 //! a `coserr_error`, or the text buffer of `coserr_parse_response_spans`,
 //! tiled by the fields' capacities), and what C sees of a text that holds
@@ -11,7 +11,10 @@ use coserr_core::{BodyFormat, BodyStatus, Field, capacity};
 
 use crate::types::coserr_error;
 
-/// Six byte regions, one per field, as the core's [`RecordSink`]: no
+/// The number of texts (and regions).
+const FIELDS: usize = Field::ALL.len();
+
+/// Eight byte regions, one per field, as the core's [`RecordSink`]: no
 /// intermediate record is built and copied, and no byte is zeroed only to
 /// be overwritten.
 ///
@@ -21,31 +24,31 @@ pub(crate) struct Regions {
     /// The start of each field's region, indexed by `Field as usize`; each
     /// is valid for writes of `cap` bytes, and not otherwise accessed, for
     /// as long as the sink lives ([`Regions::new`]).
-    base: [*mut u8; 6],
+    base: [*mut u8; FIELDS],
     /// The capacity of each region in bytes (text only, no NUL).
-    cap: [usize; 6],
+    cap: [usize; FIELDS],
     /// The length of each field's text; `len <= cap`. The first `len`
     /// bytes of each region were written by the sink and are UTF-8.
-    len: [usize; 6],
+    len: [usize; FIELDS],
 }
 
 impl Regions {
-    /// A sink over six regions, which may hold anything (they are not read).
+    /// A sink over the regions, which may hold anything (they are not read).
     ///
     /// # Safety
     ///
     /// Each `base[i]` must be valid for writes of `cap[i]` bytes, the
     /// regions must not overlap each other or anything the core reads,
     /// and nothing else may access them while the sink lives.
-    unsafe fn new(base: [*mut u8; 6], cap: [usize; 6]) -> Self {
+    unsafe fn new(base: [*mut u8; FIELDS], cap: [usize; FIELDS]) -> Self {
         Regions {
             base,
             cap,
-            len: [0; 6],
+            len: [0; FIELDS],
         }
     }
 
-    /// `*out`'s six arrays as regions (each its array less the NUL).
+    /// `*out`'s eight arrays as regions (each its array less the NUL).
     ///
     /// # Safety
     ///
@@ -67,6 +70,8 @@ impl Regions {
                 array(&raw mut (*out).request_id),
                 array(&raw mut (*out).trace_id),
                 array(&raw mut (*out).server_time),
+                array(&raw mut (*out).location),
+                array(&raw mut (*out).region),
             ]
         };
         // SAFETY: the arrays are disjoint fields of `*out`, which the caller
@@ -74,7 +79,7 @@ impl Regions {
         unsafe { Regions::new(a.map(|r| r.0), a.map(|r| r.1)) }
     }
 
-    /// A text buffer of `COSERR_TEXT_CAPACITY` bytes tiled into the six
+    /// A text buffer of `COSERR_TEXT_CAPACITY` bytes tiled into the
     /// regions, each of its field's capacity, at [`text_offset`].
     ///
     /// # Safety
@@ -108,7 +113,7 @@ impl Regions {
     /// Each region must be followed by one more writable byte (the NUL's),
     /// as the arrays of [`Regions::arrays`] are.
     pub(crate) unsafe fn zero_rest(&mut self) {
-        for i in 0..6 {
+        for i in 0..FIELDS {
             // SAFETY: `base + len .. base + cap + 1` is the rest of the
             // region and the NUL's byte, valid for writes (caller).
             unsafe {

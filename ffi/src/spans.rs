@@ -7,7 +7,7 @@
 
 use core::ffi::c_char;
 
-use coserr_core::abi::{RecordHead, RecordSink, floor_char_boundary};
+use coserr_core::abi::{KnownHeader, RecordHead, RecordSink, floor_char_boundary};
 use coserr_core::{Field, Response, capacity, parse_body};
 
 use crate::boundary::{buffer, input, required, run_filling};
@@ -17,7 +17,7 @@ use crate::constants::{
     COSERR_SOURCE_TEXT, COSERR_SOURCE_URL, COSERR_TEXT_CAPACITY, COSERR_TEXT_NEEDED,
 };
 use crate::extras::iter_of;
-use crate::numbers::{result_of, scalars, write_numbers};
+use crate::numbers::{decisions, result_of, scalars, write_numbers};
 use crate::parse::with_response;
 use crate::regions::{Regions, nul_cut, text_offset};
 use crate::types::{coserr_response, coserr_span, coserr_spans};
@@ -58,7 +58,7 @@ struct SpanSink<'a> {
     headers: &'a CHeaders<'a>,
     /// The regions of the caller's text buffer, when there is one.
     text: Option<Regions>,
-    slots: [Slot; 6],
+    slots: [Slot; Field::ALL.len()],
     /// A text had to be written and there was no text buffer: the record
     /// is not usable (`COSERR_TEXT_NEEDED`).
     text_needed: bool,
@@ -91,7 +91,7 @@ impl<'a> SpanSink<'a> {
         if let Some(off) = offset_in(self.url, s) {
             return Some((Source::Url, off));
         }
-        (0..5u8).find_map(|k| {
+        (0..KnownHeader::ALL.len() as u8).find_map(|k| {
             let v = self.headers.known[usize::from(k)]?;
             offset_in(v, s).map(|off| (Source::Header(k), off))
         })
@@ -243,7 +243,7 @@ impl SpanSink<'_> {
 }
 
 /// `coserr_parse_response` for bindings that hold the inputs: the same
-/// record, with its numbers in `*out` and, for each of its six texts, where
+/// record, with its numbers in `*out` and, for each of its eight texts, where
 /// it lies. A text that is bytes of the body, the URL or a header value
 /// (as a plain XML value in the body is) is given as that span of the
 /// input, not copied; a text that is not (entities decoded, invalid UTF-8
@@ -318,7 +318,7 @@ unsafe fn parse_spans(
         url: resp.url,
         headers: resp.headers,
         text: regions,
-        slots: [EMPTY; 6],
+        slots: [EMPTY; Field::ALL.len()],
         text_needed: false,
     };
     let head = RecordHead::build(resp, &body, &mut sink);
@@ -326,7 +326,7 @@ unsafe fn parse_spans(
         return COSERR_TEXT_NEEDED;
     }
     let mut nul = 0;
-    let mut spans = [coserr_span::default(); 6];
+    let mut spans = [coserr_span::default(); Field::ALL.len()];
     // A loop, not `Field::ALL.map`: the array map's moves cost more than
     // the work here.
     for (f, span) in Field::ALL.into_iter().zip(spans.iter_mut()) {
@@ -340,7 +340,17 @@ unsafe fn parse_spans(
         };
         *span = sink.span(f, len);
     }
-    let [code, message, resource, request_id, trace_id, server_time] = spans;
+    let [
+        code,
+        message,
+        resource,
+        request_id,
+        trace_id,
+        server_time,
+        location,
+        region,
+    ] = spans;
+    let (retry, server_time_ms) = decisions(&head);
     let record = coserr_spans {
         has_extras: u32::from(body.has_extras()),
         code,
@@ -350,6 +360,10 @@ unsafe fn parse_spans(
         trace_id,
         server_time,
         extras: iter_of(body.extras().state(body.bytes())),
+        location,
+        region,
+        retry,
+        server_time_ms,
         ..coserr_spans::default()
     };
     // SAFETY: the caller guarantees `out` is valid for writes and aligned;

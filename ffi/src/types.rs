@@ -50,6 +50,7 @@ pub struct coserr_response {
 }
 
 /// The error record: fixed size, no pointers, no `bool`; copy it freely.
+/// The members after `server_time` came with ABI version 2.
 ///
 /// Strings are NUL-terminated UTF-8; a value longer than its array is cut at
 /// a UTF-8 boundary and its bit is set in `truncated`. An absent field is
@@ -76,13 +77,15 @@ pub struct coserr_error {
     /// holds a NUL byte (`&#0;` cannot occur, but a JSON `\u0000` or a header
     /// byte can), so that C, reading up to the first NUL, sees less of it.
     pub truncated: u32,
-    /// `COSERR_FLAG_PARTIAL`, `COSERR_FLAG_IDS_DISAGREE`.
+    /// `COSERR_FLAG_PARTIAL`, `COSERR_FLAG_IDS_DISAGREE`,
+    /// `COSERR_FLAG_SERVER_CLOCK`, `COSERR_FLAG_NOT_FROM_COS`.
     pub flags: u32,
     /// The known COS code (see `coserr_code_name`), or `COSERR_CODE_UNKNOWN`.
     pub code_id: u32,
     /// `COSERR_CATEGORY_*`.
     pub category: u32,
-    /// 1 when sending the same request again may succeed, else 0.
+    /// 1 when sending the same request again may succeed (`retry` is
+    /// `COSERR_RETRY_TRANSIENT` or `COSERR_RETRY_THROTTLE`), else 0.
     pub retryable: u32,
     /// `Code`, e.g. `NoSuchKey`.
     pub code: [c_char; 64],
@@ -96,6 +99,16 @@ pub struct coserr_error {
     pub trace_id: [c_char; 256],
     /// `ServerTime` (signature errors).
     pub server_time: [c_char; 64],
+    /// `COSERR_RETRY_*`: what retrying can do for this answer (decided for
+    /// every answer, errors and non-errors alike).
+    pub retry: u32,
+    /// The service's clock, Unix milliseconds; valid when `flags` has
+    /// `COSERR_FLAG_SERVER_CLOCK` (else 0).
+    pub server_time_ms: i64,
+    /// The `Location` header: where a redirect points.
+    pub location: [c_char; 1024],
+    /// The `x-cos-bucket-region` header: the bucket's region.
+    pub region: [c_char; 64],
 }
 
 /// The all-zero record.
@@ -117,6 +130,10 @@ const ZEROED: coserr_error = coserr_error {
     request_id: [0; 128],
     trace_id: [0; 256],
     server_time: [0; 64],
+    retry: 0,
+    server_time_ms: 0,
+    location: [0; 1024],
+    region: [0; 64],
 };
 
 impl Default for coserr_error {
@@ -143,7 +160,7 @@ pub struct coserr_span {
 }
 
 /// The record of `coserr_parse_response_spans`: `coserr_error`'s numbers,
-/// where each of its six texts lies (in the inputs, or in the caller's text
+/// where each of its eight texts lies (in the inputs, or in the caller's text
 /// buffer), and the body's extras iteration. Each text is exactly what the
 /// `coserr_error` array holds before its NUL. Plain numbers, no pointers;
 /// meant for bindings that keep the inputs and would rather not copy texts
@@ -196,6 +213,16 @@ pub struct coserr_spans {
     /// second parse) and, when there are extras, already stands at the
     /// first (the fields before it are not read again).
     pub extras: coserr_extras_iter,
+    /// Where `location` lies.
+    pub location: coserr_span,
+    /// Where `region` lies.
+    pub region: coserr_span,
+    /// As `coserr_error.retry`.
+    pub retry: u32,
+    /// 0; ignored.
+    pub reserved: u32,
+    /// As `coserr_error.server_time_ms`.
+    pub server_time_ms: i64,
 }
 
 /// A paused one-pass iteration over the extras of one body
@@ -218,8 +245,8 @@ pub struct coserr_extras_iter {
 
 // Layout, asserted.
 const _: () = {
-    assert!(size_of::<coserr_error>() == 2604);
-    assert!(align_of::<coserr_error>() == 4);
+    assert!(size_of::<coserr_error>() == 3704);
+    assert!(align_of::<coserr_error>() == 8);
     assert!(offset_of!(coserr_error, kind) == 0);
     assert!(offset_of!(coserr_error, status) == 4);
     assert!(offset_of!(coserr_error, body_status) == 8);
@@ -243,6 +270,10 @@ const _: () = {
     assert!(offset_of!(coserr_error, request_id) == 2156);
     assert!(offset_of!(coserr_error, trace_id) == 2284);
     assert!(offset_of!(coserr_error, server_time) == 2540);
+    assert!(offset_of!(coserr_error, retry) == 2604);
+    assert!(offset_of!(coserr_error, server_time_ms) == 2608);
+    assert!(offset_of!(coserr_error, location) == 2616);
+    assert!(offset_of!(coserr_error, region) == 3640);
     // The arrays are the core's capacities plus the NUL.
     assert!(size_of::<[c_char; 64]>() == capacity::CODE + 1);
     assert!(size_of::<[c_char; 1024]>() == capacity::MESSAGE + 1);
@@ -250,6 +281,8 @@ const _: () = {
     assert!(size_of::<[c_char; 128]>() == capacity::REQUEST_ID + 1);
     assert!(size_of::<[c_char; 256]>() == capacity::TRACE_ID + 1);
     assert!(size_of::<[c_char; 64]>() == capacity::SERVER_TIME + 1);
+    assert!(size_of::<[c_char; 1024]>() == capacity::LOCATION + 1);
+    assert!(size_of::<[c_char; 64]>() == capacity::REGION + 1);
 
     let p = size_of::<usize>();
     assert!(size_of::<*const u8>() == p);
@@ -274,7 +307,12 @@ const _: () = {
     assert!(offset_of!(coserr_spans, code) == 48);
     assert!(offset_of!(coserr_spans, server_time) == 128);
     assert!(offset_of!(coserr_spans, extras) == 144);
-    assert!(size_of::<coserr_spans>() == 168);
+    assert!(offset_of!(coserr_spans, location) == 168);
+    assert!(offset_of!(coserr_spans, region) == 184);
+    assert!(offset_of!(coserr_spans, retry) == 200);
+    assert!(offset_of!(coserr_spans, reserved) == 204);
+    assert!(offset_of!(coserr_spans, server_time_ms) == 208);
+    assert!(size_of::<coserr_spans>() == 216);
     assert!(align_of::<coserr_spans>() == 8);
 
     assert!(offset_of!(coserr_extras_iter, pos) == 0);
