@@ -77,7 +77,7 @@ pub const VIEW_BUF: usize = 4096;
 /// The index of a child element name among the six fields.
 #[inline]
 fn slot(name: &str) -> Option<usize> {
-    Field::ALL.iter().position(|f| f.xml_name() == name)
+    Field::BODY.iter().position(|f| f.xml_name() == name)
 }
 
 /// Appends `s` to a value being collected (the first piece is kept as is,
@@ -105,7 +105,7 @@ pub fn to_owned(fields: Fields<'_>) -> OwnedFields {
 pub fn coserr_view(bytes: &[u8], buf: &mut [u8; VIEW_BUF]) -> usize {
     let body = coserr::parse_body(bytes);
     let mut total = 0;
-    for f in Field::ALL {
+    for f in Field::BODY {
         if let Some(v) = body.field(f) {
             let d = v.decode_into(buf);
             total += black_box(&buf[..d.len]).len();
@@ -190,7 +190,7 @@ pub fn coserr_ffi_spans(
 /// The six values as coserr's zero-copy view decodes them (for the test).
 pub fn coserr_fields(bytes: &[u8]) -> OwnedFields {
     let body = coserr::parse_body(bytes);
-    Field::ALL.map(|f| body.field(f).map(|v| v.to_string()))
+    Field::BODY.map(|f| body.field(f).map(|v| v.to_string()))
 }
 
 // ---------------------------------------------------------------------------

@@ -93,7 +93,7 @@ fn coserr_owned_agrees_with_roxmltree() {
         let want = reference(body.bytes);
         let rec = coserr_benches::coserr_owned(body.bytes);
         assert_eq!(rec.body_status(), BodyStatus::Ok, "{}", body.name);
-        for f in Field::ALL {
+        for f in Field::BODY {
             let Some(w) = want[f as usize].as_deref() else {
                 assert!(
                     !rec.has(f),
@@ -139,5 +139,7 @@ fn capacity(rec: &coserr::ErrorRecord, f: Field) -> usize {
         Field::RequestId => rec.texts().request_id.capacity(),
         Field::TraceId => rec.texts().trace_id.capacity(),
         Field::ServerTime => rec.texts().server_time.capacity(),
+        Field::Location => rec.texts().location.capacity(),
+        Field::Region => rec.texts().region.capacity(),
     }
 }

@@ -520,7 +520,7 @@ fn every_truncation_of_every_sample() {
                 && b.status() == BodyStatus::Malformed
                 && b.format() == BodyFormat::Xml
             {
-                for f in Field::ALL {
+                for f in Field::BODY {
                     if let Some(v) = b.field(f) {
                         assert_eq!(
                             Some(v.to_string()),

@@ -1,7 +1,7 @@
 //! The COS error-code table, `category` and `retryable`, checked against
 //! `../shared/cos/error_codes.tsv` itself.
 
-use coserr::{Category, CodeId, category, retryable};
+use coserr::{Category, CodeId, Retry, category, retry};
 use coserr_testkit::samples;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -344,43 +344,45 @@ fn category_cases() {
 }
 
 #[test]
-fn retryable_cases() {
-    let cases: &[(u32, &str, bool)] = &[
-        (500, "InternalError", true),
-        (500, "", true),
-        (502, "", true),
-        (503, "SlowDown", true),
-        (503, "", true),
-        (501, "NotImplemented", true),
-        (599, "AnythingAtAll", true),
-        (500, "NoSuchKey", true),
-        (200, "InternalError", true),
-        (200, "SlowDown", true),
-        (200, "ServiceUnavailable", true),
-        (200, "RequestTimeout", true),
-        (0, "SlowDown", true),
-        (400, "RequestTimeout", true),
-        (403, "SlowDown", true),
-        (429, "SlowDown", true),
-        (429, "SomethingElse", false),
-        (429, "TooManyRequestsException", false),
-        (429, "", false),
-        (400, "BadRequest", false),
-        (403, "AccessDenied", false),
-        (404, "NoSuchKey", false),
-        (409, "OperationAborted", false),
-        (400, "UserNetworkTooSlow", false),
-        (200, "", false),
-        (0, "", false),
-        (600, "", false),
-        (499, "", false),
-        (200, "slowdown", false),
-        (200, "InternalError.DbError", false),
-        (200, " SlowDown", false),
-        (u32::MAX, "", false),
+fn retry_cases_with_a_request_id() {
+    use Retry::*;
+    // With a request id and no message: rules 3 to 5.
+    let cases: &[(u32, &str, Retry)] = &[
+        (500, "InternalError", Transient),
+        (500, "", Transient),
+        (502, "", Transient),
+        (503, "SlowDown", Throttle),
+        (503, "", Transient),
+        (501, "NotImplemented", Transient),
+        (599, "AnythingAtAll", Transient),
+        (500, "NoSuchKey", Transient),
+        (200, "InternalError", Transient),
+        (200, "SlowDown", Throttle),
+        (200, "ServiceUnavailable", Transient),
+        (200, "RequestTimeout", Transient),
+        (0, "SlowDown", Throttle),
+        (400, "RequestTimeout", Transient),
+        (403, "SlowDown", Throttle),
+        (429, "SlowDown", Throttle),
+        (429, "SomethingElse", Throttle),
+        (429, "TooManyRequestsException", Throttle),
+        (429, "", Throttle),
+        (400, "BadRequest", None),
+        (403, "AccessDenied", None),
+        (404, "NoSuchKey", None),
+        (409, "OperationAborted", None),
+        (400, "UserNetworkTooSlow", None),
+        (200, "", None),
+        (0, "", None),
+        (600, "", None),
+        (499, "", None),
+        (200, "slowdown", None),
+        (200, "InternalError.DbError", None),
+        (200, " SlowDown", None),
+        (u32::MAX, "", None),
     ];
     for &(status, code, want) in cases {
-        assert_eq!(retryable(status, code), want, "({status}, {code:?})");
+        assert_eq!(retry(status, code, "", true), want, "({status}, {code:?})");
     }
 }
 
@@ -450,19 +452,44 @@ fn every_row_has_the_expected_category() {
     }
 }
 
+/// The retry class of every row of the code table, answered by COS (with
+/// a request id) with its documented status: the clock-skew code, then the
+/// throttling codes (each named here) and 429, then 5xx and the three
+/// transient codes.
 #[test]
-fn every_row_is_retryable_as_designed() {
+fn every_row_has_the_retry_class_as_designed() {
+    let throttling = [
+        "SlowDown",
+        "TooManyRequestsException",
+        "RequestLimitExceeded",
+        "ReqFreqControl",
+    ];
     for r in rows() {
-        let want = r.status >= 500
+        let throttle = throttling.contains(&r.code)
+            || r.code.contains("Throttl")
+            || r.code.starts_with("TooManyRequests")
+            || r.code.ends_with("FreqControl");
+        let want = if r.code == "RequestTimeTooSkewed" {
+            Retry::ClockSkew
+        } else if r.status == 429 || throttle {
+            Retry::Throttle
+        } else if r.status >= 500
             || matches!(
                 r.code,
-                "SlowDown" | "RequestTimeout" | "InternalError" | "ServiceUnavailable"
-            );
+                "RequestTimeout" | "InternalError" | "ServiceUnavailable"
+            )
+        {
+            Retry::Transient
+        } else {
+            Retry::None
+        };
         assert_eq!(
-            retryable(u32::from(r.status), r.code),
+            retry(u32::from(r.status), r.code, "", true),
             want,
-            "line {}",
-            r.line
+            "line {}: ({}, {:?})",
+            r.line,
+            r.status,
+            r.code
         );
     }
 }
@@ -525,12 +552,12 @@ fn no_panics_on_odd_input() {
     for c in codes {
         for s in statuses {
             let _ = category(s, c);
-            let _ = retryable(s, c);
+            let _ = retry(s, c, c, false);
         }
         let _ = CodeId::from_code(c);
     }
     for s in 0..=1000 {
         let _ = category(s, "");
-        let _ = retryable(s, "");
+        let _ = retry(s, "", "", true);
     }
 }

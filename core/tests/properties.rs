@@ -10,7 +10,7 @@
 //! is recomputed from the table's rules (here, and the kind table by the fuzz
 //! oracle's `expected_kind`) and compared with the record:
 //! kind, every field with its present / from-header / truncated bits, the
-//! flags, code id, category, retryability, the display line (which must
+//! flags, code id, category, the retry class (the five rules), the display line (which must
 //! carry the request id whenever one was anywhere) and the JSON digest.
 //!
 //! `COSERR_PROP_CASES=n` and `COSERR_PROP_SEED=s` change the run. Failures
@@ -20,24 +20,18 @@ use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use coserr::{
-    BodyStatus, CodeId, ErrorRecord, Field, FieldSet, Flags, Header, Kind, Response, capacity,
-    category, parse_body,
+    BodyStatus, CodeId, ErrorRecord, Field, FieldSet, Flags, Header, Kind, Response, Retry,
+    capacity, category, parse_body,
 };
 
-// The kind table, as the fuzz targets check it.
-use coserr_testkit::oracle::expected_kind;
+// The kind table and the retry rules, as the fuzz targets check them.
+use coserr_testkit::oracle::{expected_kind, expected_retry};
 use coserr_testkit::response_gen::{
     ERROR_CODE_HEADER, Gen, Input, REQUEST_ID_HEADERS, TRACE_ID_HEADER, random_input,
 };
 use coserr_testkit::rng::Rng;
 use coserr_testkit::text::{cut, display_escape};
 
-const RETRY_CODES: [&str; 4] = [
-    "SlowDown",
-    "RequestTimeout",
-    "InternalError",
-    "ServiceUnavailable",
-];
 // ---------------------------------------------------------------- the oracle
 
 /// The expected value of one field and whether it came from a header.
@@ -109,7 +103,7 @@ fn check(input: &Input, fails: &mut Failures) {
         }
     };
     let body = parse_body(&input.body);
-    let body_fields: [Option<String>; 6] = Field::ALL.map(|f| body.field(f).map(|v| v.to_string()));
+    let body_fields: [Option<String>; 8] = Field::ALL.map(|f| body.field(f).map(|v| v.to_string()));
 
     macro_rules! prop {
         ($name:expr, $ok:expr, $($detail:tt)*) => {
@@ -175,12 +169,14 @@ fn check(input: &Input, fails: &mut Failures) {
     );
     prop!(
         "no unknown field bits",
-        (rec.present().0 | rec.from_header().0 | rec.truncated().0) < 64,
+        (rec.present().0 | rec.from_header().0 | rec.truncated().0) < 256,
         ""
     );
     prop!(
         "no unknown flags",
-        rec.flags().0 & !(Flags::PARTIAL | Flags::IDS_DISAGREE) == 0,
+        rec.flags().0
+            & !(Flags::PARTIAL | Flags::IDS_DISAGREE | Flags::SERVER_CLOCK | Flags::NOT_FROM_COS)
+            == 0,
         "{:?}",
         rec.flags()
     );
@@ -211,7 +207,20 @@ fn check(input: &Input, fails: &mut Failures) {
     }
 
     // ---- field by field
-    let mut want: [Want; 6] = Field::ALL.map(|f| from_body(&body_fields[f as usize]));
+    let mut want: [Want; 8] = Field::ALL.map(|f| from_body(&body_fields[f as usize]));
+    // The two header fields, for every answer.
+    for (f, name) in [
+        (Field::Location, "location"),
+        (Field::Region, "x-cos-bucket-region"),
+    ] {
+        if let Some(v) = input.header_value(name) {
+            want[f as usize] = Want {
+                value: Some(lossy(v)),
+                from_header: true,
+                unchecked: false,
+            };
+        }
+    }
     if kind != Kind::None {
         let head_404_empty = input.status == 404
             && input.method.eq_ignore_ascii_case("HEAD")
@@ -297,8 +306,8 @@ fn check(input: &Input, fails: &mut Failures) {
         );
     } else {
         prop!(
-            "none: nothing from headers",
-            rec.from_header().is_empty(),
+            "none: nothing from headers but the two header fields",
+            rec.from_header().0 & !(Field::Location.bit() | Field::Region.bit()) == 0,
             "{:?}",
             rec.from_header()
         );
@@ -323,6 +332,8 @@ fn check(input: &Input, fails: &mut Failures) {
             Field::RequestId => "RequestId value",
             Field::TraceId => "TraceId value",
             Field::ServerTime => "ServerTime value",
+            Field::Location => "Location value",
+            Field::Region => "Region value",
         };
         prop!(name, got == want_v, "want {want_v:?}, got {got:?}");
         prop!(
@@ -375,14 +386,21 @@ fn check(input: &Input, fails: &mut Failures) {
             "{:?}",
             rec.category()
         );
-        let retry = (500..=599).contains(&input.status) || RETRY_CODES.contains(&code);
-        prop!(
-            "retryable: 5xx or one of four codes, never another 4xx",
-            rec.retryable() == retry,
-            "want {retry} for {} {code:?}",
-            input.status
-        );
     }
+    let retry = expected_retry(&resp, &body, &rec);
+    prop!(
+        "retry: the first of the five rules that holds",
+        rec.retry() == retry,
+        "want {retry:?}, got {:?} for {} {code:?}",
+        rec.retry(),
+        input.status
+    );
+    prop!(
+        "retryable: exactly transient and throttle",
+        rec.retryable() == matches!(retry, Retry::Transient | Retry::Throttle),
+        "{retry:?} {}",
+        rec.retryable()
+    );
 
     // ---- display line
     let line = rec.to_string();
@@ -537,5 +555,5 @@ fn field_bits_are_the_abi_masks() {
         assert_eq!(f.bit(), 1 << i);
         s.insert(f);
     }
-    assert_eq!(s.0, 0b11_1111);
+    assert_eq!(s.0, 0b1111_1111);
 }

@@ -10,7 +10,7 @@
 
 use coserr::{
     BodyStatus, Category, CodeId, ErrorRecord, Field, FieldSet, Flags, Header, Kind, Response,
-    capacity,
+    Retry, capacity,
 };
 
 use coserr_testkit::record::record;
@@ -37,6 +37,9 @@ struct Case {
     code_id: Option<CodeId>,
     category: Option<Category>,
     retryable: Option<bool>,
+    retry: Option<Retry>,
+    /// The service's clock, Unix ms.
+    clock: Option<i64>,
 }
 
 fn case(name: &'static str, status: u32, method: &'static str, body: Vec<u8>) -> Case {
@@ -56,6 +59,8 @@ fn case(name: &'static str, status: u32, method: &'static str, body: Vec<u8>) ->
         code_id: None,
         category: None,
         retryable: None,
+        retry: None,
+        clock: None,
     }
 }
 
@@ -84,6 +89,20 @@ impl Case {
     }
     fn flags(mut self, flags: u32) -> Self {
         self.flags = flags;
+        self
+    }
+    fn clock(mut self, ms: i64) -> Self {
+        self.clock = Some(ms);
+        self.flags |= Flags::SERVER_CLOCK;
+        self
+    }
+    fn class(mut self, retry: Retry) -> Self {
+        self.retry = Some(retry);
+        self
+    }
+    /// No request id anywhere: the answer did not come from COS.
+    fn not_from_cos(mut self) -> Self {
+        self.flags |= Flags::NOT_FROM_COS;
         self
     }
     fn truncated(mut self, f: Field) -> Self {
@@ -178,6 +197,20 @@ fn check(c: &Case) -> Vec<String> {
             format!("category: want {cat:?}, got {:?}", r.category()),
         );
     }
+    expect(
+        r.server_time_ms() == c.clock,
+        format!(
+            "server clock: want {:?}, got {:?}",
+            c.clock,
+            r.server_time_ms()
+        ),
+    );
+    if let Some(class) = c.retry {
+        expect(
+            r.retry() == class,
+            format!("retry: want {class:?}, got {:?}", r.retry()),
+        );
+    }
     if let Some(retry) = c.retryable {
         expect(
             r.retryable() == retry,
@@ -213,7 +246,8 @@ fn cases() -> Vec<Case> {
             .field(Code, "ErrorRequest")
             .field(Message, "Error Request")
             .hdr(Resource, URL)
-            .retry(false),
+            .retry(false)
+            .not_from_cos(),
         case("row1: 200 CompleteMultipartUpload with InternalError", 200, "POST",
             s("samples/go_TestObjectService_CompleteMultipartUpload_200NonXML_xml_error_embedded_in_200.xml"))
             .url(URL)
@@ -235,7 +269,8 @@ fn cases() -> Vec<Case> {
             b"<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>".to_vec())
             .field(Code, "SlowDown")
             .field(Message, "Please reduce your request rate.")
-            .derived(CodeId::SlowDown, Category::Throttled, true),
+            .derived(CodeId::SlowDown, Category::Throttled, true)
+            .not_from_cos(),
         // ---- row 2: status < 400 otherwise → none
         case("row2: 200 CompleteMultipartUploadResult after keep-alive spaces", 200, "POST",
             s("edge/leading_whitespace_keepalive_then_result.xml"))
@@ -246,29 +281,35 @@ fn cases() -> Vec<Case> {
             .url(URL)
             .header("x-cos-request-id", "req-ok")
             .kind(Kind::None, Empty),
-        case("row2: 301, empty body", 301, "GET", Vec::new()).kind(Kind::None, Empty),
+        case("row2: 301, empty body", 301, "GET", Vec::new()).kind(Kind::None, Empty)
+            .not_from_cos(),
         case("row2: 200 plain text (Go SDK 200NonXML)", 200, "POST",
             s("samples/go_TestObjectService_CompleteMultipartUpload_200NonXML_plain_text_body.txt"))
-            .kind(Kind::None, NotXml),
+            .kind(Kind::None, NotXml)
+            .not_from_cos(),
         case("row2: 200 HTML page (Go SDK 200NonXML)", 200, "POST",
             s("samples/go_TestObjectService_CompleteMultipartUpload_200NonXML_html_error_page.html"))
-            .kind(Kind::None, NotErrorDoc),
+            .kind(Kind::None, NotErrorDoc)
+            .not_from_cos(),
         // A 2xx JSON body is a success answer (`{"code":0,...}`); coserr's
         // documented reading of "error document" in row 1 is XML <Error>.
         case("row2: 200 JSON is never an error", 200, "GET", br#"{"code":0,"message":"ok"}"#.to_vec())
             .kind(Kind::None, Ok)
             .field(Code, "0")
-            .field(Message, "ok"),
+            .field(Message, "ok")
+            .not_from_cos(),
         // Literally "status < 400 otherwise": a malformed body in a 2xx is
         // not an error (the SDK decides per operation).
         case("row2: 200 truncated <Error>", 200, "GET", s("edge/truncated_after_code.xml"))
             .kind(Kind::None, Malformed)
             .field(Code, "SlowDown")
-            .flags(Flags::PARTIAL),
+            .flags(Flags::PARTIAL)
+            .not_from_cos(),
         case("row2: x-cos-error-code with 200 is not an error", 200, "GET", br#"{"message":"x"}"#.to_vec())
             .header("x-cos-error-code", "NotFoundException")
             .kind(Kind::None, Ok)
-            .field(Message, "x"),
+            .field(Message, "x")
+            .not_from_cos(),
         // ---- row 3: status ≥ 400 with x-cos-error-code → service
         case("row3: vector bucket 404, JSON message", 404, "POST",
             br#"{"message":"The specified vector bucket does not exist."}"#.to_vec())
@@ -286,25 +327,30 @@ fn cases() -> Vec<Case> {
             .kind(Kind::Service, NotXml)
             .hdr(Code, "AccessDeniedException")
             .field(Message, "Access denied by bucket policy")
-            .derived(CodeId::AccessDeniedException, Category::AccessAuth, false),
+            .derived(CodeId::AccessDeniedException, Category::AccessAuth, false)
+            .not_from_cos(),
         case("row3: header code wins over a JSON body code", 500, "POST",
             br#"{"code":"BodyCode","message":"boom"}"#.to_vec())
             .header("x-cos-error-code", "InternalServerException")
+            .header("x-cos-request-id", "req-500")
             .hdr(Code, "InternalServerException")
             .field(Message, "boom")
+            .hdr(RequestId, "req-500")
             .derived(CodeId::InternalServerException, Category::Server, true),
-        case("row3: 429 TooManyRequestsException is not retryable", 429, "POST",
+        case("row3: 429 TooManyRequestsException is throttled (retryable)", 429, "POST",
             br#"{"message":"Rate exceeded"}"#.to_vec())
             .header("x-cos-error-code", "TooManyRequestsException")
             .hdr(Code, "TooManyRequestsException")
             .field(Message, "Rate exceeded")
-            .derived(CodeId::TooManyRequestsException, Category::Throttled, false),
+            .derived(CodeId::TooManyRequestsException, Category::Throttled, true)
+            .not_from_cos(),
         case("row3: malformed JSON with the header: service, message = body text", 400, "POST",
             br#"{"message":"cut"#.to_vec())
             .header("x-cos-error-code", "ValidationException")
             .kind(Kind::Service, Malformed)
             .hdr(Code, "ValidationException")
-            .field(Message, r#"{"message":"cut"#),
+            .field(Message, r#"{"message":"cut"#)
+            .not_from_cos(),
         // ---- row 4: status ≥ 400, body EMPTY → service, ids from headers
         case("row4: HEAD 404 (the Python SDK's values)", 404, "HEAD", Vec::new())
             .url(URL)
@@ -325,11 +371,14 @@ fn cases() -> Vec<Case> {
             .hdr(RequestId, "req-get")
             .derived(CodeId::Unknown, Category::NotFound, false),
         case("row4: HEAD 503, whitespace-only body", 503, "HEAD", b" \r\n".to_vec())
+            .header("x-cos-request-id", "req-503")
             .kind(Kind::Service, Empty)
+            .hdr(RequestId, "req-503")
             .retry(true),
         case("row4: HEAD 403, no headers, no URL", 403, "HEAD", Vec::new())
             .kind(Kind::Service, Empty)
-            .derived(CodeId::Unknown, Category::AccessAuth, false),
+            .derived(CodeId::Unknown, Category::AccessAuth, false)
+            .not_from_cos(),
         // ---- row 5: status ≥ 400, XML or JSON error body → service
         case("row5: 404 NoSuchKey (Go SDK IsNotFoundError), ids agree", 404, "GET",
             s("samples/go_Test_IsNotFoundError.xml"))
@@ -362,22 +411,30 @@ fn cases() -> Vec<Case> {
             .field(Resource, "wechat-12567014540.cos.ap-chengdu.myqcloud.com/wx3797508a5e86abc4.o6zAJswgmdYeKPMcMCHrceK2dEPg.XJUjCYfLQYu658775cd5728cea06330e944b2fa97b7b.jpg")
             .field(RequestId, "NWNhYzEzZThfNGQ5ZTU4NjRfNmFhNV83YTZjOGY=")
             .field(TraceId, "OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAxODc0OWRkZjk0ZDM1NmI1M2E2MTRlY2MzZDhmNmI5MWI1OTQyYWVlY2QwZTk2MDVmZDQ3MmI2Y2I4ZmI5ZmM4ODFjYjEzMGU3N2I0OTJjYTAwYWExNjJhODI1NTRkOGZlM2Y=")
-            .derived(CodeId::AccessDenied, Category::AccessAuth, false),
+            .derived(CodeId::AccessDenied, Category::AccessAuth, false)
+            // 2019-04-09T03:39:20Z (`date -u -d @1554781160`).
+            .clock(1_554_781_160_000),
         case("row5: 500 InternalError (Go SDK HTTPError)", 500, "POST",
             s("samples/go_TestObjectService_CompleteMultipartUpload_HTTPError.xml"))
             .field(Code, "InternalError")
             .field(Message, "server error")
-            .derived(CodeId::InternalError, Category::Server, true),
-        case("row5: 429 with another code is never retryable", 429, "GET",
+            // COS itself always sends a request id: a 5xx without one came
+            // from something in between.
+            .class(Retry::SwitchDomain)
+            .derived(CodeId::InternalError, Category::Server, false)
+            .not_from_cos(),
+        case("row5: 429 with another code is throttled (retryable)", 429, "GET",
             b"<Error><Code>TooManyRequestsException</Code><Message>slow</Message></Error>".to_vec())
             .field(Code, "TooManyRequestsException")
             .field(Message, "slow")
-            .derived(CodeId::TooManyRequestsException, Category::Throttled, false),
+            .derived(CodeId::TooManyRequestsException, Category::Throttled, true)
+            .not_from_cos(),
         case("row5: 400 RequestTimeout is retryable", 400, "PUT",
             b"<Error><Code>RequestTimeout</Code><Message>t</Message></Error>".to_vec())
             .field(Code, "RequestTimeout")
             .field(Message, "t")
-            .derived(CodeId::RequestTimeout, Category::InvalidRequest, true),
+            .derived(CodeId::RequestTimeout, Category::InvalidRequest, true)
+            .not_from_cos(),
         case("row5: 409 BucketAlreadyExists", 409, "PUT", s("samples/go_Test_checkResponse_with_error.xml"))
             .field(Code, "BucketAlreadyExists")
             .field(Message, "The requested bucket name is not available.")
@@ -402,11 +459,12 @@ fn cases() -> Vec<Case> {
             .field(Message, text("edge/html_502.html"))
             .hdr(RequestId, "req-502")
             .derived(CodeId::Unknown, Category::Server, true),
-        case("row6: 502 well-formed HTML (not an error document)", 502, "GET",
+        case("row6: 502 well-formed HTML without a request id: not from COS, not retryable", 502, "GET",
             s("samples/go_TestObjectService_CompleteMultipartUpload_200NonXML_html_error_page.html"))
             .kind(Kind::Client, NotErrorDoc)
             .field(Message, "<html><body>Bad Gateway</body></html>")
-            .retry(true),
+            .retry(false)
+            .not_from_cos(),
         case("row6: 503 truncated after <Code>: partial, code kept", 503, "GET", s("edge/truncated_after_code.xml"))
             .header("x-cos-request-id", "req-503")
             .kind(Kind::Client, Malformed)
@@ -419,24 +477,30 @@ fn cases() -> Vec<Case> {
             s("samples/cpp_ObjectRespTest_ObjectTest_DeleteResult.xml"))
             .kind(Kind::Client, NotErrorDoc)
             .field(Message, text("samples/cpp_ObjectRespTest_ObjectTest_DeleteResult.xml"))
-            .retry(false),
+            .retry(false)
+            .not_from_cos(),
         case("row6: 400 mismatched close (C SDK, expects UnknownError)", 400, "GET",
             s("samples/c_test_cos_status_parse_from_body_400_mismatched_close.xml"))
             .kind(Kind::Client, Malformed)
-            .field(Message, text("samples/c_test_cos_status_parse_from_body_400_mismatched_close.xml")),
+            .field(Message, text("samples/c_test_cos_status_parse_from_body_400_mismatched_close.xml"))
+            .not_from_cos(),
         case("row6: 400 wrong root (C SDK, expects UnknownError)", 400, "GET",
             s("samples/c_test_cos_status_parse_from_body_400_wrong_root.xml"))
             .kind(Kind::Client, NotErrorDoc)
-            .field(Message, "<root><Status>active</Status></root>"),
+            .field(Message, "<root><Status>active</Status></root>")
+            .not_from_cos(),
         case("row6: 400 Latin-1 body: partial code, message with U+FFFD", 400, "GET", s("edge/non_utf8_latin1.xml"))
             .kind(Kind::Client, Malformed)
             .field(Code, "InvalidArgument")
             .field(Message, "<Error><Code>InvalidArgument</Code><Message>caf\u{FFFD}</Message><Resource>r</Resource><RequestId>req1</RequestId><TraceId>t1</TraceId></Error>")
             .flags(Flags::PARTIAL)
-            .derived(CodeId::InvalidArgument, Category::InvalidRequest, false),
+            .derived(CodeId::InvalidArgument, Category::InvalidRequest, false)
+            .not_from_cos(),
         case("row6: 500 long plain text: message is the start of the body", 500, "GET", vec![b'x'; 5000])
+            .header("x-cos-request-id", "req-500")
             .kind(Kind::Client, NotXml)
             .field(Message, "x".repeat(capacity::MESSAGE))
+            .hdr(RequestId, "req-500")
             .truncated(Message)
             .retry(true),
         // ---- header fallback
@@ -508,7 +572,8 @@ fn cases() -> Vec<Case> {
             .field(Message, "The Signature you specified is invalid.")
             .field(Resource, "")
             .field(RequestId, "")
-            .field(TraceId, ""),
+            .field(TraceId, "")
+            .not_from_cos(),
         case("fallback: resource falls back to the URL", 500, "GET", s("edge/missing_resource.xml"))
             .url(URL)
             .field(Code, "InternalError")

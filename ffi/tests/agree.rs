@@ -82,8 +82,8 @@ macro_rules! numbers {
     }};
 }
 
-/// The six text arrays of a record, in field order.
-fn arrays_of(c: &coserr_error) -> [&[c_char]; 6] {
+/// The eight text arrays of a record, in field order.
+fn arrays_of(c: &coserr_error) -> [&[c_char]; 8] {
     [
         &c.code,
         &c.message,
@@ -91,6 +91,8 @@ fn arrays_of(c: &coserr_error) -> [&[c_char]; 6] {
         &c.request_id,
         &c.trace_id,
         &c.server_time,
+        &c.location,
+        &c.region,
     ]
 }
 
@@ -136,6 +138,10 @@ fn garbage() -> coserr_error {
         request_id: [b; 128],
         trace_id: [b; 256],
         server_time: [b; 64],
+        retry: g,
+        server_time_ms: 0x5A5A_5A5A_5A5A_5A5A,
+        location: [b; 1024],
+        region: [b; 64],
     }
 }
 
@@ -143,13 +149,15 @@ fn garbage() -> coserr_error {
 /// zeroes after it: nothing stale, nothing left from a value replaced
 /// while the record was built.
 fn assert_arrays(c: &coserr_error, rec: &ErrorRecord, what: &str) {
-    let arrays: [(&[c_char], &str, &str); 6] = [
+    let arrays: [(&[c_char], &str, &str); 8] = [
         (&c.code, rec.get(Field::Code), "code"),
         (&c.message, rec.get(Field::Message), "message"),
         (&c.resource, rec.get(Field::Resource), "resource"),
         (&c.request_id, rec.get(Field::RequestId), "request_id"),
         (&c.trace_id, rec.get(Field::TraceId), "trace_id"),
         (&c.server_time, rec.get(Field::ServerTime), "server_time"),
+        (&c.location, rec.get(Field::Location), "location"),
+        (&c.region, rec.get(Field::Region), "region"),
     ];
     for (a, s, field) in arrays {
         let bytes: Vec<u8> = a.iter().map(|&c| c as u8).collect();
@@ -236,6 +244,8 @@ fn assert_spans(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) {
             s.request_id,
             s.trace_id,
             s.server_time,
+            s.location,
+            s.region,
         ]
     };
     if nrc == COSERR_TEXT_NEEDED {
@@ -258,6 +268,11 @@ fn assert_spans(resp: &coserr_response, rc: u32, c: &coserr_error, what: &str) {
         );
     }
     assert_eq!(numbers!(with), numbers!(c), "{what}: spans numbers");
+    assert_eq!(
+        (with.retry, with.server_time_ms),
+        (c.retry, c.server_time_ms),
+        "{what}: spans decisions"
+    );
     let arrays = arrays_of(c);
     for (i, (sp, a)) in spans(&with).into_iter().zip(arrays).enumerate() {
         let got = span_bytes(resp, &text, &sp);
@@ -308,6 +323,19 @@ fn assert_same(c: &coserr_error, rec: &ErrorRecord, what: &str) {
     assert_eq!(c.code_id, rec.code_id().as_u32(), "{what}: code_id");
     assert_eq!(c.category, rec.category().as_u32(), "{what}: category");
     assert_eq!(c.retryable, u32::from(rec.retryable()), "{what}: retryable");
+    assert_eq!(c.retry, rec.retry().as_u32(), "{what}: retry");
+    assert_eq!(
+        c.server_time_ms,
+        rec.server_time_ms().unwrap_or(0),
+        "{what}: server_time_ms"
+    );
+    // SAFETY: a static NUL-terminated string.
+    let retry_name = unsafe { CStr::from_ptr(coserr_retry_name(c.retry)) };
+    assert_eq!(
+        retry_name.to_str().unwrap(),
+        rec.retry().name(),
+        "{what}: retry name"
+    );
     assert_eq!(c_str(&c.code), rec.get(Field::Code), "{what}: code");
     assert_eq!(
         c_str(&c.message),
@@ -380,8 +408,26 @@ fn the_c_abi_and_the_core_agree_on_every_shared_body() {
         };
         assert_eq!(rc, want, "{name}: result");
         assert_same(&c, &rec, &format!("{name} (body)"));
+        // The same body as a response with no headers: the same record, but
+        // now the missing headers are judged (no request id anywhere: not
+        // from COS); the spans call gives that response's record.
         let body_alone = CResponse::body(0, &body);
-        assert_spans(&body_alone.as_c(), rc, &c, &format!("{name} (body, spans)"));
+        let mut as_response = garbage();
+        // SAFETY: a valid response and a valid record.
+        let rrc = unsafe { coserr_parse_response(&body_alone.as_c(), &mut as_response) };
+        assert_eq!(rrc, rc, "{name}: as a response");
+        let no_id = c.request_id[0] == 0;
+        let mut judged = c;
+        if no_id {
+            judged.flags |= COSERR_FLAG_NOT_FROM_COS;
+        }
+        assert_eq!(as_response, judged, "{name}: as a response, headers judged");
+        assert_spans(
+            &body_alone.as_c(),
+            rc,
+            &as_response,
+            &format!("{name} (body, spans)"),
+        );
 
         for case in CASES {
             let c_resp = CResponse::new(

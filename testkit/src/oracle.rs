@@ -23,8 +23,8 @@
 use std::fmt::{self, Write as _};
 
 use coserr::{
-    BodyFormat, BodyStatus, ErrorRecord, Field, Header, Kind, MAX_ATTRIBUTES, MAX_DEPTH,
-    MAX_NAMESPACES, Reason, Response, capacity, parse_body,
+    Body, BodyFormat, BodyStatus, ErrorRecord, Field, Flags, Header, Kind, MAX_ATTRIBUTES,
+    MAX_DEPTH, MAX_NAMESPACES, Reason, Response, Retry, capacity, parse_body,
 };
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -166,7 +166,7 @@ pub fn check_consistency(bytes: &[u8]) -> Check {
     if matches!(status, BodyStatus::Empty | BodyStatus::NotXml) && !body.present().is_empty() {
         return Err(format!("fields present in a {status:?} body"));
     }
-    for f in Field::ALL {
+    for f in Field::BODY {
         let Some(v) = body.field(f) else {
             if body.present().contains(f) {
                 return Err(format!("{f:?} present but field() is None"));
@@ -361,7 +361,7 @@ pub fn xml_oracle(body: &[u8]) -> (XmlVerdict, usize, usize) {
     let mut extras = Vec::new();
     for child in err_el.children().filter(|c| c.is_element()) {
         let name = child.tag_name().name();
-        match Field::ALL.iter().find(|f| f.xml_name() == name) {
+        match Field::BODY.iter().find(|f| f.xml_name() == name) {
             Some(f) if fields[*f as usize].is_none() => {
                 fields[*f as usize] = Some(descendant_text(child))
             }
@@ -379,7 +379,7 @@ pub fn xml_ours(body: &[u8]) -> XmlVerdict {
         BodyStatus::Malformed => XmlVerdict::Malformed,
         BodyStatus::NotErrorDoc => XmlVerdict::NotErrorDoc,
         BodyStatus::Ok => XmlVerdict::Ok {
-            fields: Field::ALL.map(|f| b.field(f).map(|v| v.to_string())),
+            fields: Field::BODY.map(|f| b.field(f).map(|v| v.to_string())),
             extras: b
                 .extras()
                 .map(|e| (e.name.to_string(), e.value.to_string()))
@@ -680,7 +680,7 @@ pub fn check_json_counted(bytes: &[u8], stats: &mut JsonStats) -> Check {
                     body.status()
                 ));
             }
-            for (f, want) in Field::ALL.into_iter().zip(expected) {
+            for (f, want) in Field::BODY.into_iter().zip(expected) {
                 let got = body.field(f);
                 let want = want.map(|found| {
                     stats.by_level[found.level] += 1;
@@ -734,7 +734,7 @@ pub fn check_json_counted(bytes: &[u8], stats: &mut JsonStats) -> Check {
                 return Err(format!("serde_json says {reference}, we say {error:?}"));
             }
             // Every field reported was complete before the error.
-            for f in Field::ALL {
+            for f in Field::BODY {
                 if let Some(v) = body.field(f) {
                     let start = v.raw().as_ptr() as usize - bytes.as_ptr() as usize;
                     if start + v.raw().len() > error.offset {
@@ -792,6 +792,117 @@ fn header<'a>(headers: &[Header<'a>], name: &str) -> Option<&'a [u8]> {
 /// The record of a response keeps the invariants of the decision table
 /// (docs/semantics.md); returns the
 /// record, its display line and its JSON digest for further checks.
+/// The retry class the five rules give, worked out here from the response
+/// itself (std string functions, the headers as given, the body's whole
+/// fields), not from the record's decision code.
+pub fn expected_retry(
+    resp: &Response<'_, [Header<'_>]>,
+    body: &Body<'_>,
+    rec: &ErrorRecord,
+) -> Retry {
+    let ids = ["x-cos-request-id", "x-ci-request-id", "x-img-request-id"];
+    let has_id = ids
+        .iter()
+        .any(|h| header(resp.headers, h).is_some_and(|v| !v.is_empty()))
+        || body
+            .field(Field::RequestId)
+            .is_some_and(|v| !v.to_string().is_empty());
+    let status = resp.status;
+    if !has_id && ((300..400).contains(&status) && status != 304 || (500..600).contains(&status)) {
+        return Retry::SwitchDomain;
+    }
+    if rec.kind() == Kind::None {
+        return Retry::None;
+    }
+    let code = rec.get(Field::Code);
+    // The whole message: the record's when it was not cut, else where it
+    // came from (the body's field, or the body's text).
+    let message = if !rec.truncated().contains(Field::Message) {
+        rec.get(Field::Message).to_string()
+    } else {
+        match body.field(Field::Message) {
+            Some(v) if rec.kind() == Kind::Service && !v.to_string().is_empty() => v.to_string(),
+            _ => String::from_utf8_lossy(resp.body).into_owned(),
+        }
+    };
+    let expired = message.to_ascii_lowercase().contains("request has expired");
+    if code == "RequestTimeTooSkewed"
+        || (matches!(code, "AccessDenied" | "SignatureDoesNotMatch") && expired)
+    {
+        return Retry::ClockSkew;
+    }
+    let throttle_code = code == "SlowDown"
+        || code.starts_with("TooManyRequests")
+        || code.starts_with("RequestLimitExceeded")
+        || code.contains("Throttl")
+        || code.ends_with("FreqControl");
+    if status == 429 || throttle_code {
+        return Retry::Throttle;
+    }
+    if (500..600).contains(&status)
+        || matches!(
+            code,
+            "InternalError" | "ServiceUnavailable" | "RequestTimeout"
+        )
+    {
+        return Retry::Transient;
+    }
+    Retry::None
+}
+
+/// The decisions of a record against [`expected_retry`], the headers and
+/// the clock parsers (which have their own differential tests).
+fn check_decisions(
+    resp: &Response<'_, [Header<'_>]>,
+    body: &Body<'_>,
+    rec: &ErrorRecord,
+) -> Result<(), String> {
+    let want = expected_retry(resp, body, rec);
+    if rec.retry() != want || rec.retryable() != matches!(want, Retry::Transient | Retry::Throttle)
+    {
+        return Err(format!(
+            "retry {:?}, expected {want:?}: {rec:?}",
+            rec.retry()
+        ));
+    }
+    let ids = ["x-cos-request-id", "x-ci-request-id", "x-img-request-id"];
+    let no_id = !ids
+        .iter()
+        .any(|h| header(resp.headers, h).is_some_and(|v| !v.is_empty()))
+        && body
+            .field(Field::RequestId)
+            .is_none_or(|v| v.to_string().is_empty());
+    if rec.flags().contains(Flags::NOT_FROM_COS) != no_id {
+        return Err(format!("NOT_FROM_COS is not {no_id}: {rec:?}"));
+    }
+    let body_clock = body
+        .field(Field::ServerTime)
+        .and_then(|v| coserr::clock::rfc3339_ms(v.to_string().as_bytes()));
+    let date = header(resp.headers, "date").filter(|v| !v.is_empty());
+    let clock = body_clock.or_else(|| coserr::clock::http_date_ms(date?));
+    if rec.server_time_ms() != clock || rec.flags().contains(Flags::SERVER_CLOCK) != clock.is_some()
+    {
+        return Err(format!(
+            "server clock {:?}, expected {clock:?}",
+            rec.server_time_ms()
+        ));
+    }
+    for (f, name) in [
+        (Field::Location, "location"),
+        (Field::Region, "x-cos-bucket-region"),
+    ] {
+        let want = header(resp.headers, name).filter(|v| !v.is_empty());
+        let have = rec.present().contains(f).then(|| rec.get(f));
+        let full = want.map(|v| String::from_utf8_lossy(v).into_owned());
+        if have != full.as_deref().map(|v| cut(v, capacity::of(f)))
+            || (want.is_some() && !rec.from_header().contains(f))
+        {
+            return Err(format!("{f:?} {have:?}, header {full:?}"));
+        }
+    }
+    Ok(())
+}
+
 pub fn check_response(
     resp: &Response<'_, [Header<'_>]>,
 ) -> Result<(ErrorRecord, String, String), String> {
@@ -830,7 +941,9 @@ pub fn check_response(
     }
     match rec.kind() {
         Kind::None => {
-            if rec.from_header().0 != 0 {
+            // Only the two header fields come from headers for a non-error.
+            let where_fields = Field::Location.bit() | Field::Region.bit();
+            if rec.from_header().0 & !where_fields != 0 {
                 return Err(format!("not an error, yet values from headers: {rec:?}"));
             }
         }
@@ -869,14 +982,14 @@ pub fn check_response(
             if code_header && rec.get(Field::Code).is_empty() {
                 return Err("x-cos-error-code lost".into());
             }
-            if rec.retryable() != coserr::retryable(rec.status(), rec.get(Field::Code))
-                || rec.category() != coserr::category(rec.status(), rec.get(Field::Code))
+            if rec.category() != coserr::category(rec.status(), rec.get(Field::Code))
                 || rec.code_id() != coserr::CodeId::from_code(rec.get(Field::Code))
             {
                 return Err(format!("derived values inconsistent: {rec:?}"));
             }
         }
     }
+    check_decisions(resp, &body, &rec)?;
     // Display: one line that always names status, code, message, ids.
     let line = rec.to_string();
     if line.contains(['\n', '\r']) {

@@ -13,7 +13,7 @@ pub const REQUEST_ID_HEADERS: [&str; 3] =
 pub const TRACE_ID_HEADER: &str = "x-cos-trace-id";
 pub const ERROR_CODE_HEADER: &str = "x-cos-error-code";
 pub const STATUSES: &[u32] = &[
-    0, 200, 204, 206, 301, 304, 400, 403, 404, 409, 412, 429, 500, 502, 503,
+    0, 200, 204, 206, 301, 302, 304, 307, 400, 403, 404, 409, 412, 429, 500, 502, 503, 504,
 ];
 pub const METHODS: &[&str] = &["HEAD", "GET", "PUT", "POST", "DELETE", ""];
 pub const URLS: &[&str] = &[
@@ -32,8 +32,37 @@ pub const CODES: &[&str] = &[
     "TooManyRequestsException",
     "NotFoundException",
     "BadRquest",
+    "RequestTimeTooSkewed",
+    "SignatureDoesNotMatch",
     "SomethingElse",
     "",
+];
+
+/// `Date` header values: each HTTP-date form, near misses, garbage.
+pub const DATES: &[&str] = &[
+    "Mon, 01 Jul 2024 00:00:00 GMT",
+    "Tue, 09 Apr 2019 03:39:20 GMT",
+    "Tuesday, 09-Apr-19 03:39:20 GMT",
+    "Tue Apr  9 03:39:20 2019",
+    "Thu, 29 Feb 2024 23:59:59 GMT",
+    "Mon, 09 Apr 2019 03:39:20 GMT",
+    "Tue, 09 Apr 2019 03:39:20 UTC",
+    "2019-04-09T03:39:20Z",
+    "Tue, 31 Apr 2019 03:39:20 GMT",
+    "",
+];
+
+/// `ServerTime` values: RFC 3339 with and without fraction and offset,
+/// near misses.
+pub const SERVER_TIMES: &[&str] = &[
+    "2019-04-09T03:39:20Z",
+    "2019-04-09T11:39:20.123+08:00",
+    "2024-02-29T00:00:00.5-00:00",
+    "2019-04-09t03:39:20z",
+    "2019-04-09 03:39:20Z",
+    "2100-02-29T00:00:00Z",
+    "2019-04-09T03:39:20",
+    "Tue, 09 Apr 2019 03:39:20 GMT",
 ];
 
 /// One random response, owned.
@@ -149,6 +178,12 @@ pub fn random_headers(r: &mut Rng, pool: &[String], g: Gen) -> Vec<(Vec<u8>, Vec
     if r.below(10) == 0 {
         names.push("x-cos-request-id"); // a duplicate: the first one counts
     }
+    if r.below(4) == 0 {
+        names.push("Location");
+    }
+    if r.below(4) == 0 {
+        names.push("x-cos-bucket-region");
+    }
     // Shuffle.
     for i in (1..names.len()).rev() {
         let j = r.below(i as u64 + 1) as usize;
@@ -157,7 +192,9 @@ pub fn random_headers(r: &mut Rng, pool: &[String], g: Gen) -> Vec<(Vec<u8>, Vec
     for n in names {
         let value: Vec<u8> = match n {
             "Content-Type" => b"application/xml".to_vec(),
-            "Date" => b"Mon, 01 Jul 2024 00:00:00 GMT".to_vec(),
+            "Date" => r.pick(DATES).as_bytes().to_vec(),
+            "Location" if r.below(2) == 0 => r.pick(URLS).as_bytes().to_vec(),
+            "x-cos-bucket-region" if r.below(2) == 0 => b"ap-guangzhou".to_vec(),
             "Server" => b"tencent-cos".to_vec(),
             ERROR_CODE_HEADER => r.pick(CODES).as_bytes().to_vec(),
             _ => match r.below(if g.edgy { 4 } else { 30 }) {
@@ -208,7 +245,7 @@ pub fn json_escape(s: &str) -> String {
 pub fn generated_doc(r: &mut Rng, pool: &mut Vec<String>) -> Vec<u8> {
     let json = r.below(3) == 0;
     let mut parts = Vec::new();
-    for f in Field::ALL {
+    for f in Field::BODY {
         if r.below(4) == 0 {
             continue;
         }
@@ -217,6 +254,9 @@ pub fn generated_doc(r: &mut Rng, pool: &mut Vec<String>) -> Vec<u8> {
             (Field::Code, _) => r.pick(CODES).to_string(),
             (Field::Message, 1) => "line1\nline2 \"quoted\" \\ back\u{1}"
                 .replace('\u{1}', if json { "\u{1}" } else { "" }),
+            (Field::Message, 2) => "Request has expired".to_string(),
+            (Field::Message, 3) => format!("{}rEqUeSt HAS expired", "x".repeat(1020)),
+            (Field::ServerTime, _) => r.pick(SERVER_TIMES).to_string(),
             _ => random_id(r),
         };
         if matches!(f, Field::RequestId | Field::TraceId) && !v.is_empty() {

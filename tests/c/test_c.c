@@ -18,7 +18,7 @@
 #include "testutil.h"
 
 /* The layout is part of the ABI: the same numbers are asserted in Rust. */
-_Static_assert(sizeof(coserr_error) == 2604, "sizeof coserr_error");
+_Static_assert(sizeof(coserr_error) == 3704, "sizeof coserr_error");
 _Static_assert(offsetof(coserr_error, kind) == 0, "kind");
 _Static_assert(offsetof(coserr_error, status) == 4, "status");
 _Static_assert(offsetof(coserr_error, body_status) == 8, "body_status");
@@ -36,23 +36,34 @@ _Static_assert(offsetof(coserr_error, resource) == 1132, "resource");
 _Static_assert(offsetof(coserr_error, request_id) == 2156, "request_id");
 _Static_assert(offsetof(coserr_error, trace_id) == 2284, "trace_id");
 _Static_assert(offsetof(coserr_error, server_time) == 2540, "server_time");
+_Static_assert(offsetof(coserr_error, retry) == 2604, "retry");
+_Static_assert(offsetof(coserr_error, server_time_ms) == 2608, "server_time_ms");
+_Static_assert(offsetof(coserr_error, location) == 2616, "location");
+_Static_assert(offsetof(coserr_error, region) == 3640, "region");
 _Static_assert(sizeof(((coserr_error *)0)->code) == 64, "code[64]");
 _Static_assert(sizeof(((coserr_error *)0)->message) == 1024, "message[1024]");
 _Static_assert(sizeof(((coserr_error *)0)->resource) == 1024, "resource[1024]");
 _Static_assert(sizeof(((coserr_error *)0)->request_id) == 128, "request_id[128]");
 _Static_assert(sizeof(((coserr_error *)0)->trace_id) == 256, "trace_id[256]");
 _Static_assert(sizeof(((coserr_error *)0)->server_time) == 64, "server_time[64]");
+_Static_assert(sizeof(((coserr_error *)0)->server_time_ms) == 8, "int64_t server_time_ms");
+_Static_assert(sizeof(((coserr_error *)0)->location) == 1024, "location[1024]");
+_Static_assert(sizeof(((coserr_error *)0)->region) == 64, "region[64]");
 _Static_assert(sizeof(coserr_header) == 4 * sizeof(void *), "coserr_header");
 _Static_assert(offsetof(coserr_response, method) == sizeof(void *), "method");
 _Static_assert(offsetof(coserr_response, body_len) == 8 * sizeof(void *), "body_len");
 _Static_assert(sizeof(coserr_response) == 9 * sizeof(void *), "coserr_response");
-_Static_assert(COSERR_TEXT_CAPACITY == 63 + 1023 + 1023 + 127 + 255 + 63, "text capacity");
+_Static_assert(COSERR_TEXT_CAPACITY == 63 + 1023 + 1023 + 127 + 255 + 63 + 1023 + 63, "text capacity");
 _Static_assert(sizeof(coserr_span) == 16, "sizeof coserr_span");
-_Static_assert(sizeof(coserr_spans) == 168, "sizeof coserr_spans");
+_Static_assert(sizeof(coserr_spans) == 216, "sizeof coserr_spans");
 _Static_assert(offsetof(coserr_spans, has_extras) == 44, "spans has_extras");
 _Static_assert(offsetof(coserr_spans, code) == 48, "spans code");
 _Static_assert(offsetof(coserr_spans, server_time) == 128, "spans server_time");
 _Static_assert(offsetof(coserr_spans, extras) == 144, "spans extras");
+_Static_assert(offsetof(coserr_spans, location) == 168, "spans location");
+_Static_assert(offsetof(coserr_spans, region) == 184, "spans region");
+_Static_assert(offsetof(coserr_spans, retry) == 200, "spans retry");
+_Static_assert(offsetof(coserr_spans, server_time_ms) == 208, "spans server_time_ms");
 _Static_assert(sizeof(coserr_extras_iter) == 24, "sizeof coserr_extras_iter");
 _Static_assert(offsetof(coserr_extras_iter, pos) == 0, "iter pos");
 _Static_assert(offsetof(coserr_extras_iter, end) == 8, "iter end");

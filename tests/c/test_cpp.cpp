@@ -16,7 +16,7 @@
 #include <vector>
 
 static_assert(std::is_standard_layout_v<coserr_error> && std::is_trivially_copyable_v<coserr_error>);
-static_assert(sizeof(coserr_error) == 2604);
+static_assert(sizeof(coserr_error) == 3704);
 static_assert(offsetof(coserr_error, server_time) == 2540);
 static_assert(COSERR_ABI_VERSION == 2);
 
