@@ -11,8 +11,9 @@
 //! [u] ..   URL: u bytes
 //! [h]      header count: h % 9
 //! per header: [n] [v] [name bytes] [value bytes]
-//!          n < 0xF0: HEADER_NAMES[n % len], upper-cased when n & 0x40; else a
-//!          name of (n & 0x0F) raw bytes; v: value length
+//!          n < 0xE0: HEADER_NAMES[n % len], upper-cased when n & 0x40;
+//!          n < 0xF0: DECISION_HEADERS[(n & 0x0F) % len], upper-cased when
+//!          n & 0x08; else a name of (n & 0x0F) raw bytes; v: value length
 //! rest     the body
 //! ```
 
@@ -60,6 +61,11 @@ pub const HEADER_NAMES: [&str; 8] = [
     "X-Cos-Request-Id",
     "x-cos-request-id-x",
 ];
+
+/// The headers the decisions read (the service's clock, where the resource
+/// is), in a range of `n` of their own so that the inputs written before
+/// them decode as they did.
+pub const DECISION_HEADERS: [&str; 3] = ["date", "location", "x-cos-bucket-region"];
 
 /// A decoded fuzz input: one HTTP response.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -109,8 +115,16 @@ impl<'a> ResponseInput<'a> {
         for _ in 0..count {
             let (n, v) = (c.byte(), c.byte());
             let name = if n < 0xF0 {
-                let name = HEADER_NAMES[usize::from(n) % HEADER_NAMES.len()];
-                if n & 0x40 != 0 {
+                let (name, upper) = if n < 0xE0 {
+                    (
+                        HEADER_NAMES[usize::from(n) % HEADER_NAMES.len()],
+                        n & 0x40 != 0,
+                    )
+                } else {
+                    let i = usize::from(n & 0x0F) % DECISION_HEADERS.len();
+                    (DECISION_HEADERS[i], n & 0x08 != 0)
+                };
+                if upper {
                     name.to_ascii_uppercase().into_bytes()
                 } else {
                     name.as_bytes().to_vec()
@@ -130,7 +144,8 @@ impl<'a> ResponseInput<'a> {
     }
 
     /// Encodes a response whose status is in [`STATUSES`], method in
-    /// [`METHODS`] and header names in [`HEADER_NAMES`] (lower case), with a
+    /// [`METHODS`] and header names in [`HEADER_NAMES`] or
+    /// [`DECISION_HEADERS`] (lower case), with a
     /// URL and header values of at most 255 bytes: the seed writer's inverse
     /// of [`ResponseInput::decode`].
     pub fn encode(&self) -> Vec<u8> {
@@ -150,10 +165,12 @@ impl<'a> ResponseInput<'a> {
         out.extend_from_slice(self.url);
         out.push(self.headers.len() as u8);
         for (name, value) in &self.headers {
-            let n = HEADER_NAMES
-                .iter()
-                .position(|h| h.as_bytes() == name.as_slice())
-                .expect("header name in HEADER_NAMES");
+            let position = |names: &[&str]| names.iter().position(|h| h.as_bytes() == name);
+            let n = match (position(&HEADER_NAMES), position(&DECISION_HEADERS)) {
+                (Some(i), _) => i,
+                (None, Some(i)) => 0xE0 + i,
+                (None, None) => panic!("header name {name:?} not in the layout's lists"),
+            };
             assert!(value.len() < 256);
             out.extend([n as u8, value.len() as u8]);
             out.extend_from_slice(value);
