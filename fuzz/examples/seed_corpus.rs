@@ -8,7 +8,9 @@
 //!
 //! `body` and `differential` get the raw bodies; `response` and `ffi` get
 //! each body wrapped as a few responses (layout in `coserr_testkit::input`): an error
-//! status with the id headers and a URL, a 200, a HEAD 404 with no body, a
+//! status with the id headers and a URL, a 200, a 503 without ids but with
+//! the date / location / region headers, a 301 with an asctime date, a HEAD
+//! 404 with no body, a
 //! vector-bucket `x-cos-error-code` answer.
 
 use std::fs;
@@ -82,6 +84,33 @@ fn main() {
                     headers: vec![
                         (b"x-cos-error-code".to_vec(), b"AccessDenied"),
                         (b"x-ci-request-id".to_vec(), b"ci-1"),
+                    ],
+                    body,
+                },
+            ),
+            (
+                "503-decisions",
+                ResponseInput {
+                    status: 503,
+                    method: b"GET",
+                    url: b"",
+                    headers: vec![
+                        (b"date".to_vec(), b"Tuesday, 09-Apr-19 03:39:20 GMT"),
+                        (b"location".to_vec(), b"https://b.cos.ap-x.tencentcos.cn/k"),
+                        (b"x-cos-bucket-region".to_vec(), b"ap-guangzhou"),
+                    ],
+                    body,
+                },
+            ),
+            (
+                "301-date",
+                ResponseInput {
+                    status: 301,
+                    method: b"HEAD",
+                    url: b"/k",
+                    headers: vec![
+                        (b"date".to_vec(), b"Tue Apr  9 03:39:20 2019"),
+                        (b"x-img-request-id".to_vec(), b"img-1"),
                     ],
                     body,
                 },
