@@ -105,12 +105,15 @@ static int all_zero(const coserr_error *e) {
 }
 
 /* Every string of a record is NUL-terminated inside its array, complete
-   UTF-8, and empty when absent. */
+   UTF-8, and empty when absent (the eight texts, in the order of their
+   COSERR_FIELD_* bits). */
 static int strings_ok(const coserr_error *e) {
-    const char *s[6] = {e->code, e->message, e->resource, e->request_id, e->trace_id, e->server_time};
-    size_t cap[6] = {sizeof e->code, sizeof e->message, sizeof e->resource,
-                     sizeof e->request_id, sizeof e->trace_id, sizeof e->server_time};
-    for (int i = 0; i < 6; i++) {
+    const char *s[8] = {e->code,     e->message,     e->resource, e->request_id,
+                        e->trace_id, e->server_time, e->location, e->region};
+    size_t cap[8] = {sizeof e->code,     sizeof e->message,     sizeof e->resource,
+                     sizeof e->request_id, sizeof e->trace_id, sizeof e->server_time,
+                     sizeof e->location, sizeof e->region};
+    for (int i = 0; i < 8; i++) {
         const char *nul = (const char *)memchr(s[i], 0, cap[i]);
         if (nul == NULL || !t_utf8_complete(s[i], (size_t)(nul - s[i]))) {
             return 0;
@@ -138,6 +141,14 @@ static void test_constants(void) {
                 COSERR_FIELD_REQUEST_ID | COSERR_FIELD_TRACE_ID | COSERR_FIELD_SERVER_TIME,
             63);
     CHECK_U(COSERR_CATEGORY_REDIRECT, 8);
+    /* ABI version 2's decisions (their behaviour: test_decisions.c). */
+    CHECK_U(COSERR_FIELD_LOCATION, 64);
+    CHECK_U(COSERR_FIELD_REGION, 128);
+    CHECK_U(COSERR_FLAG_PARTIAL | COSERR_FLAG_IDS_DISAGREE | COSERR_FLAG_SERVER_CLOCK |
+                COSERR_FLAG_NOT_FROM_COS,
+            15);
+    CHECK_U(COSERR_RETRY_NONE, 0);
+    CHECK_U(COSERR_RETRY_SWITCH_DOMAIN, 4);
 
     CHECK_S(coserr_result_name(COSERR_OK), "COSERR_OK");
     CHECK_S(coserr_result_name(COSERR_NOT_AN_ERROR), "COSERR_NOT_AN_ERROR");
@@ -310,7 +321,7 @@ static void test_decision_table(void) {
         want = "{\"code\":\"NoSuchResource\",\"message\":\"The Resource You Head Not Exist\","
                "\"resource\":\"https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/"
                "missing.txt\",\"requestid\":\"NjE4Yj-head\",\"traceid\":null,\"status\":404,"
-               "\"kind\":\"service\"}";
+               "\"kind\":\"service\",\"retry\":\"none\"}";
         CHECK_S(line, want);
         CHECK_U(len, strlen(want));
     }
@@ -392,12 +403,17 @@ static void test_decision_table(void) {
     CHECK_U(e.body_offset, 132);
     CHECK(strncmp(e.message, (const char *)b, strlen(e.message)) == 0);
     CHECK_U(strlen(e.message), n < 1023 ? n : 1023);
-    CHECK_U(e.retryable, 1);
+    /* A 5xx without any request id did not come from COS: another host,
+       not the same request again. */
+    CHECK_U(e.retry, COSERR_RETRY_SWITCH_DOMAIN);
+    CHECK_U(e.retryable, 0);
+    CHECK_U(e.flags, COSERR_FLAG_NOT_FROM_COS);
     CHECK_U(e.category, COSERR_CATEGORY_SERVER);
     {
-        char line[64];
+        char line[4096];
         coserr_format(&e, line, sizeof line);
-        CHECK(strncmp(line, "CosClientError status=502 cause=malformed", 41) == 0);
+        const char *want = "CosClientError status=502 cause=malformed retry=switch_domain code=- message=\"";
+        CHECK(strncmp(line, want, strlen(want)) == 0);
     }
     free(b);
 
@@ -431,7 +447,17 @@ static void test_decision_table(void) {
     b = t_read(samples, "go_TestObjectService_CompleteMultipartUpload_HTTPError.xml", &n);
     r = resp_of(500, "POST", NULL, NULL, 0, b, n);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
+    /* No request id in the body or the headers: the backup domain. */
+    CHECK_U(e.retry, COSERR_RETRY_SWITCH_DOMAIN);
+    CHECK_U(e.retryable, 0);
+    CHECK_U(e.flags, COSERR_FLAG_NOT_FROM_COS);
+    /* With one, COS itself failed: retry with backoff. */
+    coserr_header rid500[] = {H("x-cos-request-id", "req-500")};
+    r = resp_of(500, "POST", NULL, rid500, 1, b, n);
+    CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
+    CHECK_U(e.retry, COSERR_RETRY_TRANSIENT);
     CHECK_U(e.retryable, 1);
+    CHECK_U(e.flags, 0);
     {
         coserr_error e0;
         CHECK_U(coserr_parse_body(b, n, &e0), COSERR_OK);
@@ -538,7 +564,7 @@ static void test_format(void) {
     coserr_to_json(&e, line, sizeof line);
     CHECK_S(line, "{\"code\":\"Bad\\\"Quote\",\"message\":\"\xE9\xA1\xB5\xE9\x9D\xA2 tab\\there "
                   "\xF0\x9F\x98\x80 back\\\\slash\",\"resource\":null,\"requestid\":null,"
-                  "\"traceid\":\"t\",\"status\":0,\"kind\":\"service\"}");
+                  "\"traceid\":\"t\",\"status\":0,\"kind\":\"service\",\"retry\":\"none\"}");
 
     /* A zeroed record (not an error), and a record without a NUL. */
     coserr_error z;
@@ -552,7 +578,7 @@ static void test_format(void) {
                                                 "request_id=- trace_id=- resource=-") + 63);
 }
 
-/* How many of the eleven numbers coserr_error and coserr_spans share
+/* How many of the thirteen numbers coserr_error and coserr_spans share
    (same names) differ between records a and b. */
 #define NUMBERS_DIFFER(a, b)                                                          \
     (((a).kind != (b).kind) + ((a).status != (b).status) +                            \
@@ -560,7 +586,8 @@ static void test_format(void) {
      ((a).present != (b).present) + ((a).from_header != (b).from_header) +            \
      ((a).truncated != (b).truncated) + ((a).flags != (b).flags) +                    \
      ((a).code_id != (b).code_id) + ((a).category != (b).category) +                  \
-     ((a).retryable != (b).retryable))
+     ((a).retryable != (b).retryable) + ((a).retry != (b).retry) +                    \
+     ((a).server_time_ms != (b).server_time_ms))
 
 /* The iteration `from` (a record's extras) yields exactly what an
    iteration from coserr_extras_begin on r's body yields, and has_extras
@@ -640,9 +667,11 @@ static int spans_differ(const coserr_response *r, uint32_t rc, const coserr_erro
     if (rc == COSERR_OK || rc == COSERR_NOT_AN_ERROR) {
         bad += extras_differ(r, s.extras, s.has_extras);
     }
-    const char *want[6] = {e->code, e->message, e->resource, e->request_id, e->trace_id, e->server_time};
-    coserr_span sp[6] = {s.code, s.message, s.resource, s.request_id, s.trace_id, s.server_time};
-    for (int i = 0; i < 6; i++) {
+    const char *want[8] = {e->code,     e->message,     e->resource, e->request_id,
+                           e->trace_id, e->server_time, e->location, e->region};
+    coserr_span sp[8] = {s.code,     s.message,     s.resource, s.request_id,
+                         s.trace_id, s.server_time, s.location, s.region};
+    for (int i = 0; i < 8; i++) {
         const char *got = span_at(r, text, sp[i]);
         bad += got == NULL || strlen(want[i]) != sp[i].len || memcmp(got, want[i], sp[i].len) != 0;
         if (rc0 != COSERR_TEXT_NEEDED) {
@@ -706,7 +735,9 @@ static void test_spans(void) {
 }
 
 /* Every shared body parses to a sane record; format agrees with itself;
-   the spans call is the same record. */
+   coserr_parse_body is coserr_parse_response with status 0 and no method,
+   URL or headers, except that only the latter judges where the answer
+   came from; the spans call is the same record. */
 static int body_sane(const unsigned char *b, size_t n) {
     int bad = 0;
     coserr_error e;
@@ -723,8 +754,18 @@ static int body_sane(const unsigned char *b, size_t n) {
     len = coserr_to_json(&e, line, sizeof line);
     bad += len != strlen(line) || line[0] != '{';
     /* (The extras of every body: test_extras.c.) */
+    bad += (e.flags & COSERR_FLAG_NOT_FROM_COS) != 0;
     coserr_response r = resp_of(0, NULL, NULL, NULL, 0, b, n);
-    bad += spans_differ(&r, rc, &e);
+    coserr_error er;
+    uint32_t rc_r = coserr_parse_response(&r, &er);
+    bad += rc_r != rc;
+    /* A request id the array cannot show (a NUL first) is still an id. */
+    int has_id = e.request_id[0] != 0 || (e.truncated & COSERR_FIELD_REQUEST_ID) != 0;
+    bad += (er.flags & COSERR_FLAG_NOT_FROM_COS) != (has_id ? 0u : COSERR_FLAG_NOT_FROM_COS);
+    er.flags &= ~(uint32_t)COSERR_FLAG_NOT_FROM_COS;
+    bad += memcmp(&er, &e, sizeof e) != 0;
+    coserr_parse_response(&r, &er);
+    bad += spans_differ(&r, rc_r, &er);
     coserr_header h[] = {H("x-cos-error-code", "SlowDown"), H("X-Cos-Request-Id", "r")};
     r = resp_of(503, "HEAD", "/k", h, 2, b, n);
     rc = coserr_parse_response(&r, &e);
