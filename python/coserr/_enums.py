@@ -30,6 +30,10 @@ class Field(IntFlag):
     REQUEST_ID = 8
     TRACE_ID = 16
     SERVER_TIME = 32
+    #: The ``Location`` header (never in a body).
+    LOCATION = 64
+    #: The ``x-cos-bucket-region`` header (never in a body).
+    REGION = 128
 
 
 class Flag(IntFlag):
@@ -37,6 +41,11 @@ class Flag(IntFlag):
 
     PARTIAL = 1
     IDS_DISAGREE = 2
+    #: The service's clock is known (``ServerTime``, else the ``Date`` header).
+    SERVER_CLOCK = 4
+    #: No request id in any header or in the body: the answer did not come
+    #: from COS (judged from a response only, never from a body alone).
+    NOT_FROM_COS = 8
 
 
 class Category(IntEnum):
@@ -53,6 +62,6 @@ class Category(IntEnum):
     REDIRECT = 8
 
 
-#: The record's six texts: (bit, name of the ``coserr_error`` array), in
+#: The record's eight texts: (bit, name of the ``coserr_error`` array), in
 #: field order.
 FIELDS = tuple((f, f.name.lower()) for f in Field)

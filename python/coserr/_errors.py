@@ -1,14 +1,16 @@
 """The exceptions: CosError and its two kinds, with the COS Python SDK's
 getters and constructors, over the record the C library built."""
 
-from ctypes import byref
+import time
+from ctypes import byref, c_int64
+from datetime import timedelta
 
 from . import _ffi
 from ._bytes import body_bytes, text
 from ._enums import BodyStatus, Category, Field, Flag, Kind
 from ._extras import extras
 from ._headers import RELEVANT_HEADERS
-from ._record import from_body, from_response
+from ._record import failed, from_body, from_response
 from ._response import check_status
 from ._whole import body_value
 
@@ -18,6 +20,32 @@ UNKNOWN = "Unknown"
 _CLIENT = Kind.CLIENT.value
 _SERVICE = Kind.SERVICE.value
 _new = Exception.__new__
+_NOT_FROM_COS = Flag.NOT_FROM_COS.value
+_INT64 = (-(1 << 63), (1 << 63) - 1)
+
+
+def _retry_names():
+    """The names of the retry classes by number, as the library gives
+    them (``coserr_retry_name``; ``""`` ends the list)."""
+    names = []
+    while True:
+        name = _ffi.retry_name(len(names))
+        if not name:
+            return tuple(names)
+        names.append(name.decode("ascii"))
+
+
+#: ``COSERR_RETRY_*`` names by number: ``("none", "transient", ...)``.
+RETRY_NAMES = _retry_names()
+
+
+def _unix_ms(now):
+    """A Unix time in seconds (int, float...) as the C ``int64_t``
+    milliseconds, rounded to the nearest."""
+    ms = round(now * 1000)
+    if not _INT64[0] <= ms <= _INT64[1]:
+        raise OverflowError("coserr: now out of range: %r" % (now,))
+    return ms
 
 
 def exception_for(record, status, body, method=None, url=None, wholes=None):
@@ -244,10 +272,69 @@ class CosError(Exception):
     truncated = _Number(
         "truncated", Field, ":class:`Field` bits of the values the record's arrays cut (the texts here are whole)."
     )
-    flags = _Number("flags", Flag, ":class:`Flag` bits: ``PARTIAL``, ``IDS_DISAGREE``.")
+    flags = _Number(
+        "flags", Flag, ":class:`Flag` bits: ``PARTIAL``, ``IDS_DISAGREE``, ``SERVER_CLOCK``, ``NOT_FROM_COS``."
+    )
     code_id = _Number("code_id", int, "The known COS code's id (0 = not in the COS table).")
     category = _Number("category", Category, ":class:`Category` of the failure.")
-    retryable = _Number("retryable", bool, "Whether retrying the same request may succeed.")
+    retryable = _Number(
+        "retryable",
+        bool,
+        "Whether sending the same request again may succeed: ``retry`` is ``\"transient\"`` or ``\"throttle\"``.",
+    )
+
+    # -- the decisions, made by the library from the whole answer ----------
+
+    @property
+    def retry(self):
+        """What retrying can do, by the first rule that holds:
+        ``"switch_domain"`` (a 3xx other than 304, or a 5xx, without any
+        request id: the answer did not come from COS; retry on the backup
+        domain), ``"clock_skew"`` (``RequestTimeTooSkewed``, or a request
+        that "has expired": correct the clock by :meth:`clock_skew`, sign
+        again, retry), ``"throttle"`` (429 or a throttling code: retry with
+        a longer backoff), ``"transient"`` (5xx, ``InternalError``,
+        ``ServiceUnavailable``, ``RequestTimeout``: retry with backoff),
+        else ``"none"``."""
+        r = self._e.retry
+        return RETRY_NAMES[r] if r < len(RETRY_NAMES) else ""
+
+    def clock_skew(self, now=None):
+        """The service's clock minus ``now``, as a :class:`datetime.timedelta`
+        (millisecond precision): add it to the local clock before signing
+        the request again. ``now`` is the local Unix time in seconds when
+        the answer arrived (float allowed; by default :func:`time.time`).
+        ``None`` when the service's clock is unknown: the body has no
+        ``ServerTime`` and the ``Date`` header is missing, or neither parses."""
+        ms = _unix_ms(time.time() if now is None else now)
+        skew = c_int64()
+        rc = _ffi.clock_skew_ms(byref(self._e), ms, byref(skew))
+        if rc == _ffi.NOT_FOUND:
+            return None
+        if rc != _ffi.OK:
+            failed(rc)
+        return timedelta(milliseconds=skew.value)
+
+    location = _Text(
+        Field.LOCATION,
+        "The ``Location`` header (where a redirect points), whole: the first of that name, any case; "
+        "``None`` when there is none or it is empty.",
+    )
+    region = _Text(
+        Field.REGION,
+        "The ``x-cos-bucket-region`` header (the bucket's region), whole: the first of that name, any "
+        "case; ``None`` when there is none or it is empty.",
+    )
+
+    @property
+    def from_cos(self):
+        """``False`` when the answer carried no request id at all (no
+        ``x-cos-request-id``, ``x-ci-request-id`` or ``x-img-request-id``
+        header, no ``RequestId`` in the body): it did not come from COS (a
+        proxy, a hijacked domain). Judged from a response only: an error
+        from :func:`coserr.parse_body` or a constructor without headers
+        reads ``True`` (nothing to judge by)."""
+        return not self._e.flags & _NOT_FROM_COS
 
     @property
     def partial(self):
@@ -298,16 +385,17 @@ class CosError(Exception):
 
     def format(self):
         """The one-line display for logs and support tickets (``coserr_format``):
-        always status, code, message, request id and trace id."""
+        always status, code, message, request id and trace id; the retry
+        class when it is not ``"none"``."""
         return _ffi.call_text(_ffi.format_error, byref(self._e))
 
     def to_json(self):
         """The JSON digest (``coserr_to_json``): the SDK's keys, ``null`` when
-        absent, then ``status`` and ``kind``."""
+        absent, then ``status``, ``kind`` and ``retry``."""
         return _ffi.call_text(_ffi.to_json, byref(self._e))
 
     def record_bytes(self):
-        """The raw ``coserr_error`` record (2604 bytes)."""
+        """The raw ``coserr_error`` record (``sizeof(coserr_error)``: 3704 bytes)."""
         return bytes(self._e)
 
     def __str__(self):

@@ -17,6 +17,7 @@ from ctypes import (
     Structure,
     c_char,
     c_char_p,
+    c_int64,
     c_size_t,
     c_uint32,
     c_uint64,
@@ -40,8 +41,8 @@ SOURCE_HEADER = 3
 SOURCE_TEXT = 4
 
 # The least text buffer of coserr_parse_response_spans (COSERR_TEXT_CAPACITY):
-# the six texts' capacities summed, NULs left out.
-TEXT_CAPACITY = 63 + 1023 + 1023 + 127 + 255 + 63
+# the eight texts' capacities summed, NULs left out.
+TEXT_CAPACITY = 63 + 1023 + 1023 + 127 + 255 + 63 + 1023 + 63
 
 # Capacities of the record's strings, NUL included (the C arrays).
 CODE_CAP = 64
@@ -50,6 +51,8 @@ RESOURCE_CAP = 1024
 REQUEST_ID_CAP = 128
 TRACE_ID_CAP = 256
 SERVER_TIME_CAP = 64
+LOCATION_CAP = 1024
+REGION_CAP = 64
 
 
 class Header(Structure):
@@ -112,6 +115,11 @@ class Error(Structure):
         ("request_id", c_char * REQUEST_ID_CAP),
         ("trace_id", c_char * TRACE_ID_CAP),
         ("server_time", c_char * SERVER_TIME_CAP),
+        # ABI version 2: the decisions, and the two header texts.
+        ("retry", c_uint32),
+        ("server_time_ms", c_int64),
+        ("location", c_char * LOCATION_CAP),
+        ("region", c_char * REGION_CAP),
     ]
 
 
@@ -143,7 +151,7 @@ class Span(Structure):
 
 
 class Spans(Structure):
-    """``coserr_spans``: the record's numbers, where each of its six texts
+    """``coserr_spans``: the record's numbers, where each of its eight texts
     lies, and the body's extras iteration."""
 
     _fields_ = RECORD_NUMBERS + [
@@ -155,20 +163,37 @@ class Spans(Structure):
         ("trace_id", Span),
         ("server_time", Span),
         ("extras", ExtrasIter),
+        ("location", Span),
+        ("region", Span),
+        ("retry", c_uint32),
+        ("reserved", c_uint32),
+        ("server_time_ms", c_int64),
     ]
 
 
-# The expected layout, computed by hand from the C header (LP64 and ILP32
-# alike for the record: 11 x uint32, then 2560 bytes of char arrays,
-# alignment 4).
+# The expected layout, computed by hand from the C header. The record: 11 x
+# uint32 (44), 2560 bytes of char arrays (to 2604), retry (uint32, to 2608:
+# already a multiple of 8), server_time_ms (int64, to 2616), location and
+# region (1024 + 64, to 3704); alignment that of int64_t (8 on 64-bit
+# targets; 3704 is a multiple of 8, so no tail padding).
 _PTR = sizeof(c_void_p)
-EXPECTED_ERROR_SIZE = 11 * 4 + (64 + 1024 + 1024 + 128 + 256 + 64)  # 2604
+EXPECTED_ERROR_SIZE = 11 * 4 + (64 + 1024 + 1024 + 128 + 256 + 64) + 4 + 8 + 1024 + 64  # 3704
+EXPECTED_ERROR_ALIGN = ctypes.alignment(c_int64)
 EXPECTED_HEADER_SIZE = 4 * _PTR
 EXPECTED_RESPONSE_SIZE = _PTR + 8 * _PTR  # uint32 padded to a pointer, then 8 words
 EXPECTED_EXTRAS_ITER_SIZE = 2 * 8 + 2 * 4  # two uint64, two uint32: 24
-EXPECTED_SPANS_SIZE = 12 * 4 + 6 * 16 + EXPECTED_EXTRAS_ITER_SIZE  # 168
+# Twelve uint32 (48), six spans (to 144), the iterator (to 168), two spans
+# (to 200), retry and reserved (to 208), server_time_ms (to 216).
+EXPECTED_SPANS_SIZE = 12 * 4 + 6 * 16 + EXPECTED_EXTRAS_ITER_SIZE + 2 * 16 + 2 * 4 + 8  # 216
 
-if sizeof(Error) != EXPECTED_ERROR_SIZE or ctypes.alignment(Error) != 4:
+if (
+    sizeof(Error) != EXPECTED_ERROR_SIZE
+    or ctypes.alignment(Error) != EXPECTED_ERROR_ALIGN
+    or Error.retry.offset != 2604
+    or Error.server_time_ms.offset != 2608
+    or Error.location.offset != 2616
+    or Error.region.offset != 3640
+):
     raise ImportError(
         "coserr: coserr_error layout mismatch: size %d (expected %d), align %d"
         % (sizeof(Error), EXPECTED_ERROR_SIZE, ctypes.alignment(Error))
@@ -179,7 +204,12 @@ if sizeof(Response) != EXPECTED_RESPONSE_SIZE:
     raise ImportError("coserr: coserr_response layout mismatch: size %d" % sizeof(Response))
 if sizeof(ExtrasIter) != EXPECTED_EXTRAS_ITER_SIZE or ExtrasIter.seen.offset != 16:
     raise ImportError("coserr: coserr_extras_iter layout mismatch: size %d" % sizeof(ExtrasIter))
-if sizeof(Spans) != EXPECTED_SPANS_SIZE or Spans.extras.offset != 144:
+if (
+    sizeof(Spans) != EXPECTED_SPANS_SIZE
+    or Spans.extras.offset != 144
+    or Spans.location.offset != 168
+    or Spans.server_time_ms.offset != 208
+):
     raise ImportError("coserr: coserr_spans layout mismatch: size %d" % sizeof(Spans))
 
 
@@ -252,6 +282,17 @@ result_name.restype = c_char_p
 code_name = lib.coserr_code_name
 code_name.argtypes = [c_uint32]
 code_name.restype = c_char_p
+
+# The service's clock minus the caller's (Unix ms, saturating): COSERR_OK,
+# or COSERR_NOT_FOUND when the record does not know the service's clock.
+clock_skew_ms = lib.coserr_clock_skew_ms
+clock_skew_ms.argtypes = [POINTER(Error), c_int64, POINTER(c_int64)]
+clock_skew_ms.restype = c_uint32
+
+# The name of a COSERR_RETRY_* class ("" for a number that is not one).
+retry_name = lib.coserr_retry_name
+retry_name.argtypes = [c_uint32]
+retry_name.restype = c_char_p
 
 abi_version = lib.coserr_abi_version
 abi_version.argtypes = []

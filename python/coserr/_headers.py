@@ -7,10 +7,11 @@ from ctypes import Union, c_char_p, c_size_t, string_at
 
 from ._bytes import to_bytes
 
-# The headers the library reads (lowercase): the error code header and the
-# request-id and trace-id fallbacks. Only these are handed to it: the others
-# cannot change the record, and skipping them here saves packing an entry
-# per header.
+# The headers the library reads (lowercase): the error code header, the
+# request-id and trace-id fallbacks, the service's clock (Date) and the two
+# header texts (Location, the bucket's region). Only these are handed to it:
+# the others cannot change the record, and skipping them here saves packing
+# an entry per header.
 RELEVANT_HEADERS = frozenset(
     (
         "x-cos-error-code",
@@ -18,6 +19,9 @@ RELEVANT_HEADERS = frozenset(
         "x-ci-request-id",
         "x-img-request-id",
         "x-cos-trace-id",
+        "date",
+        "location",
+        "x-cos-bucket-region",
     )
 )
 

@@ -13,7 +13,7 @@ _parse_response = _ffi.parse_response
 _parse_body = _ffi.parse_body
 
 
-def _failed(rc):
+def failed(rc):
     """Raises for a result other than ``COSERR_OK`` and
     ``COSERR_NOT_AN_ERROR`` (a bug on one side or the other)."""
     name = _ffi.result_name(rc) or b"unknown result"
@@ -31,7 +31,7 @@ def from_response(status, body, headers=None, method=None, url=None, all_headers
     out = _Error()
     rc = _parse_response(resp, out)
     if rc > _NOT_AN_ERROR:
-        _failed(rc)
+        failed(rc)
     wholes = None
     if out.truncated and out.truncated & out.from_header:  # rarely: one field read
         wholes = input_values(out, status, body, headers, method, url, all_headers)
@@ -43,5 +43,5 @@ def from_body(body):
     out = _Error()
     rc = _parse_body(body, len(body), byref(out))
     if rc > _NOT_AN_ERROR:
-        _failed(rc)
+        failed(rc)
     return rc, out

@@ -11,6 +11,7 @@ from conftest import REPO
 
 import coserr
 from coserr import BodyStatus, Category, Field, Flag, Kind, _ffi
+from coserr._errors import RETRY_NAMES
 
 HEADER = REPO / "include" / "coserr.h"
 
@@ -26,11 +27,21 @@ STRUCTS = {
 
 def test_sizes_computed_by_hand():
     # 11 x uint32 (44 bytes), then 64+1024+1024+128+256+64 = 2560 bytes of
-    # char arrays; alignment 4: 2604 bytes.
-    assert ctypes.sizeof(_ffi.Error) == 2604
-    assert ctypes.alignment(_ffi.Error) == 4
+    # char arrays (to 2604); then retry (uint32, 2604..2608), server_time_ms
+    # (int64 at 2608, a multiple of 8: no padding), location[1024] at 2616,
+    # region[64] at 3640: 3704 bytes, aligned as int64_t (8 on 64-bit).
+    assert ctypes.sizeof(_ffi.Error) == 3704
+    assert ctypes.alignment(_ffi.Error) == ctypes.alignment(ctypes.c_int64)
+    if ctypes.sizeof(ctypes.c_void_p) == 8:
+        assert ctypes.alignment(_ffi.Error) == 8
     assert _ffi.Error.code.offset == 44
     assert _ffi.Error.server_time.offset == 2604 - 64
+    assert _ffi.Error.retry.offset == 2604
+    assert _ffi.Error.server_time_ms.offset == 2608
+    assert _ffi.Error.location.offset == 2616
+    assert _ffi.Error.region.offset == 3640
+    assert _ffi.Error.location.size == 1024
+    assert _ffi.Error.region.size == 64
     word = ctypes.sizeof(ctypes.c_void_p)
     assert ctypes.sizeof(_ffi.Header) == 4 * word
     assert ctypes.sizeof(_ffi.Response) == 9 * word
@@ -38,10 +49,14 @@ def test_sizes_computed_by_hand():
     assert ctypes.sizeof(_ffi.ExtrasIter) == 24
     assert _ffi.ExtrasIter.seen.offset == 16
     # Four uint32; then twelve uint32, six spans and an iterator (at 144, a
-    # multiple of 8): 168 bytes.
+    # multiple of 8) to 168; the location and region spans (168, 184),
+    # retry (200), reserved (204), server_time_ms (208): 216 bytes.
     assert ctypes.sizeof(_ffi.Span) == 16
-    assert ctypes.sizeof(_ffi.Spans) == 168
+    assert ctypes.sizeof(_ffi.Spans) == 216
     assert _ffi.Spans.extras.offset == 144
+    assert (_ffi.Spans.location.offset, _ffi.Spans.region.offset) == (168, 184)
+    assert (_ffi.Spans.retry.offset, _ffi.Spans.reserved.offset) == (200, 204)
+    assert _ffi.Spans.server_time_ms.offset == 208
 
 
 def test_abi_version():
@@ -84,9 +99,21 @@ def test_span_sources_and_text_capacity_match_header():
     for name in ("NONE", "BODY", "URL", "HEADER", "TEXT"):
         assert getattr(_ffi, "SOURCE_" + name) == defines["COSERR_SOURCE_" + name]
     assert _ffi.TEXT_CAPACITY == defines["COSERR_TEXT_CAPACITY"]
-    # The six arrays' capacities without their NULs: every record's texts fit.
-    assert _ffi.TEXT_CAPACITY == sum(getattr(_ffi.Error, name).size - 1 for name in
-                                     ("code", "message", "resource", "request_id", "trace_id", "server_time"))
+    # The eight arrays' capacities without their NULs: every record's texts fit.
+    assert _ffi.TEXT_CAPACITY == 3640
+    assert _ffi.TEXT_CAPACITY == sum(
+        getattr(_ffi.Error, name).size - 1
+        for name in ("code", "message", "resource", "request_id", "trace_id", "server_time", "location", "region")
+    )
+
+
+def test_retry_classes_match_header():
+    """COSERR_RETRY_* of the header, by number, are the names the library
+    gives (coserr_retry_name) and the ones ``e.retry`` can take."""
+    defines = {k[len("COSERR_RETRY_"):]: v for k, v in _defines().items() if k.startswith("COSERR_RETRY_")}
+    assert defines == {"NONE": 0, "TRANSIENT": 1, "THROTTLE": 2, "CLOCK_SKEW": 3, "SWITCH_DOMAIN": 4}
+    assert {name.upper(): i for i, name in enumerate(RETRY_NAMES)} == defines
+    assert _ffi.retry_name(len(defines)) == b""
 
 
 def test_layout_matches_c_compiler(tmp_path):

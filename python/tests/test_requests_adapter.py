@@ -62,7 +62,9 @@ def test_fake_502_html_is_client_error():
     resp = FakeResponse(502, body_of("edge/html_502.html"), {"Server": "nginx"})
     err = error_from_requests(resp)
     assert type(err) is CosClientError
-    assert err.body_status == BodyStatus.MALFORMED and err.retryable
+    assert err.body_status == BodyStatus.MALFORMED
+    # No request id: nginx answered, not COS.
+    assert err.retry == "switch_domain" and not err.from_cos and not err.retryable
     assert "502 Bad Gateway" in err.message
 
 

@@ -2,6 +2,7 @@
 HEAD 404; see docs/semantics.md), the header fallbacks,
 provenance, derived values, and the Python-side conveniences."""
 
+import datetime
 import json
 import pickle
 import threading
@@ -87,14 +88,18 @@ TABLE = [
           body_status=BodyStatus.EMPTY, category=Category.ACCESS_AUTH)),
     ("404-get-empty", 404, "GET", b"", COS_HEADERS, CosServiceError,
      dict(code=None, request_id=RID, body_status=BodyStatus.EMPTY)),
-    ("503-empty-retryable", 503, "GET", b"   \r\n", {}, CosServiceError,
-     dict(retryable=True, body_status=BodyStatus.EMPTY)),
+    ("503-empty-retryable", 503, "GET", b"   \r\n", {"x-cos-request-id": RID}, CosServiceError,
+     dict(retryable=True, retry="transient", body_status=BodyStatus.EMPTY)),
+    # Without any request id, a 5xx did not come from COS: switch domains
+    # rather than retry the same host.
+    ("503-empty-no-id", 503, "GET", b"   \r\n", {}, CosServiceError,
+     dict(retryable=False, retry="switch_domain", from_cos=False, body_status=BodyStatus.EMPTY)),
     # status >= 400, XML or JSON error body: from the body.
     ("404-xml", 404, "GET", ERROR_XML, {}, CosServiceError,
      dict(code="NoSuchKey", request_id="body-rid", trace_id="body-tid", category=Category.NOT_FOUND,
           code_name="NoSuchKey", retryable=False)),
     ("503-slowdown", 503, "PUT", b"<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>",
-     {}, CosServiceError, dict(code="SlowDown", retryable=True, category=Category.THROTTLED)),
+     COS_HEADERS, CosServiceError, dict(code="SlowDown", retryable=True, retry="throttle", category=Category.THROTTLED)),
     ("404-json", 404, "GET", body_of("samples/go_Test_CheckReponse_json.json"), {}, CosServiceError,
      dict(code="404", message="404 NotFound", request_id="requestid")),
     ("400-json-tencent-api3", 400, "POST",
@@ -111,7 +116,7 @@ TABLE = [
     ("502-html-wellformed", 502, "POST",
      body_of("samples/go_TestObjectService_CompleteMultipartUpload_200NonXML_html_error_page.html"), {},
      CosClientError, dict(body_status=BodyStatus.NOT_ERROR_DOC, message="<html><body>Bad Gateway</body></html>",
-                          retryable=True)),
+                          retryable=False, retry="switch_domain", from_cos=False)),
     ("400-not-error-doc", 400, "GET", body_of("samples/c_test_cos_status_parse_from_body_400_wrong_root.xml"), {},
      CosClientError, dict(body_status=BodyStatus.NOT_ERROR_DOC)),
     ("503-truncated-partial", 503, "GET", body_of("edge/truncated_after_code.xml"), COS_HEADERS, CosClientError,
@@ -241,13 +246,17 @@ def test_only_relevant_headers_reach_the_library_and_change_nothing():
     byte the one built from all headers."""
     noise = [("Content-Type", "application/xml"), ("x-cos-request-id", RID), ("Date", "x"),
              ("x-cos-trace-id", TID), ("X-Cos-Request-Id", "dup"), ("Server", "tencent-cos"),
-             ("x-cos-error-code", "HdrCode"), ("x-ci-request-id", "ci"), ("x-cos-meta-a", "b")]
+             ("x-cos-error-code", "HdrCode"), ("x-ci-request-id", "ci"), ("x-cos-meta-a", "b"),
+             ("location", "https://elsewhere/k"), ("Date", "Tue, 09 Apr 2019 03:39:20 GMT"),
+             ("X-Cos-Bucket-Region", "ap-guangzhou"), ("x-cos-region", "no")]
     assert [n for n, _ in _headers.select_headers(noise)] == [
-        b"x-cos-request-id", b"x-cos-trace-id", b"X-Cos-Request-Id", b"x-cos-error-code", b"x-ci-request-id"]
-    for status in (200, 404, 503):
+        b"x-cos-request-id", b"Date", b"x-cos-trace-id", b"X-Cos-Request-Id", b"x-cos-error-code",
+        b"x-ci-request-id", b"location", b"Date", b"X-Cos-Bucket-Region"]
+    clock = [("Server", "nginx"), ("Date", "Tue, 09 Apr 2019 03:39:20 GMT"), ("Location", "/x")]
+    for status in (200, 302, 404, 503):
         for name in sample_files():
             body = body_of(name)
-            for headers in (noise, noise[:6], []):
+            for headers in (noise, noise[:6], noise[3:], clock, []):
                 a = error_from_response(status, body, headers, "GET", URL)
                 b = error_from_response(status, body, headers, "GET", URL, _all_headers=True)
                 assert (a is None) == (b is None)
@@ -337,7 +346,7 @@ def test_format_and_json():
     assert "\n" not in line and repr(err) == "CosServiceError(%r)" % line
     digest = json.loads(err.to_json())
     assert digest == {"code": "NoSuchResource", "message": "The Resource You Head Not Exist", "resource": URL,
-                      "requestid": RID, "traceid": TID, "status": 404, "kind": "service"}
+                      "requestid": RID, "traceid": TID, "status": 404, "kind": "service", "retry": "none"}
     client = error_from_response(502, b"Bad Gateway", {}, "GET")
     assert str(client) == client.format() and "CosClientError status=502" in str(client)
     assert json.loads(client.to_json())["code"] is None
@@ -365,7 +374,11 @@ def test_sdk_style_constructors():
     err = CosServiceError("PUT", ERROR_XML, 200)  # a 200 Copy answer with <Error>
     assert err.get_error_code() == "NoSuchKey" and err.kind == Kind.SERVICE
     err = CosServiceError("GET", "", 500)
-    assert err.get_error_code() == "Unknown" and err.retryable
+    # A body without headers: judged as an answer without any request id.
+    assert err.get_error_code() == "Unknown" and err.retry == "switch_domain" and not err.from_cos
+    err = CosServiceError("GET", {"x-cos-request-id": RID, "Date": "Tue, 09 Apr 2019 03:39:20 GMT"}, 500)
+    assert err.retry == "transient" and err.retryable and err.from_cos
+    assert err.clock_skew(1554781160) == datetime.timedelta(0)
     err = CosServiceError("GET", {"x-cos-request-id": RID, "Content-Length": "0"}, 403)  # SDK: res.headers
     assert err.get_request_id() == RID and err.get_error_code() == "Unknown"
     client = CosClientError("HTTPSConnectionPool: Read timed out.")

@@ -274,11 +274,11 @@ NOT_SDK_DIGEST = {
         sdk="invalid",
         kind=CosClientError,
         body_status=BodyStatus.MALFORMED,
-        fields=dict(code=None),
+        fields=dict(code=None, retry="switch_domain", from_cos=False),
         message_is_body=True,
-        retryable=True,
-        why="nginx's 502 page: a client error, message = the page, and "
-        "retryable since the status is 5xx.",
+        why="nginx's 502 page: a client error, message = the page; without any "
+        "request id it did not come from COS, so the answer is to switch to the "
+        "backup domain, not to retry the same host.",
         status=502,
     ),
     "edge/json_ci_error.json": dict(
