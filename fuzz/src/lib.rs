@@ -187,6 +187,33 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
         return Err(format!("coserr_code_name({}) = {name:?}", out.code_id));
     }
     let _ = unsafe { CStr::from_ptr(coserr_result_name(r)) };
+    let retry = unsafe { CStr::from_ptr(coserr_retry_name(out.retry)) };
+    if retry.to_bytes() != rec.retry().name().as_bytes() {
+        return Err(format!("coserr_retry_name({}) = {retry:?}", out.retry));
+    }
+    // The clock skew: the core's, at a local clock taken from the input
+    // (so that saturation at the ends of int64_t is reached too).
+    let local = input
+        .body
+        .iter()
+        .take(8)
+        .fold(0i64, |n, &b| n.rotate_left(8) ^ i64::from(b));
+    for now in [local, 0, i64::MIN, i64::MAX] {
+        let mut skew = 7;
+        let r = unsafe { coserr_clock_skew_ms(&out, now, &mut skew) };
+        let want = rec.clock_skew_ms(now);
+        let got = (r == COSERR_OK).then_some(skew);
+        if got != want || (r != COSERR_OK && (r != COSERR_NOT_FOUND || skew != 0)) {
+            return Err(format!(
+                "coserr_clock_skew_ms(now {now}) = {r}, {skew}; core {want:?}"
+            ));
+        }
+    }
+    if unsafe { coserr_clock_skew_ms(ptr::null(), 0, &mut 0) } != COSERR_NULL_ARGUMENT
+        || unsafe { coserr_clock_skew_ms(&out, 0, ptr::null_mut()) } != COSERR_NULL_ARGUMENT
+    {
+        return Err("coserr_clock_skew_ms: NULL not rejected".into());
+    }
 
     // C reads each string up to its first NUL: a value with an embedded NUL
     // (JSON "\u0000", a header byte) shows cut there in the C texts.
@@ -437,6 +464,9 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
         }
         check_format("coserr_format(garbage)", coserr_format, &g, None)?;
         check_format("coserr_to_json(garbage)", coserr_to_json, &g, None)?;
+        let mut skew = 0;
+        let _ = unsafe { coserr_clock_skew_ms(&g, i64::MIN, &mut skew) };
+        let _ = unsafe { CStr::from_ptr(coserr_retry_name(g.retry)) };
     }
     Ok(())
 }
