@@ -54,6 +54,33 @@ def body_value(body, record, field):
     return field_value(body, field)
 
 
+# The headers a field falls back to, in the library's order of preference:
+# the first header of each name counts, and an empty one is none.
+_HEADER_NAMES = {
+    Field.CODE: (b"x-cos-error-code",),
+    Field.REQUEST_ID: (b"x-cos-request-id", b"x-ci-request-id", b"x-img-request-id"),
+    Field.TRACE_ID: (b"x-cos-trace-id",),
+    Field.LOCATION: (b"location",),
+    Field.REGION: (b"x-cos-bucket-region",),
+}
+
+
+def _cut_to_nothing(field, pairs, url):
+    """The input of a header value (or URL) that the record cut to nothing,
+    at a NUL byte in first place: its span is empty and says no source, so
+    the input is the one the library picks by its order of preference. Only
+    a value that does start with a NUL byte is taken."""
+    if field == Field.RESOURCE:
+        source = url
+    else:
+        source = None
+        for wanted in _HEADER_NAMES.get(field, ()):
+            source = next((value for name, value in pairs if name.lower() == wanted), None)
+            if source:
+                break
+    return source if source and source.startswith(b"\0") else None
+
+
 def input_values(record, status, body, headers, method, url, all_headers):
     """``{field: text}``: the whole values of the fields the record took
     from a header or the URL and cut.
@@ -80,6 +107,10 @@ def input_values(record, status, body, headers, method, url, all_headers):
             source = pairs[span.header][1]
         elif span.source == _ffi.SOURCE_URL:
             source = url
+        elif span.source == _ffi.SOURCE_NONE:
+            source = _cut_to_nothing(field, pairs, url)
+            if source is None:
+                continue
         else:
             continue
         # The library takes a header value or the URL whole, from the span's

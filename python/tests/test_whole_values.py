@@ -162,6 +162,30 @@ def test_header_values_are_whole(headers, expected):
     assert pickle.loads(pickle.dumps(err)).request_id == expected
 
 
+@pytest.mark.parametrize(
+    "headers, url, attr",
+    [
+        ([("x-cos-request-id", "\x00rid")], None, "request_id"),
+        ([("X-Cos-Request-Id", ""), ("x-img-request-id", "\x00img")], None, "request_id"),
+        ([("x-cos-trace-id", "\x00")], None, "trace_id"),
+        ([("x-cos-error-code", "\x00Code")], None, "code"),
+        ([("Location", "\x00/elsewhere")], None, "location"),
+        ([("x-cos-bucket-region", "\x00ap-beijing")], None, "region"),
+        ([], "\x00" + URL, "resource"),
+    ],
+)
+def test_values_starting_with_nul_are_whole(headers, url, attr):
+    """A value cut to nothing (a NUL byte first) has no span of its own: it
+    is still the header (or URL) the library took, whole."""
+    err = error_from_response(404, b"", headers, "GET", url)
+    bit = getattr(Field, attr.upper())
+    assert err.present & err.truncated & err.from_header & bit
+    assert bytes(getattr(err._e, attr)) == b""
+    expected = url if url else next(v for _, v in headers if v)
+    assert getattr(err, attr) == expected
+    assert getattr(pickle.loads(pickle.dumps(err)), attr) == expected
+
+
 def test_long_url_and_trace_id_are_whole():
     url = URL + "?" + "q=%E9%A1%B5&" * 200
     tid = "t\x00" * 200
