@@ -8,6 +8,8 @@ package coserr
 */
 import "C"
 
+import "unsafe"
+
 // Results of the C functions (COSERR_OK ...).
 const (
 	resultOK         = 0
@@ -52,6 +54,15 @@ const (
 	_ = uint(C.COSERR_FIELD_SERVER_TIME-int64(FieldServerTime)) + uint(int64(FieldServerTime)-C.COSERR_FIELD_SERVER_TIME)
 	_ = uint(C.COSERR_FLAG_PARTIAL-int64(FlagPartial)) + uint(int64(FlagPartial)-C.COSERR_FLAG_PARTIAL)
 	_ = uint(C.COSERR_FLAG_IDS_DISAGREE-int64(FlagIDsDisagree)) + uint(int64(FlagIDsDisagree)-C.COSERR_FLAG_IDS_DISAGREE)
+	_ = uint(C.COSERR_FLAG_SERVER_CLOCK-int64(FlagServerClock)) + uint(int64(FlagServerClock)-C.COSERR_FLAG_SERVER_CLOCK)
+	_ = uint(C.COSERR_FLAG_NOT_FROM_COS-int64(FlagNotFromCOS)) + uint(int64(FlagNotFromCOS)-C.COSERR_FLAG_NOT_FROM_COS)
+	_ = uint(C.COSERR_FIELD_LOCATION-int64(FieldLocation)) + uint(int64(FieldLocation)-C.COSERR_FIELD_LOCATION)
+	_ = uint(C.COSERR_FIELD_REGION-int64(FieldRegion)) + uint(int64(FieldRegion)-C.COSERR_FIELD_REGION)
+	_ = uint(C.COSERR_RETRY_NONE-int64(RetryNone)) + uint(int64(RetryNone)-C.COSERR_RETRY_NONE)
+	_ = uint(C.COSERR_RETRY_TRANSIENT-int64(RetryTransient)) + uint(int64(RetryTransient)-C.COSERR_RETRY_TRANSIENT)
+	_ = uint(C.COSERR_RETRY_THROTTLE-int64(RetryThrottle)) + uint(int64(RetryThrottle)-C.COSERR_RETRY_THROTTLE)
+	_ = uint(C.COSERR_RETRY_CLOCK_SKEW-int64(RetryClockSkew)) + uint(int64(RetryClockSkew)-C.COSERR_RETRY_CLOCK_SKEW)
+	_ = uint(C.COSERR_RETRY_SWITCH_DOMAIN-int64(RetrySwitchDomain)) + uint(int64(RetrySwitchDomain)-C.COSERR_RETRY_SWITCH_DOMAIN)
 	_ = uint(C.COSERR_CATEGORY_OTHER-int64(CategoryOther)) + uint(int64(CategoryOther)-C.COSERR_CATEGORY_OTHER)
 	_ = uint(C.COSERR_CATEGORY_NOT_FOUND-int64(CategoryNotFound)) + uint(int64(CategoryNotFound)-C.COSERR_CATEGORY_NOT_FOUND)
 	_ = uint(C.COSERR_CATEGORY_ACCESS_AUTH-int64(CategoryAccessAuth)) + uint(int64(CategoryAccessAuth)-C.COSERR_CATEGORY_ACCESS_AUTH)
@@ -62,4 +73,28 @@ const (
 	_ = uint(C.COSERR_CATEGORY_SERVER-int64(CategoryServer)) + uint(int64(CategoryServer)-C.COSERR_CATEGORY_SERVER)
 	_ = uint(C.COSERR_CATEGORY_REDIRECT-int64(CategoryRedirect)) + uint(int64(CategoryRedirect)-C.COSERR_CATEGORY_REDIRECT)
 	_ = uint(C.COSERR_CODE_UNKNOWN-int64(CodeUnknown)) + uint(int64(CodeUnknown)-C.COSERR_CODE_UNKNOWN)
+)
+
+// The layout of ABI version 2, as the header gives it to cgo, equals the
+// one the C library was built with (the Rust side asserts the same
+// numbers): a line fails to compile (constant overflows uint) when they
+// differ. The members after server_time are the decisions of version 2.
+const (
+	_ = uint(unsafe.Sizeof(C.coserr_error{})-3704) + uint(3704-unsafe.Sizeof(C.coserr_error{}))
+	_ = uint(unsafe.Alignof(C.coserr_error{})-8) + uint(8-unsafe.Alignof(C.coserr_error{}))
+	_ = uint(unsafe.Offsetof(C.coserr_error{}.server_time)-2540) + uint(2540-unsafe.Offsetof(C.coserr_error{}.server_time))
+	_ = uint(unsafe.Offsetof(C.coserr_error{}.retry)-2604) + uint(2604-unsafe.Offsetof(C.coserr_error{}.retry))
+	_ = uint(unsafe.Offsetof(C.coserr_error{}.server_time_ms)-2608) + uint(2608-unsafe.Offsetof(C.coserr_error{}.server_time_ms))
+	_ = uint(unsafe.Offsetof(C.coserr_error{}.location)-2616) + uint(2616-unsafe.Offsetof(C.coserr_error{}.location))
+	_ = uint(unsafe.Offsetof(C.coserr_error{}.region)-3640) + uint(3640-unsafe.Offsetof(C.coserr_error{}.region))
+	_ = uint(unsafe.Sizeof(C.coserr_spans{})-216) + uint(216-unsafe.Sizeof(C.coserr_spans{}))
+	_ = uint(unsafe.Alignof(C.coserr_spans{})-8) + uint(8-unsafe.Alignof(C.coserr_spans{}))
+	_ = uint(unsafe.Offsetof(C.coserr_spans{}.extras)-144) + uint(144-unsafe.Offsetof(C.coserr_spans{}.extras))
+	_ = uint(unsafe.Offsetof(C.coserr_spans{}.location)-168) + uint(168-unsafe.Offsetof(C.coserr_spans{}.location))
+	_ = uint(unsafe.Offsetof(C.coserr_spans{}.region)-184) + uint(184-unsafe.Offsetof(C.coserr_spans{}.region))
+	_ = uint(unsafe.Offsetof(C.coserr_spans{}.retry)-200) + uint(200-unsafe.Offsetof(C.coserr_spans{}.retry))
+	_ = uint(unsafe.Offsetof(C.coserr_spans{}.server_time_ms)-208) + uint(208-unsafe.Offsetof(C.coserr_spans{}.server_time_ms))
+	// The text buffer tiles the eight texts' capacities:
+	// 63 + 1023 + 1023 + 127 + 255 + 63 + 1023 + 63.
+	_ = uint(textCapacity-3640) + uint(3640-textCapacity)
 )

@@ -60,6 +60,8 @@ func record(e *ServiceError, kind Kind, out *C.coserr_error) {
 	present |= fill(out.request_id[:], e.RequestID, FieldRequestID)
 	present |= fill(out.trace_id[:], e.TraceID, FieldTraceID)
 	present |= fill(out.server_time[:], e.ServerTime, FieldServerTime)
+	present |= fill(out.location[:], e.Location, FieldLocation)
+	present |= fill(out.region[:], e.Region, FieldRegion)
 	out.present = C.uint32_t(present)
 	out.from_header = C.uint32_t(e.FromHeader)
 	out.truncated = C.uint32_t(e.Truncated)
@@ -68,6 +70,10 @@ func record(e *ServiceError, kind Kind, out *C.coserr_error) {
 	out.category = C.uint32_t(e.Category)
 	if e.Retryable {
 		out.retryable = 1
+	}
+	out.retry = C.uint32_t(e.Retry)
+	if e.Flags.Has(FlagServerClock) {
+		out.server_time_ms = C.int64_t(e.ServerClock.UnixMilli())
 	}
 }
 

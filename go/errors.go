@@ -3,6 +3,7 @@ package coserr
 import (
 	"errors"
 	"net/http"
+	"time"
 )
 
 // ServiceError is a COS service error (the Python SDK's CosServiceError): the
@@ -29,6 +30,10 @@ type ServiceError struct {
 	TraceID string
 	// ServerTime is the <ServerTime> of signature errors.
 	ServerTime string
+	// Location is the Location header: where a redirect points.
+	Location string
+	// Region is the x-cos-bucket-region header: the region the bucket is in.
+	Region string
 
 	// Kind is KindService for a *ServiceError, KindClient for a *ClientError.
 	Kind Kind
@@ -36,9 +41,22 @@ type ServiceError struct {
 	CodeID CodeID
 	// Category says what kind of failure the status and code describe.
 	Category Category
-	// Retryable says whether sending the same request again may succeed
-	// (5xx, SlowDown, RequestTimeout, InternalError, ServiceUnavailable).
+	// Retryable says whether sending the same request again may succeed:
+	// exactly when Retry is RetryTransient or RetryThrottle.
 	Retryable bool
+	// Retry says what retrying can do for this answer, the first of these
+	// that holds: RetrySwitchDomain (a 3xx other than 304, or a 5xx, without
+	// any request id: see FromCOS); RetryClockSkew (RequestTimeTooSkewed, or
+	// AccessDenied / SignatureDoesNotMatch saying "request has expired": see
+	// ClockSkew); RetryThrottle (429, SlowDown and the other throttling
+	// codes); RetryTransient (5xx; InternalError, ServiceUnavailable or
+	// RequestTimeout whatever the status); RetryNone.
+	Retry Retry
+	// ServerClock is the service's clock when it answered, to the
+	// millisecond, in UTC: from the body's ServerTime (RFC 3339), else the
+	// Date header (an HTTP-date). Valid when Flags has FlagServerClock;
+	// else the zero Time. See ClockSkew.
+	ServerClock time.Time
 
 	// Present holds a bit per field that is there, possibly empty.
 	Present Fields
@@ -47,11 +65,14 @@ type ServiceError struct {
 	FromHeader Fields
 	// Truncated holds a bit per field whose value the C record had to cut:
 	// longer than its array (Code 63 bytes, Message and Resource 1023,
-	// RequestID 127, TraceID 255, ServerTime 63) or holding a NUL byte,
-	// where C reads the end. The string here is whole either way.
+	// RequestID 127, TraceID 255, ServerTime 63, Location 1023, Region 63)
+	// or holding a NUL byte, where C reads the end. The string here is
+	// whole either way.
 	Truncated Fields
 	// Flags: FlagPartial (the body broke off; the fields before the break are
-	// kept), FlagIDsDisagree (body and header ids differ; the body's won).
+	// kept), FlagIDsDisagree (body and header ids differ; the body's won),
+	// FlagServerClock (ServerClock is known), FlagNotFromCOS (no request id
+	// at all: see FromCOS).
 	Flags Flags
 
 	// BodyStatus is the body's verdict: BodyOK, BodyEmpty, BodyNotXML,
@@ -91,12 +112,14 @@ type Extra struct {
 var ErrUnparseableResponse = errors.New("coserr: unparseable response")
 
 // Error returns the one-line display for logs and support tickets (from
-// coserr_format): status, code, message, request id, trace id and resource,
-// e.g. `CosServiceError status=404 code="NoSuchKey" message="..." request_id="..." trace_id="..." resource="..."`.
+// coserr_format): status, the retry class unless it is RetryNone, code,
+// message, request id, trace id and resource, e.g.
+// `CosServiceError status=404 code="NoSuchKey" message="..." request_id="..." trace_id="..." resource="..."`
+// or `CosServiceError status=503 retry=transient code="ServiceUnavailable" ...`.
 func (e *ServiceError) Error() string { return format(e, KindService) }
 
 // Error returns the one-line display, e.g.
-// `CosClientError status=502 cause=not_xml code=- message="<html>..." ...`.
+// `CosClientError status=502 cause=not_xml retry=switch_domain code=- message="<html>..." ...`.
 func (e *ClientError) Error() string { return format((*ServiceError)(e), KindClient) }
 
 // Unwrap returns ErrUnparseableResponse.
@@ -104,11 +127,24 @@ func (e *ClientError) Unwrap() error { return ErrUnparseableResponse }
 
 // Digest returns the JSON digest (from coserr_to_json) with the Python SDK's
 // get_digest_msg() keys code, message, resource, requestid, traceid (null
-// when absent), then status and kind.
+// when absent), then status, kind and retry (Retry's name).
 func (e *ServiceError) Digest() string { return digest(e, KindService) }
 
 // Digest returns the JSON digest, as ServiceError.Digest.
 func (e *ClientError) Digest() string { return digest((*ServiceError)(e), KindClient) }
+
+// FromCOS reports whether the answer carries a request id (a non-empty
+// x-cos-request-id, x-ci-request-id or x-img-request-id header, or a
+// RequestId in the body), the mark of an answer that came from COS. It is
+// false when no request id came at all (FlagNotFromCOS): a proxy, a
+// captive portal or a hijacked domain answered, and for a 3xx (other than
+// 304) or a 5xx Retry is then RetrySwitchDomain. ParseBody has no headers
+// to judge: its errors say true.
+func (e *ServiceError) FromCOS() bool { return !e.Flags.Has(FlagNotFromCOS) }
+
+// FromCOS reports whether the answer carries a request id, as
+// ServiceError.FromCOS.
+func (e *ClientError) FromCOS() bool { return (*ServiceError)(e).FromCOS() }
 
 // IsNotFound reports whether err is (or wraps) a *ServiceError or
 // *ClientError saying the resource does not exist: category not-found
@@ -119,7 +155,10 @@ func IsNotFound(err error) bool {
 }
 
 // IsRetryable reports whether err is (or wraps) a *ServiceError or
-// *ClientError after which sending the same request again may succeed.
+// *ClientError after which sending the same request again may succeed: its
+// Retryable, true exactly when its Retry is RetryTransient or
+// RetryThrottle (a skewed clock needs correcting and an answer that did not
+// come from COS another domain before a retry can help).
 func IsRetryable(err error) bool {
 	e := details(err)
 	return e != nil && e.Retryable

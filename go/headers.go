@@ -56,8 +56,8 @@ func asciiFold(s, lower string) bool {
 }
 
 // canonicalOf finds the known headers in header as net/http stores it
-// (names in canonical form): five look-ups, as resp.Header.Get would make,
-// cost half a pass over the map.
+// (names in canonical form): one look-up per known header, as
+// resp.Header.Get would make, costs less than a pass over the map.
 func (r *request) canonicalOf(header map[string][]string) {
 	for k, name := range canonicalHeaders {
 		if v := header[name]; len(v) > 0 {

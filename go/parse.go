@@ -65,8 +65,8 @@ func ParseRaw(status int, method, url string, header map[string][]string, body [
 // malformed.
 func ParseBody(body []byte) error {
 	// coserr_parse_body is coserr_parse_response with status 0 and nothing
-	// but the body.
-	r := request{body: body}
+	// but the body, except that it does not set NOT_FROM_COS.
+	r := request{body: body, bodyOnly: true}
 	return r.parse(nil)
 }
 
@@ -82,6 +82,9 @@ type request struct {
 	have uint32
 	hv   [knownHeaders]string
 	body []byte
+	// bodyOnly: ParseBody, no headers to judge (coserr_parse_body never
+	// sets NOT_FROM_COS, which coserr_parse_response sets for no headers).
+	bodyOnly bool
 }
 
 // cSpans is the record coserr_parse_response_spans fills.
@@ -188,8 +191,10 @@ func (r *request) failed(rc uint32) error {
 		Kind:       KindClient,
 		Message:    "coserr: " + ResultName(rc),
 		Present:    FieldMessage,
-		Retryable:  r.status >= 500 && r.status <= 599,
 		Body:       string(r.body),
+	}
+	if r.status >= 500 && r.status <= 599 {
+		e.Retry, e.Retryable = RetryTransient, true
 	}
 	return (*ClientError)(e)
 }

@@ -35,15 +35,15 @@ func (r *request) build(out *cSpans, text []byte) *ServiceError {
 // inlineBodyMaxSize gets its own copy and the texts theirs, so that a
 // field kept alone does not keep a large body alive.
 func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan) *ServiceError {
-	spans := [6]*C.coserr_span{&out.code, &out.message, &out.resource,
-		&out.request_id, &out.trace_id, &out.server_time}
+	spans := [8]*C.coserr_span{&out.code, &out.message, &out.resource,
+		&out.request_id, &out.trace_id, &out.server_time, &out.location, &out.region}
 	body := r.body
 	inline := len(body) <= inlineBodyMaxSize
 	kind, fromHeader, truncated := Kind(out.kind), Fields(out.from_header), Fields(out.truncated)
 	// The bytes to copy beside the body: texts C wrote, texts of a large
 	// body, whole values of cut fields, extras.
 	n := len(xbuf)
-	var wholes [6]wholeValue
+	var wholes [len(spans)]wholeValue
 	var whole Fields // the cut fields whose whole value wholes holds
 	for i, sp := range spans {
 		if bit := Fields(1) << i; truncated&bit != 0 {
@@ -65,10 +65,16 @@ func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan) 
 	e.CodeID = CodeID(out.code_id)
 	e.Category = Category(out.category)
 	e.Retryable = out.retryable != 0
+	e.Retry = Retry(out.retry)
 	e.Present = Fields(out.present)
 	e.FromHeader = fromHeader
 	e.Truncated = truncated
 	e.Flags = Flags(out.flags)
+	if r.bodyOnly {
+		// coserr_parse_body never judges where a body came from.
+		e.Flags &^= FlagNotFromCOS
+	}
+	e.ServerClock = serverClock(e.Flags, int64(out.server_time_ms))
 	e.BodyStatus = BodyStatus(out.body_status)
 	e.BodyOffset = int(out.body_offset)
 	var buf []byte
@@ -115,6 +121,8 @@ func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan) 
 	e.RequestID = str(3)
 	e.TraceID = str(4)
 	e.ServerTime = str(5)
+	e.Location = str(6)
+	e.Region = str(7)
 	for i, sp := range xspans {
 		name := xbuf[:sp.nameLen]
 		value := xbuf[sp.nameLen : sp.nameLen+sp.valueLen]

@@ -8,6 +8,7 @@ import "C"
 
 import (
 	"bytes"
+	"time"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -63,8 +64,24 @@ func referenceError(status int, method, url string, headers [][2]string, body []
 
 	var rec C.coserr_error
 	rc = uint32(C.coserr_parse_response(r, &rec))
+	e, prefixOnly = referenceRecord(rc, &rec, url, headers, body)
+	return e, prefixOnly, rc
+}
+
+// referenceBodyError is referenceError for ParseBody: the error read from
+// the record coserr_parse_body fills.
+func referenceBodyError(body []byte) (e *ServiceError, prefixOnly Fields, rc uint32) {
+	var rec C.coserr_error
+	rc = uint32(C.coserr_parse_body(bytesPtr(body), C.size_t(len(body)), &rec))
+	e, prefixOnly = referenceRecord(rc, &rec, "", nil, body)
+	return e, prefixOnly, rc
+}
+
+// referenceRecord is the error of a record a C call filled with result
+// rc, given that call's URL, headers and body (nil when rc is not OK).
+func referenceRecord(rc uint32, rec *C.coserr_error, url string, headers [][2]string, body []byte) (e *ServiceError, prefixOnly Fields) {
 	if rc != resultOK {
-		return nil, 0, rc
+		return nil, 0
 	}
 	e = &ServiceError{
 		StatusCode: int(rec.status),
@@ -74,10 +91,13 @@ func referenceError(status int, method, url string, headers [][2]string, body []
 		RequestID:  string(cstr(rec.request_id[:])),
 		TraceID:    string(cstr(rec.trace_id[:])),
 		ServerTime: string(cstr(rec.server_time[:])),
+		Location:   string(cstr(rec.location[:])),
+		Region:     string(cstr(rec.region[:])),
 		Kind:       Kind(rec.kind),
 		CodeID:     CodeID(rec.code_id),
 		Category:   Category(rec.category),
 		Retryable:  rec.retryable != 0,
+		Retry:      Retry(rec.retry),
 		Present:    Fields(rec.present),
 		FromHeader: Fields(rec.from_header),
 		Truncated:  Fields(rec.truncated),
@@ -85,6 +105,11 @@ func referenceError(status int, method, url string, headers [][2]string, body []
 		BodyStatus: BodyStatus(rec.body_status),
 		BodyOffset: int(rec.body_offset),
 		Body:       string(body),
+	}
+	if e.Flags.Has(FlagServerClock) {
+		e.ServerClock = time.UnixMilli(int64(rec.server_time_ms)).UTC()
+	} else if rec.server_time_ms != 0 {
+		panic("server_time_ms is not 0 with the clock unknown")
 	}
 	if e.BodyStatus == BodyOK {
 		e.Extras = referenceExtras(body)
@@ -100,14 +125,15 @@ func referenceError(status int, method, url string, headers [][2]string, body []
 			prefixOnly |= bit
 		}
 	}
-	return e, prefixOnly, rc
+	return e, prefixOnly
 }
 
 // referenceWhole is the whole value of the cut field of e, as a C program
 // that has the response finds it: a body field's from coserr_field_value;
 // a value from a header or the URL is that input (for the request id, the
 // first of x-cos-request-id, x-ci-request-id, x-img-request-id whose first
-// entry is not empty); the message of a client error, or of a body without
+// entry is not empty; Location and Region from the first entry of their
+// header); the message of a client error, or of a body without
 // one of its own when the code came from x-cos-error-code, is the body.
 // ok is false when that input is not UTF-8 (the library decodes it).
 func referenceWhole(e *ServiceError, field Fields, url string, headers [][2]string, body []byte) (string, bool) {
@@ -118,6 +144,8 @@ func referenceWhole(e *ServiceError, field Fields, url string, headers [][2]stri
 			FieldCode:      {"x-cos-error-code"},
 			FieldRequestID: {"x-cos-request-id", "x-ci-request-id", "x-img-request-id"},
 			FieldTraceID:   {"x-cos-trace-id"},
+			FieldLocation:  {"location"},
+			FieldRegion:    {"x-cos-bucket-region"},
 		}[field]
 		if field == FieldResource {
 			input = url
@@ -210,9 +238,26 @@ func referenceExtras(body []byte) []Extra {
 	}
 }
 
-// texts are the six texts of e, in the order of the Fields bits.
-func (e *ServiceError) texts() [6]*string {
-	return [6]*string{&e.Code, &e.Message, &e.Resource, &e.RequestID, &e.TraceID, &e.ServerTime}
+// texts are the eight texts of e, in the order of the Fields bits.
+func (e *ServiceError) texts() [8]*string {
+	return [8]*string{&e.Code, &e.Message, &e.Resource, &e.RequestID, &e.TraceID, &e.ServerTime, &e.Location, &e.Region}
+}
+
+// referenceRetryName is coserr_retry_name: the C library's name of a retry
+// class ("" for a number that is not one).
+func referenceRetryName(r Retry) string {
+	return staticString(C.coserr_retry_name(C.uint32_t(r)))
+}
+
+// referenceClockSkewMs is coserr_clock_skew_ms on the C record of e (as
+// Error and Digest fill it: server_time_ms from ServerClock, flags from
+// Flags) and the local clock localMs.
+func referenceClockSkewMs(e *ServiceError, localMs int64) (skewMs int64, rc uint32) {
+	var rec C.coserr_error
+	record(e, KindService, &rec)
+	var skew C.int64_t
+	rc = uint32(C.coserr_clock_skew_ms(&rec, C.int64_t(localMs), &skew))
+	return int64(skew), rc
 }
 
 // cstr returns the bytes of a NUL-terminated C array, up to the NUL.

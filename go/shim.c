@@ -3,6 +3,7 @@
 
 const char *const coserr_go_header_names[COSERR_GO_KNOWN_HEADERS] = {
 	"x-cos-error-code", "x-cos-request-id", "x-ci-request-id", "x-img-request-id", "x-cos-trace-id",
+	"date", "location", "x-cos-bucket-region",
 };
 
 void coserr_go_next_extra(const uint8_t *body, size_t body_len, coserr_go_extra *x) {
@@ -36,9 +37,9 @@ uint32_t coserr_go_parse(coserr_go_request req, coserr_spans *out, char *text, s
 	r.body = req.body;
 	r.body_len = req.body_len;
 	uint32_t rc = coserr_parse_response_spans(&r, out, text, text_cap);
-	coserr_span *s[6] = {&out->code, &out->message, &out->resource,
-	                     &out->request_id, &out->trace_id, &out->server_time};
-	for (int i = 0; i < 6; i++) {
+	coserr_span *s[8] = {&out->code,     &out->message,  &out->resource,    &out->request_id,
+	                     &out->trace_id, &out->server_time, &out->location, &out->region};
+	for (int i = 0; i < 8; i++) {
 		if (s[i]->source == COSERR_SOURCE_HEADER && s[i]->header < n) {
 			s[i]->header = known[s[i]->header];
 		}

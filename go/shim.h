@@ -8,9 +8,10 @@
 #include "coserr.h"
 
 // The headers coserr reads, in the core's order (x-cos-error-code,
-// x-cos-request-id, x-ci-request-id, x-img-request-id, x-cos-trace-id):
-// the one list of their names, which Go reads at start-up.
-enum { COSERR_GO_KNOWN_HEADERS = 5 };
+// x-cos-request-id, x-ci-request-id, x-img-request-id, x-cos-trace-id,
+// date, location, x-cos-bucket-region): the one list of their names, which
+// Go reads at start-up.
+enum { COSERR_GO_KNOWN_HEADERS = 8 };
 extern const char *const coserr_go_header_names[COSERR_GO_KNOWN_HEADERS];
 
 // One step of the one-pass extras iteration (coserr_extras_begin /

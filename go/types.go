@@ -80,9 +80,11 @@ const (
 	FieldRequestID  Fields = 8
 	FieldTraceID    Fields = 16
 	FieldServerTime Fields = 32
+	FieldLocation   Fields = 64  // the Location header (never in a body)
+	FieldRegion     Fields = 128 // the x-cos-bucket-region header (never in a body)
 )
 
-var fieldNames = [...]string{"Code", "Message", "Resource", "RequestId", "TraceId", "ServerTime"}
+var fieldNames = [...]string{"Code", "Message", "Resource", "RequestId", "TraceId", "ServerTime", "Location", "Region"}
 
 // Has reports whether every field of f2 is in f.
 func (f Fields) Has(f2 Fields) bool { return f&f2 == f2 }
@@ -101,15 +103,45 @@ const (
 	// FlagIDsDisagree: the body's request id or trace id differs from the
 	// header's (the body's is kept).
 	FlagIDsDisagree Flags = 2
+	// FlagServerClock: the service's clock is known (ServiceError.ServerClock),
+	// from the body's ServerTime, else the Date header.
+	FlagServerClock Flags = 4
+	// FlagNotFromCOS: no request id anywhere (no non-empty x-cos-request-id,
+	// x-ci-request-id or x-img-request-id header, no RequestId in the
+	// body): the answer did not come from COS. Never set by ParseBody,
+	// which has no headers to judge.
+	FlagNotFromCOS Flags = 8
 )
 
-var flagNames = [...]string{"partial", "ids_disagree"}
+var flagNames = [...]string{"partial", "ids_disagree", "server_clock", "not_from_cos"}
 
 // Has reports whether every flag of f2 is in f.
 func (f Flags) Has(f2 Flags) bool { return f&f2 == f2 }
 
 // String lists the flags, e.g. "partial|ids_disagree"; "" for none.
 func (f Flags) String() string { return bitNames(flagNames[:], uint32(f), "Flags") }
+
+// Retry says what retrying can do for an answer: COSERR_RETRY_*, decided
+// by the C library from the status, the code, the message and whether a
+// request id came.
+type Retry uint32
+
+// The retry classes.
+const (
+	RetryNone         Retry = 0 // retrying as is will not help
+	RetryTransient    Retry = 1 // the service failed; retry with backoff
+	RetryThrottle     Retry = 2 // too many requests; retry with a longer backoff
+	RetryClockSkew    Retry = 3 // the local clock is off: correct it (ClockSkew), sign again, then retry
+	RetrySwitchDomain Retry = 4 // the answer did not come from COS: retry on the backup domain
+)
+
+// retryNames are coserr_retry_name's strings.
+var retryNames = [...]string{"none", "transient", "throttle", "clock_skew", "switch_domain"}
+
+// String is the class's stable name, as coserr_retry_name and the JSON
+// digest's "retry" give it: "none", "transient", "throttle", "clock_skew",
+// "switch_domain".
+func (r Retry) String() string { return enumName(retryNames[:], uint32(r), "Retry") }
 
 // CodeID is a code's entry in COS's error-code table (shared/cos/error_codes.tsv);
 // 0 for a code the table does not know (its text is kept in Code either way).

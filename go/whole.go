@@ -88,6 +88,10 @@ func (r *request) headerInput(field Fields) (string, bool) {
 		from = []int{1, 2, 3}
 	case FieldTraceID:
 		from = []int{4}
+	case FieldLocation:
+		from = []int{6}
+	case FieldRegion:
+		from = []int{7}
 	}
 	for _, k := range from {
 		if r.have&(1<<k) != 0 && r.hv[k] != "" {
