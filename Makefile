@@ -139,11 +139,13 @@ c-test: local-install
 	$(CC) $(CSTD_FLAGS) -g $(SANITIZE) -pthread -Itests/c tests/c/test_threads.c -o $(CTEST)/test_threads $(PC_STATIC)
 	$(CC) $(CSTD_FLAGS) -g $(SANITIZE) -Itests/c tests/c/test_field_value.c -o $(CTEST)/test_field_value $(PC_SHARED)
 	$(CC) $(CSTD_FLAGS) -g $(SANITIZE) -Itests/c tests/c/test_extras.c -o $(CTEST)/test_extras $(PC_SHARED)
+	$(CC) $(CSTD_FLAGS) -g $(SANITIZE) -Itests/c tests/c/test_decisions.c -o $(CTEST)/test_decisions $(PC_SHARED)
 	$(CXX) $(CXXSTD_FLAGS) -g $(SANITIZE) tests/c/test_cpp.cpp -o $(CTEST)/test_cpp $(PC_SHARED)
 	$(CC) $(CSTD_FLAGS) -g -O1 -Itests/c tests/c/test_c.c -o $(CTEST)/test_c_plain $(PC_STATIC)
 	$(CC) $(CSTD_FLAGS) -g -O1 -pthread -Itests/c tests/c/test_threads.c -o $(CTEST)/test_threads_plain $(PC_STATIC)
 	$(CC) $(CSTD_FLAGS) -g -O1 -Itests/c tests/c/test_field_value.c -o $(CTEST)/test_field_value_plain $(PC_STATIC)
 	$(CC) $(CSTD_FLAGS) -g -O1 -Itests/c tests/c/test_extras.c -o $(CTEST)/test_extras_plain $(PC_STATIC)
+	$(CC) $(CSTD_FLAGS) -g -O1 -Itests/c tests/c/test_decisions.c -o $(CTEST)/test_decisions_plain $(PC_STATIC)
 	@readelf -d $(CTEST)/test_c | grep -q 'NEEDED.*libcoserr.so.2' || { echo "test_c: not linked to libcoserr.so.2" >&2; exit 1; }
 	@! readelf -d $(CTEST)/test_c_static | grep -q 'NEEDED.*libcoserr' || { echo "test_c_static: not static" >&2; exit 1; }
 	$(SAN_ENV) $(CTEST)/test_c $(SAMPLES) $(EDGE)
@@ -151,11 +153,13 @@ c-test: local-install
 	$(SAN_ENV) $(CTEST)/test_threads $(SAMPLES) $(EDGE)
 	$(SAN_ENV) $(CTEST)/test_field_value $(BENCH) tests/c/expected
 	$(SAN_ENV) $(CTEST)/test_extras $(SAMPLES) $(EDGE)
+	$(SAN_ENV) $(CTEST)/test_decisions
 	$(SAN_ENV) $(CTEST)/test_cpp $(SAMPLES)
 	$(VALGRIND) $(CTEST)/test_c_plain $(SAMPLES) $(EDGE)
 	$(VALGRIND) $(CTEST)/test_threads_plain $(SAMPLES) $(EDGE)
 	$(VALGRIND) $(CTEST)/test_field_value_plain $(BENCH) tests/c/expected
 	$(VALGRIND) $(CTEST)/test_extras_plain $(SAMPLES) $(EDGE)
+	$(VALGRIND) $(CTEST)/test_decisions_plain
 	sed -n '/<!-- usage.c begin -->/,/<!-- usage.c end -->/p' README.md | sed '1,2d' | sed '$$d' | sed '$$d' > $(CTEST)/usage.c
 	diff -u examples/usage.c $(CTEST)/usage.c || { echo "README.md's C example differs from examples/usage.c" >&2; exit 1; }
 	cd $(CTEST) && $(CC) $(CSTD_FLAGS) usage.c -o usage $$($(PKG_LOCAL) --static --cflags --libs coserr)
