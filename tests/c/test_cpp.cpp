@@ -18,6 +18,10 @@
 static_assert(std::is_standard_layout_v<coserr_error> && std::is_trivially_copyable_v<coserr_error>);
 static_assert(sizeof(coserr_error) == 3704);
 static_assert(offsetof(coserr_error, server_time) == 2540);
+static_assert(offsetof(coserr_error, retry) == 2604 && offsetof(coserr_error, server_time_ms) == 2608);
+static_assert(std::is_same_v<decltype(coserr_error::server_time_ms), std::int64_t>);
+static_assert(sizeof(coserr_error::location) == 1024 && sizeof(coserr_error::region) == 64);
+static_assert(COSERR_RETRY_CLOCK_SKEW == 3 && COSERR_FLAG_SERVER_CLOCK == 4);
 static_assert(COSERR_ABI_VERSION == 2);
 
 namespace {
@@ -80,6 +84,10 @@ int main(int argc, char **argv) {
     CHECK(std::string_view(coserr_code_name(err.code_id)) == "AccessDenied");
     CHECK(err.category == COSERR_CATEGORY_ACCESS_AUTH);
     CHECK(err.retryable == 0);
+    // Request ids (the body's and a different header's), no clock, a plain
+    // AccessDenied: nothing to decide.
+    CHECK(err.retry == COSERR_RETRY_NONE && err.server_time_ms == 0);
+    CHECK(err.flags == COSERR_FLAG_IDS_DISAGREE);
 
     std::string line = format(err);
     CHECK(line.rfind("CosServiceError status=403 code=\"AccessDenied\"", 0) == 0);
@@ -113,6 +121,30 @@ int main(int argc, char **argv) {
     }
     CHECK((seen == std::vector<std::string>{"HostId=h-1", "X="}));
     CHECK(coserr_abi_version() == COSERR_ABI_VERSION);
+
+    // ABI version 2's members: a redirect without a request id (another
+    // host answered), with the service's clock and where it points.
+    // Date: date -u -d @1554781160 -> Tue Apr  9 03:39:20 UTC 2019.
+    std::array<coserr_header, 3> moved{header("Location", "https://backup.example/k"),
+                                       header("x-cos-bucket-region", "ap-nanjing"),
+                                       header("Date", "Tue, 09 Apr 2019 03:39:20 GMT")};
+    coserr_response redirect{};
+    redirect.status = 302;
+    redirect.headers = moved.data();
+    redirect.header_count = moved.size();
+    coserr_error r{};
+    CHECK(coserr_parse_response(&redirect, &r) == COSERR_NOT_AN_ERROR);
+    CHECK(r.retry == COSERR_RETRY_SWITCH_DOMAIN);
+    CHECK(std::string_view(coserr_retry_name(r.retry)) == "switch_domain");
+    CHECK(r.flags == (COSERR_FLAG_NOT_FROM_COS | COSERR_FLAG_SERVER_CLOCK));
+    CHECK(r.server_time_ms == INT64_C(1554781160000));
+    std::int64_t skew = 0;
+    CHECK(coserr_clock_skew_ms(&r, INT64_C(1554781100000), &skew) == COSERR_OK && skew == 60000);
+    CHECK(std::string_view(r.location) == "https://backup.example/k");
+    CHECK(std::string_view(r.region) == "ap-nanjing");
+    CHECK((r.present & (COSERR_FIELD_LOCATION | COSERR_FIELD_REGION)) ==
+          (COSERR_FIELD_LOCATION | COSERR_FIELD_REGION));
+    CHECK(format(r).find(" retry=switch_domain ") != std::string::npos);
 
     std::cout << passed << " passed, " << failed << " failed\n";
     return failed == 0 ? 0 : 1;
