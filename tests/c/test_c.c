@@ -6,7 +6,9 @@
  * (NULL, 0) arguments, the decision table (docs/semantics.md) through
  * coserr_parse_response, truncation at UTF-8 boundaries, the snprintf
  * semantics of coserr_format / coserr_to_json, the spans record, and every
- * shared body. The extras have their own program, test_extras.c. */
+ * shared body. The extras have their own program, test_extras.c, and so
+ * have ABI version 2's decisions (retry class, clock, Location / Region),
+ * test_decisions.c. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <coserr.h>
