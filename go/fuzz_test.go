@@ -15,9 +15,11 @@ import (
 // error each returns must be the one referenceError reads from
 // coserr_parse_response given the same response in C memory, field for
 // field, extras included, with the whole value of every field the record
-// cut. That covers what the Go side does on its own: the five-header
+// cut. That covers what the Go side does on its own: the known-header
 // filter and the choice among spellings, the spans and their sources, the
-// text buffer retry, the lazy URL, the shared body copy, the whole values.
+// text buffer retry, the lazy URL, the shared body copy, the whole values,
+// and the decisions (retry class, the service's clock, Location, Region,
+// not from COS). ParseBody is held to coserr_parse_body the same way.
 //
 // `go test` runs the seeds (every shared body, and the paths below); `go
 // test -run '^$' -fuzz FuzzParse` searches further (go/README, "Tests").
@@ -55,6 +57,13 @@ func FuzzParse(f *testing.F) {
 		{502, "GET", testURL, "X-Cos-Trace-Id:" + long, "<p>caf\xe9</p>" + long},                                        // a client message not UTF-8
 		{400, "GET", testURL, "", "<Error><Code>" + long + "</Code><ServerTime>&amp;" + long + "</ServerTime></Error>"}, // cut body fields
 		{-1, "GET", "", "", "<Error><Code>C</Code><Message>broken"},
+		// The decisions: the clock from ServerTime or Date, Location and
+		// Region (long, NUL, not UTF-8, empty first entry), no request id.
+		{502, "GET", testURL, "Date:Tue, 09 Apr 2019 03:39:20 GMT\nLocation:https://b/" + long + "\nX-Cos-Bucket-Region:ap-" + long, "<html>bad gateway</html>"},
+		{301, "GET", "", "location:/a\x00b\nx-cos-bucket-region:ap-\xffx\nDATE:Tuesday, 09-Apr-19 03:39:20 GMT", "<Error><Code>PermanentRedirect</Code></Error>"},
+		{403, "PUT", "", "Date:Tue Apr  9 03:39:20 2019\nLocation:\nLocation:/second", "<Error><Code>RequestTimeTooSkewed</Code><ServerTime>2019-04-09T11:39:20.5+08:00</ServerTime></Error>"},
+		{403, "PUT", "", cos + "\nDate:Wed, 09 Apr 2019 03:39:20 GMT", "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"},
+		{429, "GET", "", "", ""},
 	} {
 		f.Add(c.status, c.method, c.url, c.header, []byte(c.body))
 	}
@@ -89,6 +98,10 @@ func FuzzParse(f *testing.F) {
 		}
 		want, prefixOnly, rc = referenceError(status, method, refURL, canonical, body)
 		checkAgainstReference(t, "Parse", Parse(&http.Response{StatusCode: status, Header: h, Request: req}, body), want, prefixOnly, rc)
+
+		// ParseBody: coserr_parse_body (no NOT_FROM_COS).
+		want, prefixOnly, rc = referenceBodyError(body)
+		checkAgainstReference(t, "ParseBody", ParseBody(body), want, prefixOnly, rc)
 	})
 }
 

@@ -265,6 +265,7 @@ func TestParse(t *testing.T) {
 			expectEq(t, "IsNotFound", IsNotFound(err), tc.notFnd)
 			expectEq(t, "IsRetryable", IsRetryable(err), tc.retry)
 			expectEq(t, "Retryable", se.Retryable, tc.retry)
+			expectEq(t, "Retryable is transient or throttle", se.Retryable, se.Retry == RetryTransient || se.Retry == RetryThrottle)
 			// Wrapped, as an SDK returns it.
 			wrapped := fmt.Errorf("cos: %s %s: %w", tc.resp.Request.Method, testURL, err)
 			expectEq(t, "IsNotFound(wrapped)", IsNotFound(wrapped), tc.notFnd)
@@ -605,10 +606,12 @@ func TestURLResource(t *testing.T) {
 	}
 }
 
-// Each of the five headers C reads is found under its name in any ASCII
+// Each of the eight headers C reads is found under its name in any ASCII
 // case, and no other name stands for it (the Go side passes C only these).
 func TestKnownHeaderNames(t *testing.T) {
-	names := []string{"x-cos-error-code", "x-cos-request-id", "x-ci-request-id", "x-img-request-id", "x-cos-trace-id"}
+	names := []string{"x-cos-error-code", "x-cos-request-id", "x-ci-request-id", "x-img-request-id", "x-cos-trace-id",
+		"date", "location", "x-cos-bucket-region"}
+	expectEq(t, "number of known headers", len(names), knownHeaders)
 	for i, n := range names {
 		// Parse looks them up as net/http stores them.
 		expectEq(t, "canonical name", canonicalHeaders[i], http.CanonicalHeaderKey(n))
