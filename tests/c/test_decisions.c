@@ -22,8 +22,6 @@
  * retryable is 1 exactly for TRANSIENT and THROTTLE. Every expected Unix
  * time was computed with GNU date (`date -u -d @SECONDS`, written beside
  * it), never with this library. */
-#define _POSIX_C_SOURCE 200809L
-
 #include <coserr.h>
 
 #include <stddef.h>
