@@ -531,3 +531,42 @@ def test_large_values_are_whole_like_the_sdks():
     assert len(err.get_error_msg().encode()) > 1023
     assert err.message == sdk.get_error_msg()
     assert err.resource == sdk.get_resource_location()
+
+
+# --- the backup-domain rule against the SDK's should_switch_domain ----------------
+
+SWITCH_URL = "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/k"
+
+# (headers, body, what the SDK says, what coserr says, why they differ)
+SWITCH_CASES = [
+    ({"x-cos-request-id": "rid"}, b"", False, False, None),
+    ({"X-Cos-Request-Id": "rid"}, b"", False, False, None),
+    ({}, b"", True, True, None),
+    ({"Server": "nginx"}, body_of("edge/html_502.html"), True, True, None),
+    ({"x-ci-request-id": "ci"}, b"", True, False,
+     "the CI and image services' request ids are COS's too: the answer came from COS"),
+    ({"x-img-request-id": "img"}, b"", True, False, "as above"),
+    ({"x-cos-request-id": ""}, b"", False, True, "an empty id is no id (the SDK only asks whether the header is there)"),
+    ({}, b"<Error><Code>InternalError</Code><RequestId>body</RequestId></Error>", True, False,
+     "a RequestId in the body is COS's: the SDK reads headers only"),
+]
+
+
+@pytest.mark.parametrize("status", [500, 502, 503])
+@pytest.mark.parametrize("case", SWITCH_CASES, ids=[str(i) for i in range(len(SWITCH_CASES))])
+def test_switch_domain_against_sdk(status, case):
+    """For a 5xx the SDK retries, and on its last try switches to the backup
+    domain when ``should_switch_domain`` says so (with AutoSwitchDomainOnRetry
+    on and a myqcloud.com bucket host); coserr says ``retry ==
+    "switch_domain"``. They agree except where a case says why."""
+    from qcloud_cos import CosConfig, CosS3Client
+    from requests.structures import CaseInsensitiveDict
+
+    headers, body, sdk_switch, coserr_switch, why = case
+    client = CosS3Client(CosConfig(Region="ap-guangzhou", SecretId="id", SecretKey="key",
+                                   AutoSwitchDomainOnRetry=True))
+    assert client.should_switch_domain(SWITCH_URL, CaseInsensitiveDict(headers)) is sdk_switch
+    err = coserr.error_from_response(status, body, headers, METHOD, SWITCH_URL)
+    assert (err.retry == "switch_domain") is coserr_switch
+    assert err.from_cos is not coserr_switch
+    assert (sdk_switch == coserr_switch) is (why is None)
