@@ -317,13 +317,13 @@ class CosError(Exception):
 
     location = _Text(
         Field.LOCATION,
-        "The ``Location`` header (where a redirect points), whole: the first of that name, any case; "
-        "``None`` when there is none or it is empty.",
+        "The ``Location`` header (where a redirect points), whole: the first non-empty one, name in "
+        "any case; ``None`` when there is none.",
     )
     region = _Text(
         Field.REGION,
-        "The ``x-cos-bucket-region`` header (the bucket's region), whole: the first of that name, any "
-        "case; ``None`` when there is none or it is empty.",
+        "The ``x-cos-bucket-region`` header (the bucket's region), whole: the first non-empty one, "
+        "name in any case; ``None`` when there is none.",
     )
 
     @property
@@ -332,8 +332,8 @@ class CosError(Exception):
         ``x-cos-request-id``, ``x-ci-request-id`` or ``x-img-request-id``
         header, no ``RequestId`` in the body): it did not come from COS (a
         proxy, a hijacked domain). Judged from a response only: an error
-        from :func:`coserr.parse_body` or a constructor without headers
-        reads ``True`` (nothing to judge by)."""
+        from :func:`coserr.parse_body` (a body alone) or
+        ``CosClientError(message)`` reads ``True`` (nothing to judge by)."""
         return not self._e.flags & _NOT_FROM_COS
 
     @property

@@ -54,8 +54,8 @@ def body_value(body, record, field):
     return field_value(body, field)
 
 
-# The headers a field falls back to, in the library's order of preference:
-# the first header of each name counts, and an empty one is none.
+# The headers a field falls back to, in the library's order of preference;
+# of each name, the first non-empty one counts.
 _HEADER_NAMES = {
     Field.CODE: (b"x-cos-error-code",),
     Field.REQUEST_ID: (b"x-cos-request-id", b"x-ci-request-id", b"x-img-request-id"),
@@ -75,7 +75,7 @@ def _cut_to_nothing(field, pairs, url):
     else:
         source = None
         for wanted in _HEADER_NAMES.get(field, ()):
-            source = next((value for name, value in pairs if name.lower() == wanted), None)
+            source = next((value for name, value in pairs if value and name.lower() == wanted), None)
             if source:
                 break
     return source if source and source.startswith(b"\0") else None

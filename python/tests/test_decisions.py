@@ -118,6 +118,11 @@ def test_from_cos_with_each_request_id_header(header):
     assert err.retry == "transient" and err.request_id == "id-1"
 
 
+def test_an_empty_request_id_header_gives_way_to_the_next():
+    err = error_from_response(503, b"", [("x-cos-request-id", ""), ("X-Cos-Request-Id", "second")], "GET")
+    assert err.from_cos and err.request_id == "second" and err.retry == "transient"
+
+
 def test_not_from_cos_without_any_request_id():
     for headers in ({}, None, {"Server": "nginx"}, {"x-cos-request-id": ""}, {"x-cos-trace-id": "t"}):
         err = error_from_response(503, b"", headers, "GET")
@@ -253,10 +258,12 @@ def test_first_header_of_the_name_any_case():
     err = error_from_response(404, b"", [("LOCATION", "/a"), ("location", "/b"),
                                          ("x-cos-bucket-region", "r1"), ("X-Cos-Bucket-Region", "r2")], "GET")
     assert (err.location, err.region) == ("/a", "r1")
-    # The library takes the first header of the name, and an empty one is
-    # none: it does not give way to a later one.
-    err = error_from_response(404, b"", [("Location", ""), ("location", "/later")], "GET")
-    assert err.location is None and not err.present & Field.LOCATION
+    # An empty header is none: the next one of the name counts.
+    err = error_from_response(404, b"", [("Location", ""), ("location", "/later"), ("x-cos-bucket-region", ""),
+                                         ("X-COS-BUCKET-REGION", "ap-chengdu")], "GET")
+    assert (err.location, err.region) == ("/later", "ap-chengdu")
+    err = error_from_response(404, b"", [("Location", ""), ("x-cos-bucket-region", "")], "GET")
+    assert err.location is None and err.region is None and not err.present & (Field.LOCATION | Field.REGION)
 
 
 def _long(unit, size):

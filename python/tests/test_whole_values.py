@@ -167,6 +167,7 @@ def test_header_values_are_whole(headers, expected):
     [
         ([("x-cos-request-id", "\x00rid")], None, "request_id"),
         ([("X-Cos-Request-Id", ""), ("x-img-request-id", "\x00img")], None, "request_id"),
+        ([("Location", ""), ("location", "\x00/second")], None, "location"),
         ([("x-cos-trace-id", "\x00")], None, "trace_id"),
         ([("x-cos-error-code", "\x00Code")], None, "code"),
         ([("Location", "\x00/elsewhere")], None, "location"),
