@@ -6,6 +6,7 @@ use core::ops::ControlFlow;
 use crate::body::Body;
 use crate::builder::{Builder, RecordSink};
 use crate::clock::{http_date_ms, rfc3339_ms};
+use crate::codes::CodeId;
 use crate::field::Field;
 use crate::kind::{Flags, Kind};
 use crate::retry::{EXPIRED, contains_ignore_ascii_case, decide};
@@ -47,12 +48,12 @@ impl<S: RecordSink + ?Sized> Builder<'_, S> {
         }
         // A non-error has no code of its own (a 2xx JSON body's `code` is
         // Tencent's success code): only its status and ids count.
-        let code = match self.head.kind {
-            Kind::None => "",
-            _ => self.get(Field::Code),
+        let (id, code) = match self.head.kind {
+            Kind::None => (CodeId::Unknown, ""),
+            _ => (self.head.code_id, self.get(Field::Code)),
         };
         let expired = || self.message_says_expired(answer);
-        let retry = decide(self.head.status, code, expired, has_request_id);
+        let retry = decide(self.head.status, id, code, expired, has_request_id);
         self.head.retry = retry;
         self.head.retryable = retry.is_retryable();
 

@@ -69,14 +69,23 @@ pub(crate) const EXPIRED: &[u8] = b"request has expired";
 /// Codes are matched exactly and case-sensitively.
 pub fn retry(status: u32, code: &str, message: &str, has_request_id: bool) -> Retry {
     let expired = || contains_ignore_ascii_case(message.as_bytes(), EXPIRED);
-    decide(status, code, expired, has_request_id)
+    decide(
+        status,
+        CodeId::from_code(code),
+        code,
+        expired,
+        has_request_id,
+    )
 }
 
-/// [`retry`] with the message test given as a function, called only for
-/// the two codes whose message counts (the record searches its whole
-/// message, which may be longer than the text it keeps).
+/// [`retry`] for a code already looked up (`id` is `CodeId::from_code(code)`:
+/// every code the rules name is in the table, so they are compared by id),
+/// with the message test given as a function, called only for the two codes
+/// whose message counts (the record searches its whole message, which may
+/// be longer than the text it keeps).
 pub(crate) fn decide(
     status: u32,
+    id: CodeId,
     code: &str,
     message_says_expired: impl FnOnce() -> bool,
     has_request_id: bool,
@@ -85,24 +94,22 @@ pub(crate) fn decide(
     if !has_request_id && (server_failed || ((300..=399).contains(&status) && status != 304)) {
         return Retry::SwitchDomain;
     }
-    let skewed = match code {
-        "RequestTimeTooSkewed" => true,
-        "AccessDenied" | "SignatureDoesNotMatch" => message_says_expired(),
+    let skewed = match id {
+        CodeId::RequestTimeTooSkewed => true,
+        CodeId::AccessDenied | CodeId::SignatureDoesNotMatch => message_says_expired(),
         _ => false,
     };
     if skewed {
         return Retry::ClockSkew;
     }
-    if status == 429 || strong_category(CodeId::from_code(code), code) == Some(Category::Throttled)
-    {
+    if status == 429 || strong_category(id, code) == Some(Category::Throttled) {
         return Retry::Throttle;
     }
-    if server_failed
-        || matches!(
-            code,
-            "InternalError" | "ServiceUnavailable" | "RequestTimeout"
-        )
-    {
+    let transient_code = matches!(
+        id,
+        CodeId::InternalError | CodeId::ServiceUnavailable | CodeId::RequestTimeout
+    );
+    if server_failed || transient_code {
         return Retry::Transient;
     }
     Retry::None

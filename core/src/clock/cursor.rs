@@ -45,6 +45,16 @@ impl<'a> Cursor<'a> {
         u32::try_from(index).ok()
     }
 
+    /// The index of the three-byte name at the cursor in `names`, moving
+    /// past it: the names compared as whole arrays (a few integer compares,
+    /// not a call per name: the day and month of every `Date` header).
+    pub(super) fn short_name(&mut self, names: &[[u8; 3]]) -> Option<u32> {
+        let (name, rest) = self.rest.split_first_chunk::<3>()?;
+        let index = names.iter().position(|n| n == name)?;
+        self.rest = rest;
+        u32::try_from(index).ok()
+    }
+
     /// Exactly `count` ASCII digits (at most 9, so the value fits), read as
     /// a decimal number.
     pub(super) fn digits(&mut self, count: usize) -> Option<u32> {
