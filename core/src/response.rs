@@ -16,10 +16,12 @@ use crate::status::{BodyFormat, BodyStatus};
 /// Implemented for slices of [`Header`] and of `(&str, &str)` pairs; the C ABI
 /// implements it over its own array, so no list is ever copied.
 pub trait Headers {
-    /// The value of the first header called `name` (`name` is lowercase ASCII).
+    /// The value of the first non-empty header called `name` (`name` is
+    /// lowercase ASCII). An empty header is as good as none: it must not
+    /// hide a later one of the same name.
     fn get(&self, name: &str) -> Option<&[u8]>;
 
-    /// The value of the first header called `header.name()`, which is all
+    /// The value of the first non-empty header called `header.name()`, which is all
     /// coserr ever asks. By default [`Headers::get`]; an implementation may
     /// answer from a table it filled in one pass over its list (the C ABI
     /// does), but must give the same answer as `get`.
@@ -45,15 +47,18 @@ pub trait Headers {
     }
 }
 
-/// The first value of each [`KnownHeader`], by discriminant.
+/// The first non-empty value of each [`KnownHeader`], by discriminant.
 #[doc(hidden)]
 pub type KnownHeaders<'v> = [Option<&'v [u8]>; KnownHeader::ALL.len()];
 
-/// One pass over `(name, value)` pairs: the first value of each known header.
+/// One pass over `(name, value)` pairs: the first non-empty value of each
+/// known header.
 fn known_in<'v>(pairs: impl Iterator<Item = (&'v [u8], &'v [u8])>) -> KnownHeaders<'v> {
     let mut out = [None; KnownHeader::ALL.len()];
     for (name, value) in pairs {
-        if let Some(h) = KnownHeader::from_name(name) {
+        if let Some(h) = KnownHeader::from_name(name)
+            && !value.is_empty()
+        {
             out[h as usize].get_or_insert(value);
         }
     }
@@ -88,16 +93,19 @@ named_enum! {
 impl KnownHeader {
     /// The known header called `name` (any ASCII case), if any.
     pub fn from_name(name: &[u8]) -> Option<KnownHeader> {
-        let rare = match name.len() {
-            4 => Some(KnownHeader::Date),
-            8 => Some(KnownHeader::Location),
-            19 => Some(KnownHeader::BucketRegion),
-            _ => None,
-        };
-        if let Some(h) = rare {
-            return name.eq_ignore_ascii_case(h.name().as_bytes()).then_some(h);
-        }
         let candidates: &[KnownHeader] = match name.len() {
+            // `date`: one word, letters folded to lowercase by `| 0x20`
+            // (exact: only a letter's two cases fold to it).
+            4 => {
+                let word = u32::from_le_bytes(*name.first_chunk::<4>()?) | 0x2020_2020;
+                return (word == u32::from_le_bytes(*b"date")).then_some(KnownHeader::Date);
+            }
+            8 => {
+                let word = load_word(name, 0);
+                return LOCATION
+                    .matches(word, word)
+                    .then_some(KnownHeader::Location);
+            }
             14 => &[KnownHeader::TraceId],
             15 => &[KnownHeader::CiRequestId],
             16 => &[
@@ -105,6 +113,12 @@ impl KnownHeader {
                 KnownHeader::ErrorCode,
                 KnownHeader::ImgRequestId,
             ],
+            19 => {
+                let region = KnownHeader::BucketRegion;
+                return name
+                    .eq_ignore_ascii_case(region.name().as_bytes())
+                    .then_some(region);
+            }
             _ => return None,
         };
         // Two overlapping words per name (all are 14 to 16 bytes), compared
@@ -117,6 +131,9 @@ impl KnownHeader {
             .find(|&h| FOLDED[h as usize].matches(lo, hi))
     }
 }
+
+/// `location` in any ASCII case, one word.
+const LOCATION: WordName = WordName::folded(KnownHeader::Location.name().as_bytes());
 
 /// The names of the first five known headers (14 to 16 bytes), matched in
 /// any ASCII case, by discriminant.
@@ -140,7 +157,7 @@ pub struct Header<'a> {
 impl Headers for [Header<'_>] {
     fn get(&self, name: &str) -> Option<&[u8]> {
         self.iter()
-            .find(|h| h.name.eq_ignore_ascii_case(name.as_bytes()))
+            .find(|h| !h.value.is_empty() && h.name.eq_ignore_ascii_case(name.as_bytes()))
             .map(|h| h.value)
     }
 
@@ -152,7 +169,7 @@ impl Headers for [Header<'_>] {
 impl Headers for [(&str, &str)] {
     fn get(&self, name: &str) -> Option<&[u8]> {
         self.iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .find(|(n, v)| !v.is_empty() && n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_bytes())
     }
 

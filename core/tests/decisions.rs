@@ -690,7 +690,7 @@ fn a_body_alone_is_never_judged() {
 }
 
 /// `Location` and `x-cos-bucket-region` for every answer: any case, the
-/// first one of its name (an empty one is none, as for the ids), cut to
+/// first non-empty one of its name (an empty one is none, as for the ids), cut to
 /// capacity at a character boundary, marked as from a header.
 #[test]
 fn location_and_region_come_from_their_headers() {
@@ -726,7 +726,9 @@ fn location_and_region_come_from_their_headers() {
         &[("Location", ""), ("location", "/later")],
         b"",
     );
-    assert_eq!(empty.location(), None);
+    assert_eq!(empty.location(), Some("/later"));
+    let only_empty = record(301, "GET", "", &[("Location", "")], b"");
+    assert_eq!(only_empty.location(), None);
     assert!(!none.has(Field::Location) && none.from_header().is_empty());
     // A body never carries them.
     let body = b"<Error><Code>C</Code><Location>x</Location><Region>y</Region></Error>";

@@ -9,10 +9,11 @@ use crate::types::coserr_header;
 
 /// The C header array, read through the core's [`Headers`] trait without
 /// copying. Built only by [`CHeaders::new`], which checks every entry and
-/// notes, in the same pass, the first value of each header coserr reads.
+/// notes, in the same pass, the first non-empty value of each header coserr
+/// reads.
 pub(crate) struct CHeaders<'a> {
     all: &'a [coserr_header],
-    /// The first value of each [`KnownHeader`], by discriminant.
+    /// The first non-empty value of each [`KnownHeader`], by discriminant.
     pub(crate) known: KnownHeaders<'a>,
     /// The index in `all` of each of those values (0 when there is none).
     pub(crate) known_at: [usize; KnownHeader::ALL.len()],
@@ -44,6 +45,7 @@ impl<'a> CHeaders<'a> {
             };
             if let Some(k) = KnownHeader::from_name(n)
                 && known[k as usize].is_none()
+                && !v.is_empty()
             {
                 known[k as usize] = Some(v);
                 known_at[k as usize] = i;
@@ -70,7 +72,7 @@ impl Headers for CHeaders<'_> {
                     slice(h.value.cast::<u8>(), h.value_len).ok()?,
                 )
             };
-            n.eq_ignore_ascii_case(name.as_bytes()).then_some(v)
+            (!v.is_empty() && n.eq_ignore_ascii_case(name.as_bytes())).then_some(v)
         })
     }
 
@@ -103,6 +105,10 @@ mod tests {
                 header(None, "skipped"),
                 header(Some("X-COS-TRACE-ID"), ""),
                 header(Some("x-cos-trace-id"), "t"),
+                header(Some("Location"), ""),
+                header(Some("LOCATION"), "/l"),
+                header(Some("date"), "Tue, 09 Apr 2019 03:39:20 GMT"),
+                header(Some("X-Cos-Bucket-Region"), "ap-x"),
             ],
             &[
                 header(None, "x"),

@@ -13,9 +13,10 @@ use crate::types::coserr_error;
 use crate::writer::Writer;
 
 /// Writes the one-line display of `*e` (for logs and support tickets; always
-/// with status, code, message, request id and trace id, `-` when absent):
+/// with status, code, message, request id and trace id, `-` when absent; the
+/// retry class after the status when it is not `COSERR_RETRY_NONE`):
 ///
-/// `CosServiceError status=404 code="NoSuchKey" message="..." request_id="..." trace_id="..." resource="..."`
+/// `CosServiceError status=503 retry=transient code="ServiceUnavailable" message="..." request_id="..." trace_id="..." resource="..."`
 ///
 /// `snprintf` semantics: returns the length of the whole line without the
 /// NUL; writes at most `cap - 1` bytes plus a NUL when `cap > 0`, cut at a
@@ -23,9 +24,10 @@ use crate::writer::Writer;
 /// length (a NULL `buf` is never written, whatever `cap`). A NULL `e` gives
 /// 0 and writes `""`. The text is exactly the Rust core's `Display`.
 ///
-/// Only `kind`, `status`, `body_status`, `present` and the strings are read;
-/// a string without a NUL in its array is read to the array's end, invalid
-/// UTF-8 becomes U+FFFD, and an unknown `kind` reads as `COSERR_KIND_NONE`.
+/// Only `kind`, `status`, `body_status`, `present`, `retry` and the strings
+/// are read; a string without a NUL in its array is read to the array's end,
+/// invalid UTF-8 becomes U+FFFD, an unknown `kind` reads as
+/// `COSERR_KIND_NONE` and an unknown `retry` as `COSERR_RETRY_NONE`.
 /// Returns 0 on an internal panic.
 ///
 /// # Safety
@@ -44,9 +46,9 @@ pub unsafe extern "C" fn coserr_format(
 
 /// Writes the JSON digest of `*e`: the COS Python SDK's `get_digest_msg()`
 /// keys `code`, `message`, `resource`, `requestid`, `traceid` (`null` when
-/// absent), then `status` and `kind`:
+/// absent), then `status`, `kind` and `retry` (the class's name):
 ///
-/// `{"code":"NoSuchKey","message":"...","resource":"...","requestid":"...","traceid":null,"status":404,"kind":"service"}`
+/// `{"code":"NoSuchKey","message":"...","resource":"...","requestid":"...","traceid":null,"status":404,"kind":"service","retry":"none"}`
 ///
 /// Same `snprintf` semantics and input rules as `coserr_format`; the text is
 /// exactly the Rust core's `write_json`.

@@ -782,10 +782,11 @@ pub fn expected_kind(status: u32, bs: BodyStatus, format: BodyFormat, code_heade
 }
 
 /// The first header called `name` (ASCII case-insensitive).
+/// The first non-empty header called `name` (an empty one is none).
 fn header<'a>(headers: &[Header<'a>], name: &str) -> Option<&'a [u8]> {
     headers
         .iter()
-        .find(|h| h.name.eq_ignore_ascii_case(name.as_bytes()))
+        .find(|h| !h.value.is_empty() && h.name.eq_ignore_ascii_case(name.as_bytes()))
         .map(|h| h.value)
 }
 

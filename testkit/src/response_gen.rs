@@ -84,11 +84,14 @@ impl Input {
             .map(|(_, v)| v.as_slice())
     }
 
-    /// A header that carries a value: present and non-empty. An empty header
-    /// carries no id (the request id must never be lost, and the core
-    /// treats an empty URL as no URL too).
+    /// The first header called `name` that carries a value: an empty
+    /// header carries nothing and hides nothing (the request id must never
+    /// be lost, and the core treats an empty URL as no URL too).
     pub fn header_value(&self, name: &str) -> Option<&[u8]> {
-        self.header(name).filter(|v| !v.is_empty())
+        self.headers
+            .iter()
+            .find(|(n, v)| !v.is_empty() && n.eq_ignore_ascii_case(name.as_bytes()))
+            .map(|(_, v)| v.as_slice())
     }
 
     pub fn short(&self) -> String {
