@@ -15,6 +15,14 @@
 // malformed body keeps) are those of the C library, written down in the
 // repository's docs/semantics.md; the C calls follow docs/abi.md.
 //
+// Beyond parsing, every error carries the decisions COS SDKs each make from
+// an answer, made once by the C library: Retry (RetryTransient,
+// RetryThrottle, RetryClockSkew, RetrySwitchDomain or RetryNone; IsRetryable
+// is true for the first two), ClockSkew (the service's clock, from the
+// body's ServerTime or the Date header, minus the local one), FromCOS
+// (whether any request id came), and Location and Region (the Location and
+// x-cos-bucket-region headers).
+//
 // Every string an error holds is the whole value, every byte of it (NUL
 // bytes included), however long: the C record's fixed arrays cut long
 // values, the Go binding does not.

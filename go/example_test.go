@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"time"
 
 	coserr "github.com/coserr/coserr/go"
 )
@@ -75,4 +76,35 @@ func ExampleParseRaw_errorIn200() {
 	// Output:
 	// true true
 	// <nil>
+}
+
+// A signature refused for a skewed clock: the skew to correct the local
+// clock by, from the service's clock (the body's ServerTime here).
+func ExampleServiceError_ClockSkew() {
+	body := []byte(`<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message><ServerTime>2019-04-09T03:39:20Z</ServerTime></Error>`)
+	err := coserr.ParseRaw(403, "PUT", "", http.Header{"X-Cos-Request-Id": {"req-1"}}, body)
+
+	var se *coserr.ServiceError
+	if errors.As(err, &se) {
+		now := time.Date(2019, 4, 9, 3, 49, 20, 0, time.UTC) // the local clock, ten minutes ahead
+		skew, ok := se.ClockSkew(now)
+		fmt.Println(se.Retry, skew, ok, coserr.IsRetryable(err))
+	}
+	// Output:
+	// clock_skew -10m0s true false
+}
+
+// A gateway's page without any request id did not come from COS: try the
+// backup domain rather than the same host again.
+func ExampleClientError_FromCOS() {
+	err := coserr.ParseRaw(502, "GET", "", http.Header{"Server": {"nginx"}}, []byte("<html><body>Bad Gateway</body></html>"))
+
+	var ce *coserr.ClientError
+	if errors.As(err, &ce) {
+		fmt.Println(ce.Retry, ce.FromCOS(), coserr.IsRetryable(err))
+	}
+	fmt.Println(err)
+	// Output:
+	// switch_domain false false
+	// CosClientError status=502 cause=not_error_doc retry=switch_domain code=- message="<html><body>Bad Gateway</body></html>" request_id=- trace_id=- resource=-
 }

@@ -113,7 +113,7 @@ const textFirstSize = 1 << 10
 // withText parses with a text buffer: for a record with a text that is not
 // bytes of an input (entities decoded, U+FFFD, the HEAD 404 texts). The
 // buffer lives in this function's frame only, so that the common path does
-// not zero its 2.5 KB.
+// not zero its 3.6 KB.
 func (r *request) withText(lazyURL *url.URL) error {
 	var out cSpans
 	var text [textCapacity]byte

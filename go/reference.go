@@ -19,7 +19,7 @@ import (
 // read from the plain coserr_error that call fills (its NUL-terminated
 // arrays, its numbers), with the extras read by the one-pass iteration
 // (referenceExtras). None of the Go side's shortcuts is taken: not the
-// five-header filter, not the spans, not the lazy URL, not the text buffer
+// known-header filter, not the spans, not the lazy URL, not the text buffer
 // retry, not the extras shim. nil when the response is not an error; rc
 // is the C result.
 //
