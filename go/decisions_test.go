@@ -324,10 +324,27 @@ func TestLocationRegion(t *testing.T) {
 			}
 		})
 	}
-	// The first entry of a name is the one the library reads; net/http
-	// keeps several lines of one header in order.
-	e := details(ParseRaw(301, "GET", "", map[string][]string{"Location": {"/first", "/second"}}, []byte("<Error/>")))
-	expectEq(t, "Location of two lines", e.Location, "/first")
+	// The first non-empty line of a name is the one the library reads
+	// (net/http keeps several lines of one header in order): an empty one
+	// hides nothing.
+	for _, c := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"/first", "/second"}, "/first"},
+		{[]string{"", "/second"}, "/second"},
+		{[]string{"", ""}, ""},
+	} {
+		h := http.Header{"Location": c.lines, "X-Cos-Bucket-Region": c.lines}
+		for how, err := range map[string]error{
+			"ParseRaw": ParseRaw(301, "GET", "", h, []byte("<Error/>")),
+			"Parse":    Parse(&http.Response{StatusCode: 301, Header: h}, []byte("<Error/>")),
+		} {
+			e := details(err)
+			expectEq(t, how+" Location of lines "+strings.Join(c.lines, ","), e.Location, c.want)
+			expectEq(t, how+" Region of lines "+strings.Join(c.lines, ","), e.Region, c.want)
+		}
+	}
 }
 
 func TestFromCOS(t *testing.T) {

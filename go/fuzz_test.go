@@ -64,6 +64,7 @@ func FuzzParse(f *testing.F) {
 		{403, "PUT", "", "Date:Tue Apr  9 03:39:20 2019\nLocation:\nLocation:/second", "<Error><Code>RequestTimeTooSkewed</Code><ServerTime>2019-04-09T11:39:20.5+08:00</ServerTime></Error>"},
 		{403, "PUT", "", cos + "\nDate:Wed, 09 Apr 2019 03:39:20 GMT", "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"},
 		{429, "GET", "", "", ""},
+		{302, "GET", "", "Location:\nlocation:/" + long + "\nX-Cos-Request-Id:\nx-cos-request-id:" + long, ""}, // cut values after empty entries
 	} {
 		f.Add(c.status, c.method, c.url, c.header, []byte(c.body))
 	}

@@ -60,34 +60,45 @@ func asciiFold(s, lower string) bool {
 // resp.Header.Get would make, costs less than a pass over the map.
 func (r *request) canonicalOf(header map[string][]string) {
 	for k, name := range canonicalHeaders {
-		if v := header[name]; len(v) > 0 {
+		if v := firstNonEmpty(header[name]); v != "" {
 			r.have |= 1 << k
-			r.hv[k] = v[0]
+			r.hv[k] = v
 		}
 	}
 }
 
 // findHeaders finds the known headers in one pass over the map, in any
-// case: the first value of each.
+// case: the first non-empty value of each.
 //
-// C takes the first entry of a name in its list, but a map has no order: a
-// map that holds one header under several spellings (net/http never makes
-// one) would give a different answer from run to run. The spelling that
-// wins is fixed instead (preferredSpelling).
+// C takes the first non-empty entry of a name in its list, but a map has
+// no order: a map that holds one header under several spellings (net/http
+// never makes one) would give a different answer from run to run. The
+// spelling that wins, among those with a non-empty value, is fixed instead
+// (preferredSpelling).
 func (r *request) findHeaders(header map[string][]string) {
 	var from [knownHeaders]string // the key each value was taken from
 	for name, values := range header {
-		if len(values) == 0 {
-			continue
-		}
 		k := knownHeader(name)
 		if k < 0 || r.have&(1<<k) != 0 && !preferredSpelling(name, from[k], k) {
 			continue
 		}
-		r.have |= 1 << k
-		r.hv[k] = values[0]
-		from[k] = name
+		if v := firstNonEmpty(values); v != "" {
+			r.have |= 1 << k
+			r.hv[k] = v
+			from[k] = name
+		}
 	}
+}
+
+// firstNonEmpty is the first of values that is not empty, or "": for C an
+// empty header is no header, and hides none after it.
+func firstNonEmpty(values []string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // preferredSpelling reports whether key name wins over key have, two

@@ -21,9 +21,9 @@ import (
 // not one, else a *ServiceError (the service answered and the operation
 // failed) or a *ClientError (the answer could not be understood).
 //
-// It uses resp.StatusCode, resp.Header (read as resp.Header.Get reads it:
-// names in canonical form, as net/http stores them; the first value of
-// each), and, when resp.Request is set, its Method (a HEAD 404 becomes
+// It uses resp.StatusCode, resp.Header (the names in canonical form, as
+// net/http stores them and resp.Header.Get reads them; the first non-empty
+// value of each, an empty header being no header), and, when resp.Request is set, its Method (a HEAD 404 becomes
 // NoSuchResource) and URL (the Resource when the body has none). body is
 // the response body, already read; resp.Body is not touched. A status
 // below 400 is an error only when the body is an XML <Error> document
@@ -50,9 +50,10 @@ func requestOf(resp *http.Response, body []byte) (request, *url.URL) {
 
 // ParseRaw is Parse without net/http types: the HTTP status (0 = unknown),
 // the request method and URL ("" = unknown), the response headers (any
-// case; an http.Header will do; nil = none) and the body. A map that holds
-// a header under several spellings gives the value of the canonical one
-// (X-Cos-Request-Id), else of the spelling that sorts first.
+// case; an http.Header will do; nil = none; the first non-empty value of
+// each) and the body. A map that holds a header under several spellings
+// gives the value of the canonical one (X-Cos-Request-Id), else of the
+// spelling that sorts first, among those with a non-empty value.
 func ParseRaw(status int, method, url string, header map[string][]string, body []byte) error {
 	r := request{status: statusOf(status), method: method, url: url, body: body}
 	r.findHeaders(header)

@@ -654,9 +654,11 @@ func TestHeaderSpellings(t *testing.T) {
 	}{
 		{map[string][]string{"x-cos-request-id": {"lower"}, "X-Cos-Request-Id": {"canonical"}, "X-COS-REQUEST-ID": {"upper"}}, "canonical"},
 		{map[string][]string{"x-cos-request-id": {"lower"}, "X-COS-REQUEST-ID": {"upper"}, "x-COS-request-ID": {"mixed"}}, "upper"},
-		// An empty value is taken as it is (C: an empty header is no header,
-		// so the body or the next request-id header fills in).
-		{map[string][]string{"X-Cos-Request-Id": {""}, "x-cos-request-id": {"lower"}, "X-Ci-Request-Id": {"ci"}}, "ci"},
+		// An empty value is no header (as for C) and hides none: the
+		// non-empty spelling wins, before the next request-id header.
+		{map[string][]string{"X-Cos-Request-Id": {""}, "x-cos-request-id": {"lower"}, "X-Ci-Request-Id": {"ci"}}, "lower"},
+		{map[string][]string{"X-Cos-Request-Id": {"", "second"}, "x-cos-request-id": {"lower"}}, "second"},
+		{map[string][]string{"X-Cos-Request-Id": {""}, "X-Ci-Request-Id": {"", ""}, "X-Img-Request-Id": {"img"}}, "img"},
 	}
 	for _, c := range cases {
 		seen := map[string]int{}

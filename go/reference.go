@@ -130,10 +130,10 @@ func referenceRecord(rc uint32, rec *C.coserr_error, url string, headers [][2]st
 
 // referenceWhole is the whole value of the cut field of e, as a C program
 // that has the response finds it: a body field's from coserr_field_value;
-// a value from a header or the URL is that input (for the request id, the
-// first of x-cos-request-id, x-ci-request-id, x-img-request-id whose first
-// entry is not empty; Location and Region from the first entry of their
-// header); the message of a client error, or of a body without
+// a value from a header or the URL is that input (the first non-empty
+// entry of the header's name; for the request id, of the first of
+// x-cos-request-id, x-ci-request-id, x-img-request-id that has one); the
+// message of a client error, or of a body without
 // one of its own when the code came from x-cos-error-code, is the body.
 // ok is false when that input is not UTF-8 (the library decodes it).
 func referenceWhole(e *ServiceError, field Fields, url string, headers [][2]string, body []byte) (string, bool) {
@@ -165,7 +165,8 @@ func referenceWhole(e *ServiceError, field Fields, url string, headers [][2]stri
 }
 
 // firstHeader is the value of the first entry of headers called name
-// (lowercase), compared without regard to ASCII case.
+// (lowercase, compared without regard to ASCII case) whose value is not
+// empty, or "".
 func firstHeader(headers [][2]string, name string) string {
 	for _, kv := range headers {
 		if len(kv[0]) != len(name) {
@@ -179,7 +180,7 @@ func firstHeader(headers [][2]string, name string) string {
 			}
 			same = c == name[i]
 		}
-		if same {
+		if same && kv[1] != "" {
 			return kv[1]
 		}
 	}

@@ -31,8 +31,9 @@ void coserr_go_next_extra(const uint8_t *body, size_t body_len, coserr_go_extra 
 
 // The response Go passes, by value (the pointers in it are into Go
 // memory, which a struct passed by pointer may not hold): the known
-// headers' values (bit i of have: header i is there, with value[i],
-// possibly empty) and the other inputs.
+// headers' values (bit i of have: header i is there, with value[i], the
+// first non-empty value of its name: C skips an empty one anyway) and the
+// other inputs.
 typedef struct coserr_go_request {
 	uint32_t status;
 	uint32_t have;
