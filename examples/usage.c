@@ -21,7 +21,8 @@ int main(void) {
     char line[512];
     coserr_format(&err, line, sizeof line); /* snprintf-like, always NUL-terminated */
     printf("%s\n", line);
-    printf("not found: %s, retryable: %u, request id: %s\n",
-           err.category == COSERR_CATEGORY_NOT_FOUND ? "yes" : "no", err.retryable, err.request_id);
+    printf("not found: %s, retry: %s, request id: %s\n",
+           err.category == COSERR_CATEGORY_NOT_FOUND ? "yes" : "no", coserr_retry_name(err.retry),
+           err.request_id);
     return 0;
 }
