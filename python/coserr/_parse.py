@@ -18,7 +18,9 @@ def error_from_response(status, body, headers=None, method=None, url=None, _all_
     body is an error document or empty, or when ``x-cos-error-code`` is
     sent; a client error when the body cannot be read as one. Below 400,
     only a body that is an error document makes one (see docs/semantics.md
-    in the coserr repository for the whole table).
+    in the coserr repository for the whole table). The library's decisions
+    (``retry``, ``from_cos``, ``clock_skew``, ``location``, ``region``) come
+    with the error: for a non-error, a redirect included, there is none.
     """
     if type(body) is not bytes:
         body = body_bytes(body)
