@@ -870,6 +870,36 @@ uint32_t coserr_clock_skew_ms(const struct coserr_error *e,
                               int64_t *skew_ms);
 
 /**
+ * The retry class (`COSERR_RETRY_*`) of an answer given as facts, by the
+ * same five rules as the record's `retry`: HTTP `status` (0 when unknown),
+ * the error `code` and `message` (`(NULL, 0)` when none; bytes, matched
+ * exactly, the message searched whole), and whether a request id came
+ * (`has_request_id` non-zero: a non-empty `x-cos-request-id`,
+ * `x-ci-request-id` or `x-img-request-id` header, or a non-empty
+ * `RequestId` in the body). For an SDK that holds these values already,
+ * or builds an error of its own; `coserr_parse_response` decides the same
+ * for a whole answer.
+ *
+ * Returns `COSERR_OK` with `*retry` set; `COSERR_NULL_ARGUMENT` when `retry`
+ * is NULL or a string is NULL with a length above 0, `COSERR_INVALID_ARGUMENT`
+ * for a length above `PTRDIFF_MAX`, `COSERR_PANIC` (then `*retry`, when
+ * given, is `COSERR_RETRY_NONE`).
+ *
+ * # Safety
+ *
+ * A non-NULL `code` must be valid for reads of `code_len` bytes, a
+ * non-NULL `message` of `message_len` bytes, a non-NULL `retry` for writes
+ * of one `uint32_t`.
+ */
+uint32_t coserr_retry_of(uint32_t status,
+                         const char *code,
+                         size_t code_len,
+                         const char *message,
+                         size_t message_len,
+                         uint32_t has_request_id,
+                         uint32_t *retry);
+
+/**
  * The name of a result code, e.g. `"COSERR_NOT_AN_ERROR"`; for a value that
  * is not a result, `"COSERR_UNKNOWN_RESULT"`. A static string, never NULL.
  */

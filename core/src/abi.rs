@@ -8,3 +8,4 @@ pub use crate::builder::{RecordHead, RecordSink};
 pub use crate::bytes::floor_char_boundary;
 pub use crate::extras::ExtrasState;
 pub use crate::response::{KnownHeader, KnownHeaders};
+pub use crate::retry::retry_of_bytes;

@@ -269,7 +269,7 @@ pub fn category(status: u32, code: &str) -> Category {
 /// [`category`] when the code's id is known already (`id` must be
 /// `CodeId::from_code(code)`).
 pub(crate) fn category_of(id: CodeId, status: u32, code: &str) -> Category {
-    if let Some(c) = strong_category(id, code) {
+    if let Some(c) = strong_category(id, code.as_bytes()) {
         return c;
     }
     let status = if (300..=599).contains(&status) {
@@ -288,11 +288,11 @@ pub(crate) fn category_of(id: CodeId, status: u32, code: &str) -> Category {
 
 /// Step 1 of [`category`]: the category the code names whatever the status
 /// (`id` must be `CodeId::from_code(code)`).
-pub(crate) fn strong_category(id: CodeId, code: &str) -> Option<Category> {
+pub(crate) fn strong_category(id: CodeId, code: &[u8]) -> Option<Category> {
     if id.is_known() {
         id.strong_category()
     } else {
-        category_from_code(code.as_bytes())
+        category_from_code(code)
     }
 }
 

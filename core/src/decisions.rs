@@ -53,7 +53,13 @@ impl<S: RecordSink + ?Sized> Builder<'_, S> {
             _ => (self.head.code_id, self.get(Field::Code)),
         };
         let expired = || self.message_says_expired(answer);
-        let retry = decide(self.head.status, id, code, expired, has_request_id);
+        let retry = decide(
+            self.head.status,
+            id,
+            code.as_bytes(),
+            expired,
+            has_request_id,
+        );
         self.head.retry = retry;
         self.head.retryable = retry.is_retryable();
 

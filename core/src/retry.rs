@@ -68,14 +68,16 @@ pub(crate) const EXPIRED: &[u8] = b"request has expired";
 ///
 /// Codes are matched exactly and case-sensitively.
 pub fn retry(status: u32, code: &str, message: &str, has_request_id: bool) -> Retry {
-    let expired = || contains_ignore_ascii_case(message.as_bytes(), EXPIRED);
-    decide(
-        status,
-        CodeId::from_code(code),
-        code,
-        expired,
-        has_request_id,
-    )
+    retry_of_bytes(status, code.as_bytes(), message.as_bytes(), has_request_id)
+}
+
+/// [`retry`] for a code and message as bytes, which need not be UTF-8 (the
+/// C ABI's `coserr_retry_of`): a code that is not UTF-8 is none of the
+/// table's, though it may still name throttling (`…Throttl…`).
+pub fn retry_of_bytes(status: u32, code: &[u8], message: &[u8], has_request_id: bool) -> Retry {
+    let id = core::str::from_utf8(code).map_or(CodeId::Unknown, CodeId::from_code);
+    let expired = || contains_ignore_ascii_case(message, EXPIRED);
+    decide(status, id, code, expired, has_request_id)
 }
 
 /// [`retry`] for a code already looked up (`id` is `CodeId::from_code(code)`:
@@ -86,7 +88,7 @@ pub fn retry(status: u32, code: &str, message: &str, has_request_id: bool) -> Re
 pub(crate) fn decide(
     status: u32,
     id: CodeId,
-    code: &str,
+    code: &[u8],
     message_says_expired: impl FnOnce() -> bool,
     has_request_id: bool,
 ) -> Retry {

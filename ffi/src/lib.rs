@@ -26,10 +26,11 @@
 //! The files, in the order of the header: `constants` and `types` (the
 //! ABI's data), then one file per family of exports — `parse` (response,
 //! body), `spans`, `format` (display and digest), `extras`, `field_value`,
-//! `clock` (the clock skew), `names`. Beneath them: `boundary` (the panic boundary and argument
-//! checks), `c_headers` (the header array as the core's `Headers`),
-//! `regions` (the record sink), `numbers` (the record head as C numbers),
-//! `writer` (`snprintf`-like outputs) and `code_names` (the code table).
+//! `decisions` (the clock skew, the retry class of given facts), `names`.
+//! Beneath them: `boundary` (the panic boundary and argument checks),
+//! `c_headers` (the header array as the core's `Headers`), `regions` (the
+//! record sink), `numbers` (the record head as C numbers), `writer`
+//! (`snprintf`-like outputs) and `code_names` (the code table).
 //!
 //! Rust code (benchmarks, tests) can call the exports through the rlib, as
 //! `coserr_ffi::coserr_parse_response` with the dependency
@@ -57,7 +58,7 @@ mod extras;
 
 mod field_value;
 
-mod clock;
+mod decisions;
 
 mod names;
 
@@ -68,8 +69,8 @@ mod numbers;
 mod regions;
 mod writer;
 
-pub use clock::coserr_clock_skew_ms;
 pub use constants::*;
+pub use decisions::{coserr_clock_skew_ms, coserr_retry_of};
 pub use extras::{coserr_extras_begin, coserr_extras_next};
 pub use field_value::coserr_field_value;
 pub use format::{coserr_format, coserr_to_json};

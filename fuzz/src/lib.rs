@@ -191,6 +191,30 @@ pub fn check_ffi(input: &ResponseInput<'_>, garbage_record: bool) -> Check {
     if retry.to_bytes() != rec.retry().name().as_bytes() {
         return Err(format!("coserr_retry_name({}) = {retry:?}", out.retry));
     }
+    // The retry class of the record's own facts is the record's (an error's
+    // whole message: when it was not cut).
+    if rec.kind() != coserr::Kind::None && !rec.truncated().contains(Field::Message) {
+        let (code, message) = (rec.get(Field::Code), rec.get(Field::Message));
+        let has_id = u32::from(!rec.flags().contains(coserr::Flags::NOT_FROM_COS));
+        let mut class = 99;
+        let r = unsafe {
+            coserr_retry_of(
+                input.status,
+                code.as_ptr().cast(),
+                code.len(),
+                message.as_ptr().cast(),
+                message.len(),
+                has_id,
+                &mut class,
+            )
+        };
+        if r != COSERR_OK || class != rec.retry().as_u32() {
+            return Err(format!(
+                "coserr_retry_of = {r}, {class}; record {:?}",
+                rec.retry()
+            ));
+        }
+    }
     // The clock skew: the core's, at a local clock taken from the input
     // (so that saturation at the ends of int64_t is reached too).
     let local = input
