@@ -41,9 +41,12 @@ impl<S: RecordSink + ?Sized> Builder<'_, S> {
     /// [`Flags::NOT_FROM_COS`], after every text is in.
     pub(crate) fn decide(&mut self, answer: &Answer<'_, '_>) {
         let body = answer.body;
-        let has_request_id =
-            answer.request_id_header || body.field(Field::RequestId).is_some_and(|v| !v.is_empty());
-        if answer.headers_given && !has_request_id {
+        // Without the headers a missing id proves nothing: the flag and the
+        // retry class's first rule need them.
+        let has_request_id = answer.request_id_header
+            || body.field(Field::RequestId).is_some_and(|v| !v.is_empty())
+            || !answer.headers_given;
+        if !has_request_id {
             self.head.flags.insert(Flags::NOT_FROM_COS);
         }
         // A non-error has no code of its own (a 2xx JSON body's `code` is

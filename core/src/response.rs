@@ -40,7 +40,8 @@ pub trait Headers {
 
     /// Whether these are the answer's headers (possibly none), rather than
     /// a stand-in for headers not given: only then does a missing request id
-    /// mean the answer did not come from COS ([`Flags::NOT_FROM_COS`]).
+    /// mean the answer did not come from COS ([`Flags::NOT_FROM_COS`], and
+    /// the first rule of [`retry`](crate::retry)).
     /// `()` is the stand-in.
     fn given(&self) -> bool {
         true

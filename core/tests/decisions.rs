@@ -671,7 +671,8 @@ fn the_rule_function_takes_the_same_facts() {
     }
 }
 
-/// A body alone (no headers given) is never judged not to come from COS.
+/// An answer whose headers were not given is never judged not to come from
+/// COS.
 #[test]
 fn a_body_alone_is_never_judged() {
     for body in [xml("InternalError", "m"), Vec::new(), b"garbage".to_vec()] {
@@ -683,6 +684,16 @@ fn a_body_alone_is_never_judged() {
             body: &body,
         });
         assert!(!rec.flags().contains(Flags::NOT_FROM_COS), "{rec:?}");
+        // Nor is a status without its headers: rule 1 needs them too.
+        let no_headers = ErrorRecord::from_response(&coserr::Response {
+            status: 503,
+            method: b"GET",
+            url: b"",
+            headers: &(),
+            body: &body,
+        });
+        assert!(!no_headers.flags().contains(Flags::NOT_FROM_COS));
+        assert_eq!(no_headers.retry(), Retry::Transient, "{no_headers:?}");
         // The same answer with an empty header list is judged.
         let judged = record(0, "", "", &[], &body);
         assert!(judged.flags().contains(Flags::NOT_FROM_COS), "{judged:?}");
