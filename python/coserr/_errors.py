@@ -2,7 +2,7 @@
 getters and constructors, over the record the C library built."""
 
 import time
-from ctypes import byref, c_int64
+from ctypes import byref, c_int64, c_uint32
 from datetime import timedelta
 
 from . import _ffi
@@ -432,6 +432,8 @@ def _init_from_sdk_args(self, method, message, status_code):
             if lower.get(key) is not None:
                 _put_text(record, wholes, field, str(lower[key]))
         self._set(record, b"", method, resource, wholes)
+        # The ids were the dict's (judged); the code and message came after.
+        _decide_again(self, judged=True)
         return
     body = body_bytes(message)
     rc, record, wholes = from_response(status, body, None, method)
@@ -444,6 +446,27 @@ def _init_from_sdk_args(self, method, message, status_code):
     record.kind = _SERVICE
     record.status = status
     self._set(record, body, method, None, wholes)
+    # No headers were given: a missing request id proves nothing here.
+    _decide_again(self, judged=False)
+
+
+def _decide_again(err, judged):
+    """The retry class of an error built from the SDK's arguments, by the
+    library's rules (``coserr_retry_of``) on its whole code and message.
+    ``judged``: the arguments carried the answer's ids, so that a missing
+    one means the answer did not come from COS; otherwise the flag is
+    cleared and rule 1 cannot apply (as for a body parsed on its own)."""
+    e = err._e
+    if not judged:
+        e.flags &= ~_NOT_FROM_COS
+    code = (err.get_error_code() or "").encode("utf-8", "replace")
+    message = (err.get_error_msg() or "").encode("utf-8", "replace")
+    has_id = 0 if e.flags & _NOT_FROM_COS else 1
+    out = c_uint32()
+    rc = _ffi.retry_of(e.status, code, len(code), message, len(message), has_id, byref(out))
+    if rc == _ffi.OK:
+        e.retry = out.value
+        e.retryable = 1 if RETRY_NAMES[out.value] in ("transient", "throttle") else 0
 
 
 class CosServiceError(CosError):

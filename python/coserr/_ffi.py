@@ -289,6 +289,12 @@ clock_skew_ms = lib.coserr_clock_skew_ms
 clock_skew_ms.argtypes = [POINTER(Error), c_int64, POINTER(c_int64)]
 clock_skew_ms.restype = c_uint32
 
+# The retry class of facts: status, code and message bytes, whether a request
+# id came; COSERR_OK with *retry set.
+retry_of = lib.coserr_retry_of
+retry_of.argtypes = [c_uint32, c_char_p, c_size_t, c_char_p, c_size_t, c_uint32, POINTER(c_uint32)]
+retry_of.restype = c_uint32
+
 # The name of a COSERR_RETRY_* class ("" for a number that is not one).
 retry_name = lib.coserr_retry_name
 retry_name.argtypes = [c_uint32]

@@ -311,3 +311,30 @@ def test_region_of_a_sdk_style_error():
     err = CosServiceError("HEAD", {"x-cos-request-id": RID, "x-cos-bucket-region": "ap-shanghai"}, 404)
     assert err.region == "ap-shanghai" and err.from_cos and err.location is None
     assert coserr.CosError.location.__doc__ and coserr.CosError.region.__doc__
+
+
+# The SDK-style constructors: the retry class from the library's rules on the
+# error's own code and message (coserr_retry_of); ids judged only when the
+# arguments carried the answer's headers or digest ids.
+@pytest.mark.parametrize(
+    "message, status, retry, from_cos",
+    [
+        ({"code": "SlowDown", "message": "slow", "requestid": "r1"}, 503, "throttle", True),
+        ({"code": "AccessDenied", "message": "Request has expired", "requestid": "r1"}, 403, "clock_skew", True),
+        ({"code": "SignatureDoesNotMatch", "message": "x" * 3000 + " request HAS expired", "requestid": "r1"}, 403, "clock_skew", True),
+        ({"code": "NoSuchKey", "message": "gone", "requestid": "r1"}, 404, "none", True),
+        ({"code": "InternalError", "message": "boom"}, 503, "switch_domain", False),
+        ({"code": "InternalError", "message": "boom", "requestid": "r1"}, 200, "transient", True),
+        ("<Error><Code>RequestTimeTooSkewed</Code><Message>m</Message></Error>", 403, "clock_skew", True),
+        ("<Error><Code>InternalError</Code><Message>m</Message></Error>", 503, "transient", True),
+        ("<Error><Code>SlowDown</Code><Message>m</Message></Error>", 503, "throttle", True),
+        ("", 502, "transient", True),
+        ("", 404, "none", True),
+    ],
+)
+def test_sdk_constructor_decides_from_its_arguments(message, status, retry, from_cos):
+    err = CosServiceError("GET", message, status)
+    assert err.retry == retry
+    assert err.from_cos is from_cos
+    assert err.retryable == (retry in ("transient", "throttle"))
+    assert ('"retry":"%s"' % retry) in err.to_json()
