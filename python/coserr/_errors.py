@@ -331,8 +331,9 @@ class CosError(Exception):
         """``False`` when the answer carried no request id at all (no
         ``x-cos-request-id``, ``x-ci-request-id`` or ``x-img-request-id``
         header, no ``RequestId`` in the body): it did not come from COS (a
-        proxy, a hijacked domain). Judged from a response only: an error
-        from :func:`coserr.parse_body` (a body alone) or
+        proxy, a hijacked domain). Judged only when the headers came: an
+        error from :func:`coserr.parse_body` (a body alone),
+        ``CosServiceError(method, body, status)`` (no headers) or
         ``CosClientError(message)`` reads ``True`` (nothing to judge by)."""
         return not self._e.flags & _NOT_FROM_COS
 
