@@ -11,9 +11,10 @@ whole: the package reads no body itself.
 """
 
 from . import _ffi
+from ._decision import Decision
 from ._enums import BodyStatus, Category, Field, Flag, Kind
 from ._errors import UNKNOWN, CosClientError, CosError, CosServiceError
-from ._parse import error_from_requests, error_from_response, parse_body
+from ._parse import decide, decide_from_requests, error_from_requests, error_from_response, parse_body
 
 __version__ = "0.1.0"
 
@@ -31,9 +32,12 @@ __all__ = [
     "CosClientError",
     "CosError",
     "CosServiceError",
+    "Decision",
     "Field",
     "Flag",
     "Kind",
+    "decide",
+    "decide_from_requests",
     "error_from_requests",
     "error_from_response",
     "parse_body",

@@ -1,18 +1,17 @@
 """The exceptions: CosError and its two kinds, with the COS Python SDK's
 getters and constructors, over the record the C library built."""
 
-import time
-from ctypes import byref, c_int64, c_uint32
-from datetime import timedelta
+from ctypes import byref, c_uint32
 
 from . import _ffi
 from ._bytes import body_bytes, text
+from ._decision import RETRY_NAMES, Decisions
 from ._enums import BodyStatus, Category, Field, Flag, Kind
 from ._extras import extras
 from ._headers import RELEVANT_HEADERS
-from ._record import failed, from_body, from_response
+from ._record import from_body, from_response
 from ._response import check_status
-from ._whole import body_value
+from ._view import Number, Text
 
 #: What the COS Python SDK's getters answer when they know nothing.
 UNKNOWN = "Unknown"
@@ -21,31 +20,6 @@ _CLIENT = Kind.CLIENT.value
 _SERVICE = Kind.SERVICE.value
 _new = Exception.__new__
 _NOT_FROM_COS = Flag.NOT_FROM_COS.value
-_INT64 = (-(1 << 63), (1 << 63) - 1)
-
-
-def _retry_names():
-    """The names of the retry classes by number, as the library gives
-    them (``coserr_retry_name``; ``""`` ends the list)."""
-    names = []
-    while True:
-        name = _ffi.retry_name(len(names))
-        if not name:
-            return tuple(names)
-        names.append(name.decode("ascii"))
-
-
-#: ``COSERR_RETRY_*`` names by number: ``("none", "transient", ...)``.
-RETRY_NAMES = _retry_names()
-
-
-def _unix_ms(now):
-    """A Unix time in seconds (int, float...) as the C ``int64_t``
-    milliseconds, rounded to the nearest."""
-    ms = round(now * 1000)
-    if not _INT64[0] <= ms <= _INT64[1]:
-        raise OverflowError("coserr: now out of range: %r" % (now,))
-    return ms
 
 
 def exception_for(record, status, body, method=None, url=None, wholes=None):
@@ -92,37 +66,8 @@ def _put_text(record, wholes, field, value):
         wholes[field] = value
 
 
-class _Text:
-    """A text of the record, as a read-only attribute (``None`` when absent)."""
-
-    def __init__(self, field, doc):
-        self.field = field
-        self.name = field.name.lower()
-        self.__doc__ = doc
-
-    def __get__(self, err, owner=None):
-        if err is None:
-            return self
-        return err._field(self.field, self.name)
-
-
-class _Number:
-    """A number of the record, as a read-only attribute: ``convert`` of it
-    (an enum, ``int`` or ``bool``)."""
-
-    def __init__(self, name, convert, doc):
-        self.name = name
-        self.convert = convert
-        self.__doc__ = doc
-
-    def __get__(self, err, owner=None):
-        if err is None:
-            return self
-        return self.convert(getattr(err._e, self.name))
-
-
 def _sdk_getter(attr):
-    """The SDK's getter of a :class:`_Text`: the text, or ``"Unknown"`` when
+    """The SDK's getter of a :class:`~coserr._view.Text`: the text, or ``"Unknown"`` when
     absent or empty."""
     field, name = attr.field, attr.name
 
@@ -146,7 +91,7 @@ _DIGEST = tuple(
 )
 
 
-class CosError(Exception):
+class CosError(Decisions, Exception):
     """An error of a COS response: the record coserr built, the body it came
     from, and the COS Python SDK's getters over them.
 
@@ -171,38 +116,10 @@ class CosError(Exception):
         self._wholes = wholes
         self.args = (record.status, body)
 
-    def _field(self, bit, name):
-        """The text of the record's field ``name``, or None when absent."""
-        e = self._e
-        if not e.present & bit:
-            return None
-        if e.truncated & bit:
-            return self._whole(bit, getattr(e, name))
-        return text(getattr(e, name))
-
     def _sdk(self, bit, name):
         """The SDK getters' value: the text, or ``"Unknown"`` when absent or empty."""
         value = self._field(bit, name)
         return value if value else UNKNOWN
-
-    def _whole(self, bit, raw):
-        """A value the fixed, NUL-terminated record had to cut, whole: one
-        known from the start (a header's, the URL's, the caller's), else the
-        body field's, from the library (see :mod:`coserr._whole`)."""
-        wholes = self._wholes
-        if wholes and bit in wholes:
-            return wholes[bit]
-        cut = text(raw)
-        e = self._e
-        if e.from_header & bit or not self._body:
-            return cut
-        full = body_value(self._body, e, bit)
-        if full is None or not full.startswith(cut):
-            return cut
-        if wholes is None:
-            wholes = self._wholes = {}
-        wholes[bit] = full
-        return full
 
     # -- the COS Python SDK's getters -------------------------------------
 
@@ -237,20 +154,20 @@ class CosError(Exception):
 
     # -- the record's texts (None when absent) ----------------------------
 
-    code = _Text(Field.CODE, "``Code`` as the record has it; ``None`` when absent, ``\"\"`` when empty.")
-    message = _Text(
+    code = Text(Field.CODE, "``Code`` as the record has it; ``None`` when absent, ``\"\"`` when empty.")
+    message = Text(
         Field.MESSAGE,
         "``Message``; ``None`` when absent. For a client error from a "
         "response, the body as text.",
     )
-    resource = _Text(Field.RESOURCE, "``Resource`` (or the URL); ``None`` when absent.")
-    request_id = _Text(
+    resource = Text(Field.RESOURCE, "``Resource`` (or the URL); ``None`` when absent.")
+    request_id = Text(
         Field.REQUEST_ID,
         "``RequestId`` (or ``x-cos-request-id``, else the CI or image "
         "request-id header): the key for COS's diagnosis tool; ``None`` when absent.",
     )
-    trace_id = _Text(Field.TRACE_ID, "``TraceId`` (or ``x-cos-trace-id``); ``None`` when absent.")
-    server_time = _Text(Field.SERVER_TIME, "``ServerTime`` (sent with signature errors); ``None`` when absent.")
+    trace_id = Text(Field.TRACE_ID, "``TraceId`` (or ``x-cos-trace-id``); ``None`` when absent.")
+    server_time = Text(Field.SERVER_TIME, "``ServerTime`` (sent with signature errors); ``None`` when absent.")
 
     # The SDK's getters of the texts.
     get_error_code = _sdk_getter(code)
@@ -261,81 +178,23 @@ class CosError(Exception):
 
     # -- the record's numbers ---------------------------------------------
 
-    kind = _Number("kind", Kind, ":class:`Kind`: ``SERVICE`` or ``CLIENT``.")
-    status = _Number("status", int, "The HTTP status (0 when unknown).")
-    body_status = _Number("body_status", BodyStatus, ":class:`BodyStatus`: the verdict on the body.")
-    body_offset = _Number("body_offset", int, "Where a ``MALFORMED`` body went wrong (byte offset).")
-    present = _Number("present", Field, ":class:`Field` bits of the fields the record has (possibly empty).")
-    from_header = _Number(
+    kind = Number("kind", Kind, ":class:`Kind`: ``SERVICE`` or ``CLIENT``.")
+    body_status = Number("body_status", BodyStatus, ":class:`BodyStatus`: the verdict on the body.")
+    body_offset = Number("body_offset", int, "Where a ``MALFORMED`` body went wrong (byte offset).")
+    present = Number("present", Field, ":class:`Field` bits of the fields the record has (possibly empty).")
+    from_header = Number(
         "from_header", Field, ":class:`Field` bits of the values that came from a header or the URL."
     )
-    truncated = _Number(
+    truncated = Number(
         "truncated", Field, ":class:`Field` bits of the values the record's arrays cut (the texts here are whole)."
     )
-    flags = _Number(
+    flags = Number(
         "flags", Flag, ":class:`Flag` bits: ``PARTIAL``, ``IDS_DISAGREE``, ``SERVER_CLOCK``, ``NOT_FROM_COS``."
     )
-    code_id = _Number("code_id", int, "The known COS code's id (0 = not in the COS table).")
-    category = _Number("category", Category, ":class:`Category` of the failure.")
-    retryable = _Number(
-        "retryable",
-        bool,
-        "Whether sending the same request again may succeed: ``retry`` is ``\"transient\"`` or ``\"throttle\"``.",
-    )
-
-    # -- the decisions, made by the library from the whole answer ----------
-
-    @property
-    def retry(self):
-        """What retrying can do, by the first rule that holds:
-        ``"switch_domain"`` (a 3xx other than 304, or a 5xx, without any
-        request id: the answer did not come from COS; retry on the backup
-        domain), ``"clock_skew"`` (``RequestTimeTooSkewed``, or a request
-        that "has expired": correct the clock by :meth:`clock_skew`, sign
-        again, retry), ``"throttle"`` (429 or a throttling code: retry with
-        a longer backoff), ``"transient"`` (5xx, ``InternalError``,
-        ``ServiceUnavailable``, ``RequestTimeout``: retry with backoff),
-        else ``"none"``."""
-        r = self._e.retry
-        return RETRY_NAMES[r] if r < len(RETRY_NAMES) else ""
-
-    def clock_skew(self, now=None):
-        """The service's clock minus ``now``, as a :class:`datetime.timedelta`
-        (millisecond precision): add it to the local clock before signing
-        the request again. ``now`` is the local Unix time in seconds when
-        the answer arrived (float allowed; by default :func:`time.time`).
-        ``None`` when the service's clock is unknown: the body has no
-        ``ServerTime`` and the ``Date`` header is missing, or neither parses."""
-        ms = _unix_ms(time.time() if now is None else now)
-        skew = c_int64()
-        rc = _ffi.clock_skew_ms(byref(self._e), ms, byref(skew))
-        if rc == _ffi.NOT_FOUND:
-            return None
-        if rc != _ffi.OK:
-            failed(rc)
-        return timedelta(milliseconds=skew.value)
-
-    location = _Text(
-        Field.LOCATION,
-        "The ``Location`` header (where a redirect points), whole: the first non-empty one, name in "
-        "any case; ``None`` when there is none.",
-    )
-    region = _Text(
-        Field.REGION,
-        "The ``x-cos-bucket-region`` header (the bucket's region), whole: the first non-empty one, "
-        "name in any case; ``None`` when there is none.",
-    )
-
-    @property
-    def from_cos(self):
-        """``False`` when the answer carried no request id at all (no
-        ``x-cos-request-id``, ``x-ci-request-id`` or ``x-img-request-id``
-        header, no ``RequestId`` in the body): it did not come from COS (a
-        proxy, a hijacked domain). Judged only when the headers came: an
-        error from :func:`coserr.parse_body` (a body alone),
-        ``CosServiceError(method, body, status)`` (no headers) or
-        ``CosClientError(message)`` reads ``True`` (nothing to judge by)."""
-        return not self._e.flags & _NOT_FROM_COS
+    code_id = Number("code_id", int, "The known COS code's id (0 = not in the COS table).")
+    category = Number("category", Category, ":class:`Category` of the failure.")
+    # status, retryable and the decisions (retry, clock_skew, location,
+    # region, from_cos): from Decisions, shared with coserr.Decision.
 
     @property
     def partial(self):
@@ -379,7 +238,7 @@ class CosError(Exception):
         return extras(self._body)
 
     # The member names of the COS SDK's error model, as aliases.
-    status_code = status
+    status_code = Decisions.status
     error_code = code
     error_msg = message
     resource_location = resource

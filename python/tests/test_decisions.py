@@ -101,11 +101,12 @@ def test_every_sample_agrees_with_its_digest():
 
 def test_non_error_answers_give_none():
     """A 3xx without any request id is switch_domain to the library, but it
-    is not an error: error_from_response answers None, so no decision is
-    handed out for it (a caller that follows redirects itself has the
-    status and headers in hand)."""
+    is not an error: error_from_response answers None; its decisions come
+    from coserr.decide (test_decide.py)."""
     assert error_from_response(302, b"", {"Location": "https://elsewhere/"}, "GET") is None
     assert error_from_response(200, b"", {"Date": "Tue, 09 Apr 2019 03:39:20 GMT"}, "GET") is None
+    d = coserr.decide(302, b"", {"Location": "https://elsewhere/"}, "GET")
+    assert (d.retry, d.location, d.error) == ("switch_domain", "https://elsewhere/", None)
 
 
 # --- from_cos -------------------------------------------------------------------
