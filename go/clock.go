@@ -12,16 +12,21 @@ import (
 // the service's clock is unknown (Flags lacks FlagServerClock): no
 // ServerTime in the body and no Date header that parses. The result
 // saturates at the limits of time.Duration (about 292 years either way).
-func (e *ServiceError) ClockSkew(now time.Time) (skew time.Duration, ok bool) {
-	if !e.Flags.Has(FlagServerClock) {
+func (d Decision) ClockSkew(now time.Time) (skew time.Duration, ok bool) {
+	if !d.Flags.Has(FlagServerClock) {
 		return 0, false
 	}
-	return skewDuration(e.ServerClock.UnixMilli(), now.UnixMilli()), true
+	return skewDuration(d.ServerClock.UnixMilli(), now.UnixMilli()), true
 }
 
-// ClockSkew is the service's clock minus now, as ServiceError.ClockSkew.
-func (e *ClientError) ClockSkew(now time.Time) (time.Duration, bool) {
-	return (*ServiceError)(e).ClockSkew(now)
+// ClockSkew is the service's clock minus now, as Decision.ClockSkew.
+func (e *ServiceError) ClockSkew(now time.Time) (skew time.Duration, ok bool) {
+	return e.Decision().ClockSkew(now)
+}
+
+// ClockSkew is the service's clock minus now, as Decision.ClockSkew.
+func (e *ClientError) ClockSkew(now time.Time) (skew time.Duration, ok bool) {
+	return e.Decision().ClockSkew(now)
 }
 
 // skewDuration is serverMs - localMs as a Duration, saturating (as

@@ -133,18 +133,15 @@ func (e *ServiceError) Digest() string { return digest(e, KindService) }
 // Digest returns the JSON digest, as ServiceError.Digest.
 func (e *ClientError) Digest() string { return digest((*ServiceError)(e), KindClient) }
 
-// FromCOS reports whether the answer carries a request id (a non-empty
-// x-cos-request-id, x-ci-request-id or x-img-request-id header, or a
-// RequestId in the body), the mark of an answer that came from COS. It is
-// false when no request id came at all (FlagNotFromCOS): a proxy, a
-// captive portal or a hijacked domain answered, and for a 3xx (other than
-// 304) or a 5xx Retry is then RetrySwitchDomain. ParseBody has no headers
-// to judge: its errors say true.
-func (e *ServiceError) FromCOS() bool { return !e.Flags.Has(FlagNotFromCOS) }
+// FromCOS reports whether the answer carries a request id, as
+// Decision.FromCOS: false when none came at all (FlagNotFromCOS), and for
+// a 3xx (other than 304) or a 5xx Retry is then RetrySwitchDomain.
+// ParseBody has no headers to judge: its errors say true.
+func (e *ServiceError) FromCOS() bool { return e.Decision().FromCOS() }
 
 // FromCOS reports whether the answer carries a request id, as
-// ServiceError.FromCOS.
-func (e *ClientError) FromCOS() bool { return (*ServiceError)(e).FromCOS() }
+// Decision.FromCOS.
+func (e *ClientError) FromCOS() bool { return e.Decision().FromCOS() }
 
 // IsNotFound reports whether err is (or wraps) a *ServiceError or
 // *ClientError saying the resource does not exist: category not-found

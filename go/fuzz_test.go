@@ -20,6 +20,9 @@ import (
 // text buffer retry, the lazy URL, the shared body copy, the whole values,
 // and the decisions (retry class, the service's clock, Location, Region,
 // not from COS). ParseBody is held to coserr_parse_body the same way.
+// Decide, DecideRaw and Decide with a nil response are held to the same
+// records: Err as the matching Parse call, the other fields to the
+// record's decisions, for errors and non-errors alike.
 //
 // `go test` runs the seeds (every shared body, and the paths below); `go
 // test -run '^$' -fuzz FuzzParse` searches further (go/README, "Tests").
@@ -65,6 +68,12 @@ func FuzzParse(f *testing.F) {
 		{403, "PUT", "", cos + "\nDate:Wed, 09 Apr 2019 03:39:20 GMT", "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"},
 		{429, "GET", "", "", ""},
 		{302, "GET", "", "Location:\nlocation:/" + long + "\nX-Cos-Request-Id:\nx-cos-request-id:" + long, ""}, // cut values after empty entries
+		// Answers that are no error, with decisions all the same (Decide).
+		{302, "GET", testURL, "Location:https://backup/caf\xe9" + long + "\nX-Cos-Bucket-Region:ap-\x00" + long, "<html>moved</html>"},
+		{301, "GET", testURL, cos + "\nLocation:/k\nX-Cos-Bucket-Region:ap-beijing", ""},
+		{307, "GET", "", "Location:/caf\xe9\nX-Cos-Bucket-Region:ap-\xff", ""}, // short, not UTF-8: decoded into the text buffer
+		{304, "GET", "", "Date:Tue, 09 Apr 2019 03:39:20 GMT", ""},
+		{200, "GET", "", "Date:Tuesday, 09-Apr-19 03:39:20 GMT\nX-Ci-Request-Id:ci", "<ListBucketResult/>"},
 	} {
 		f.Add(c.status, c.method, c.url, c.header, []byte(c.body))
 	}
@@ -83,6 +92,10 @@ func FuzzParse(f *testing.F) {
 		}
 		want, prefixOnly, rc := referenceError(status, method, rawURL, inPreferredOrder(m), body)
 		checkAgainstReference(t, "ParseRaw", ParseRaw(status, method, rawURL, m, body), want, prefixOnly, rc)
+		d := DecideRaw(status, method, rawURL, m, body)
+		checkAgainstReference(t, "DecideRaw's Err", d.Err, want, prefixOnly, rc)
+		wantD, dPrefixOnly, _ := referenceDecision(status, method, rawURL, inPreferredOrder(m), body)
+		checkDecision(t, "DecideRaw", d, wantD, dPrefixOnly)
 
 		// Parse: the header as net/http builds it (names canonical), the
 		// URL as the request holds it.
@@ -98,12 +111,52 @@ func FuzzParse(f *testing.F) {
 			req.URL, refURL = u, u.String()
 		}
 		want, prefixOnly, rc = referenceError(status, method, refURL, canonical, body)
-		checkAgainstReference(t, "Parse", Parse(&http.Response{StatusCode: status, Header: h, Request: req}, body), want, prefixOnly, rc)
+		resp := &http.Response{StatusCode: status, Header: h, Request: req}
+		checkAgainstReference(t, "Parse", Parse(resp, body), want, prefixOnly, rc)
+		d = Decide(resp, body)
+		checkAgainstReference(t, "Decide's Err", d.Err, want, prefixOnly, rc)
+		wantD, dPrefixOnly, _ = referenceDecision(status, method, refURL, canonical, body)
+		checkDecision(t, "Decide", d, wantD, dPrefixOnly)
 
 		// ParseBody: coserr_parse_body (no NOT_FROM_COS).
 		want, prefixOnly, rc = referenceBodyError(body)
 		checkAgainstReference(t, "ParseBody", ParseBody(body), want, prefixOnly, rc)
+		d = Decide(nil, body)
+		checkAgainstReference(t, "Decide(nil)'s Err", d.Err, want, prefixOnly, rc)
+		wantD, _ = referenceBodyDecision(body)
+		wantD.Flags &^= FlagNotFromCOS // coserr_parse_body never sets it
+		checkDecision(t, "Decide(nil)", d, wantD, 0)
 	})
+}
+
+// checkDecision compares a Decision with the reference's (whose Err is
+// nil): every field equal, but for the fields in prefixOnly (Location,
+// Region), which must start with the reference's cut value and be longer.
+// An error's Decision is the one Decide returned.
+func checkDecision(t *testing.T, what string, got, want Decision, prefixOnly Fields) {
+	t.Helper()
+	if got.Err != nil {
+		if e := details(got.Err); e == nil || !reflect.DeepEqual(e.decision(got.Err), got) {
+			t.Errorf("%s: the Decision differs from its Err's", what)
+		}
+	}
+	g := got
+	g.Err = nil
+	for _, f := range []struct {
+		field     Fields
+		got, want *string
+	}{{FieldLocation, &g.Location, &want.Location}, {FieldRegion, &g.Region, &want.Region}} {
+		if prefixOnly&f.field == 0 {
+			continue
+		}
+		if !strings.HasPrefix(*f.got, *f.want) || len(*f.got) <= len(*f.want) {
+			t.Errorf("%s: %v %q is not longer than the record's cut %q, and its continuation", what, f.field, *f.got, *f.want)
+		}
+		*f.want = *f.got
+	}
+	if !reflect.DeepEqual(g, want) {
+		t.Errorf("%s:\n got %+v\nwant %+v", what, g, want)
+	}
 }
 
 // inPreferredOrder lists the entries of m for C, which takes the first

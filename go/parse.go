@@ -33,7 +33,7 @@ func Parse(resp *http.Response, body []byte) error {
 		return ParseBody(body)
 	}
 	r, u := requestOf(resp, body)
-	return r.parse(u)
+	return r.parse(u, nil)
 }
 
 // requestOf is what Parse passes to C for resp and body, and the request
@@ -57,7 +57,7 @@ func requestOf(resp *http.Response, body []byte) (request, *url.URL) {
 func ParseRaw(status int, method, url string, header map[string][]string, body []byte) error {
 	r := request{status: statusOf(status), method: method, url: url, body: body}
 	r.findHeaders(header)
-	return r.parse(nil)
+	return r.parse(nil, nil)
 }
 
 // ParseBody judges a body alone, the status unknown: nil for an empty body
@@ -68,7 +68,7 @@ func ParseBody(body []byte) error {
 	// coserr_parse_body is coserr_parse_response with status 0 and nothing
 	// but the body, except that it does not set NOT_FROM_COS.
 	r := request{body: body, bodyOnly: true}
-	return r.parse(nil)
+	return r.parse(nil, nil)
 }
 
 // request is one response as it is passed to C: the headers coserr reads
@@ -93,17 +93,18 @@ type cSpans = C.coserr_spans
 
 // parse calls C and builds the error. lazyURL, when set, is only turned
 // into a string (an allocation) if the record needs it: an error whose
-// body has no Resource.
-func (r *request) parse(lazyURL *url.URL) error {
+// body has no Resource. d, when set, receives the Decision of an answer
+// that is no error (Decide), from the same record.
+func (r *request) parse(lazyURL *url.URL, d *Decision) error {
 	if len(r.body) > textFirstSize {
-		return r.withText(lazyURL)
+		return r.withText(lazyURL, d)
 	}
 	var out cSpans
 	rc := r.call(&out, nil)
 	if rc == resultTextNeeded {
-		return r.withText(lazyURL)
+		return r.withText(lazyURL, d)
 	}
-	return r.result(rc, &out, nil, lazyURL)
+	return r.result(rc, &out, nil, lazyURL, d)
 }
 
 // textFirstSize is the body size above which the text buffer is passed
@@ -115,10 +116,10 @@ const textFirstSize = 1 << 10
 // bytes of an input (entities decoded, U+FFFD, the HEAD 404 texts). The
 // buffer lives in this function's frame only, so that the common path does
 // not zero its 3.6 KB.
-func (r *request) withText(lazyURL *url.URL) error {
+func (r *request) withText(lazyURL *url.URL, d *Decision) error {
 	var out cSpans
 	var text [textCapacity]byte
-	return r.result(r.call(&out, text[:]), &out, text[:], lazyURL)
+	return r.result(r.call(&out, text[:]), &out, text[:], lazyURL, d)
 }
 
 // call is coserr_parse_response_spans on r, with text (nil, or
@@ -141,10 +142,10 @@ func (r *request) call(out *cSpans, text []byte) uint32 {
 }
 
 // result turns a C result and record into nil, *ServiceError or
-// *ClientError. text is the call's text buffer (nil when none was given);
-// the extras, if any, are read from out.extras, the iteration of the same
-// parse.
-func (r *request) result(rc uint32, out *cSpans, text []byte, lazyURL *url.URL) error {
+// *ClientError, and for nil the Decision into d when set. text is the
+// call's text buffer (nil when none was given); the extras, if any, are
+// read from out.extras, the iteration of the same parse.
+func (r *request) result(rc uint32, out *cSpans, text []byte, lazyURL *url.URL, d *Decision) error {
 	var urlResource string
 	if rc == resultOK && lazyURL != nil && out.resource.len == 0 {
 		// The body has no Resource (or an empty one): the URL is the
@@ -156,7 +157,7 @@ func (r *request) result(rc uint32, out *cSpans, text []byte, lazyURL *url.URL) 
 				urlResource = u
 			} else if r.url = u; text == nil {
 				if rc = r.call(out, nil); rc == resultTextNeeded {
-					return r.withText(nil)
+					return r.withText(nil, d)
 				}
 			} else {
 				rc = r.call(out, text)
@@ -166,6 +167,9 @@ func (r *request) result(rc uint32, out *cSpans, text []byte, lazyURL *url.URL) 
 	switch rc {
 	case resultOK:
 	case resultNotAnError:
+		if d != nil {
+			*d = r.decided(out, text)
+		}
 		return nil
 	default:
 		return r.failed(rc)

@@ -60,21 +60,18 @@ func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan) 
 	e := newServiceError(len(xspans))
 	// e is zeroed: set the fields one by one (no copy of a whole struct
 	// with write barriers).
-	e.StatusCode = int(out.status)
+	d := r.recordDecision(out)
+	e.StatusCode = d.StatusCode
 	e.Kind = kind
 	e.CodeID = CodeID(out.code_id)
 	e.Category = Category(out.category)
 	e.Retryable = out.retryable != 0
-	e.Retry = Retry(out.retry)
+	e.Retry = d.Retry
 	e.Present = Fields(out.present)
 	e.FromHeader = fromHeader
 	e.Truncated = truncated
-	e.Flags = Flags(out.flags)
-	if r.bodyOnly {
-		// coserr_parse_body never judges where a body came from.
-		e.Flags &^= FlagNotFromCOS
-	}
-	e.ServerClock = serverClock(e.Flags, int64(out.server_time_ms))
+	e.Flags = d.Flags
+	e.ServerClock = d.ServerClock
 	e.BodyStatus = BodyStatus(out.body_status)
 	e.BodyOffset = int(out.body_offset)
 	var buf []byte

@@ -29,6 +29,14 @@ import (
 // value is kept and the field is in prefixOnly: the Go value must then
 // start with it and be longer.
 func referenceError(status int, method, url string, headers [][2]string, body []byte) (e *ServiceError, prefixOnly Fields, rc uint32) {
+	rc, rec := referenceResponse(status, method, url, headers, body)
+	e, prefixOnly = referenceRecord(rc, &rec, url, headers, body)
+	return e, prefixOnly, rc
+}
+
+// referenceResponse is coserr_parse_response on the response as
+// referenceError hands it to C: its result and the record it fills.
+func referenceResponse(status int, method, url string, headers [][2]string, body []byte) (rc uint32, rec C.coserr_error) {
 	var allocs []unsafe.Pointer
 	defer func() {
 		for _, p := range allocs {
@@ -62,10 +70,8 @@ func referenceError(status int, method, url string, headers [][2]string, body []
 	b, n := inC(string(body))
 	r.body, r.body_len = (*C.uint8_t)(unsafe.Pointer(b)), n
 
-	var rec C.coserr_error
 	rc = uint32(C.coserr_parse_response(r, &rec))
-	e, prefixOnly = referenceRecord(rc, &rec, url, headers, body)
-	return e, prefixOnly, rc
+	return rc, rec
 }
 
 // referenceBodyError is referenceError for ParseBody: the error read from
@@ -75,6 +81,57 @@ func referenceBodyError(body []byte) (e *ServiceError, prefixOnly Fields, rc uin
 	rc = uint32(C.coserr_parse_body(bytesPtr(body), C.size_t(len(body)), &rec))
 	e, prefixOnly = referenceRecord(rc, &rec, "", nil, body)
 	return e, prefixOnly, rc
+}
+
+// referenceDecision is the tests' reference for Decide and DecideRaw: the
+// decisions read from the plain record coserr_parse_response fills for the
+// response as referenceError hands it to C, for errors and non-errors
+// alike (Err is left nil). A Location or Region the record cut is the
+// first non-empty entry of its header, whole; when that is not UTF-8 the
+// cut value is kept and the field is in prefixOnly, as for referenceError.
+func referenceDecision(status int, method, url string, headers [][2]string, body []byte) (d Decision, prefixOnly Fields, rc uint32) {
+	rc, rec := referenceResponse(status, method, url, headers, body)
+	d, prefixOnly = referenceRecordDecision(&rec, headers)
+	return d, prefixOnly, rc
+}
+
+// referenceBodyDecision is referenceDecision for Decide with a nil
+// response: the decisions of the record coserr_parse_body fills.
+func referenceBodyDecision(body []byte) (d Decision, rc uint32) {
+	var rec C.coserr_error
+	rc = uint32(C.coserr_parse_body(bytesPtr(body), C.size_t(len(body)), &rec))
+	d, _ = referenceRecordDecision(&rec, nil)
+	return d, rc
+}
+
+// referenceRecordDecision is the decisions of a record a C call filled,
+// given that call's headers.
+func referenceRecordDecision(rec *C.coserr_error, headers [][2]string) (d Decision, prefixOnly Fields) {
+	d = Decision{
+		StatusCode: int(rec.status),
+		Retry:      Retry(rec.retry),
+		Location:   string(cstr(rec.location[:])),
+		Region:     string(cstr(rec.region[:])),
+		Flags:      Flags(rec.flags),
+	}
+	if d.Flags.Has(FlagServerClock) {
+		d.ServerClock = time.UnixMilli(int64(rec.server_time_ms)).UTC()
+	}
+	for _, h := range []struct {
+		field Fields
+		name  string
+		text  *string
+	}{{FieldLocation, "location", &d.Location}, {FieldRegion, "x-cos-bucket-region", &d.Region}} {
+		if Fields(rec.truncated)&h.field == 0 {
+			continue
+		}
+		if whole := firstHeader(headers, h.name); utf8.ValidString(whole) {
+			*h.text = whole
+		} else {
+			prefixOnly |= h.field
+		}
+	}
+	return d, prefixOnly
 }
 
 // referenceRecord is the error of a record a C call filled with result
