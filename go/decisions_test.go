@@ -38,17 +38,25 @@ func TestRetryNames(t *testing.T) {
 }
 
 // both parses the same response through Parse (an http.Header, as net/http
-// builds it) and ParseRaw (a map), and fails unless they agree.
+// builds it) and ParseRaw (a map), and fails unless they agree, and unless
+// Decide's Err is the same error and its decisions the error's.
 func both(t *testing.T, status int, header map[string]string, body string) error {
 	t.Helper()
 	h := http.Header{}
 	for k, v := range header {
 		h[http.CanonicalHeaderKey(k)] = []string{v}
 	}
-	err := Parse(&http.Response{StatusCode: status, Header: h, Request: &http.Request{Method: "GET"}}, []byte(body))
+	resp := &http.Response{StatusCode: status, Header: h, Request: &http.Request{Method: "GET"}}
+	err := Parse(resp, []byte(body))
 	raw := ParseRaw(status, "GET", "", h, []byte(body))
 	if !reflect.DeepEqual(details(err), details(raw)) {
 		t.Errorf("Parse %+v\nParseRaw %+v", details(err), details(raw))
+	}
+	d := Decide(resp, []byte(body))
+	if !reflect.DeepEqual(d.Err, err) {
+		t.Errorf("Decide's Err %+v\nParse %+v", d.Err, err)
+	} else if e := details(err); e != nil && !reflect.DeepEqual(e.decision(err), d) {
+		t.Errorf("Decide %+v\nthe error's %+v", d, e.decision(err))
 	}
 	return err
 }
@@ -130,7 +138,7 @@ func TestRetryDecisions(t *testing.T) {
 			}
 		})
 	}
-	// Not errors: Parse gives nil, whatever the class would be.
+	// Not errors: Parse gives nil; Decide gives the class (decide_test.go).
 	for _, status := range []int{200, 204, 301, 304} {
 		if err := both(t, status, nil, ""); err != nil {
 			t.Errorf("%d, empty body: %v", status, err)
