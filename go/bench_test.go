@@ -2,6 +2,7 @@ package coserr
 
 import (
 	"encoding/xml"
+	"strings"
 	"testing"
 )
 
@@ -14,6 +15,38 @@ var benchBodies = []string{"typical_482B", "minimal_140B", "large_4KB"}
 func BenchmarkParse(b *testing.B) {
 	resp := response(404, "GET", cosHeaders)
 	benchEachBody(b, func(body []byte) bool { return Parse(resp, body) != nil })
+}
+
+// BenchmarkDecide: Parse's path with the decisions beside the error.
+func BenchmarkDecide(b *testing.B) {
+	resp := response(404, "GET", cosHeaders)
+	benchEachBody(b, func(body []byte) bool { return Decide(resp, body).Err != nil })
+}
+
+// redirect302 is a redirect that did not come from COS (no request id; a
+// Location; no body), the answer Decide exists for.
+var redirect302 = map[string]string{"Location": "https://examplebucket-1250000000.cos.accelerate.myqcloud.com/dir/key.txt", "Content-Length": "0"}
+
+// BenchmarkRedirect: Parse and Decide on a 302 without request id, which
+// is no error (Parse: nil; Decide: RetrySwitchDomain and the Location).
+func BenchmarkRedirect(b *testing.B) {
+	resp := response(302, "GET", redirect302)
+	b.Run("Parse", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if Parse(resp, nil) != nil {
+				b.Fatal("an error")
+			}
+		}
+	})
+	b.Run("Decide", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if Decide(resp, nil).Retry != RetrySwitchDomain {
+				b.Fatal("not switch_domain")
+			}
+		}
+	})
 }
 
 // BenchmarkParseRaw: the same without net/http types or headers.
@@ -83,6 +116,40 @@ func TestAllocations(t *testing.T) {
 	resp = response(200, "GET", cosHeaders)
 	if n := testing.AllocsPerRun(100, func() { _ = Parse(resp, nil) }); n != 0 {
 		t.Errorf("Parse(200, no error): %v allocations, want 0", n)
+	}
+}
+
+// TestDecideAllocations holds Decide to Parse's budget: the Decision is a
+// value and shares the error's strings or the header strings, so Decide
+// allocates what Parse does: nothing for a redirect that is no error (its
+// Location shared, however long), the error's two allocations otherwise.
+func TestDecideAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector changes allocation counts")
+	}
+	long := map[string]string{"Location": "https://examplebucket-1250000000.cos.accelerate.myqcloud.com/" + strings.Repeat("d/", 800)}
+	withID := map[string]string{"X-Cos-Request-Id": "r", "Location": redirect302["Location"], "X-Cos-Bucket-Region": "ap-beijing", "Date": "Tue, 09 Apr 2019 03:39:20 GMT"}
+	typical := sample(t, "bench/typical_482B.xml")
+	for _, c := range []struct {
+		name   string
+		status int
+		header map[string]string
+		body   []byte
+		want   float64
+	}{
+		{"302 without request id", 302, redirect302, nil, 0},
+		{"302, Location over 1023 bytes", 302, long, nil, 0},
+		{"301 with request id, region, Date", 301, withID, nil, 0},
+		{"200 with Date", 200, map[string]string{"Date": "Tue, 09 Apr 2019 03:39:20 GMT"}, []byte("hello"), 0},
+		{"301 error document", 301, withID, []byte("<Error><Code>PermanentRedirect</Code><Message>Use the other endpoint.</Message><Resource>/k</Resource></Error>"), 2},
+		{"404 typical", 404, cosHeaders, typical, 2},
+	} {
+		resp := response(c.status, "GET", c.header)
+		parse := testing.AllocsPerRun(100, func() { _ = Parse(resp, c.body) })
+		decide := testing.AllocsPerRun(100, func() { _ = Decide(resp, c.body) })
+		if parse != c.want || decide > parse {
+			t.Errorf("%s: Parse %v allocations, Decide %v; want Parse %v, Decide no more", c.name, parse, decide, c.want)
+		}
 	}
 }
 
