@@ -23,6 +23,24 @@
 // (whether any request id came), and Location and Region (the Location and
 // x-cos-bucket-region headers).
 //
+// Parse returns nil for an answer that is no error (a 2xx, a 3xx without an
+// <Error> body), yet such an answer has decisions too: a 302 without any
+// request id did not come from COS, and a redirect's Location, the bucket's
+// region and the Date are in its headers. Decide makes the same one parse
+// and returns them as a Decision, whose Err is what Parse returns:
+//
+//	d := coserr.Decide(resp, body) // instead of Parse, not beside it
+//	switch {
+//	case d.Retry == coserr.RetrySwitchDomain: // a 3xx/5xx without any request id
+//		retryOn(backupDomain)
+//	case d.Err != nil:
+//		return d.Err
+//	case d.Location != "": // COS's own redirect
+//		follow(d.Location, d.Region)
+//	}
+//
+// An error's Decision() is the same Decision.
+//
 // Every string an error holds is the whole value, every byte of it (NUL
 // bytes included), however long: the C record's fixed arrays cut long
 // values, the Go binding does not.

@@ -108,3 +108,34 @@ func ExampleClientError_FromCOS() {
 	// switch_domain false false
 	// CosClientError status=502 cause=not_error_doc retry=switch_domain code=- message="<html><body>Bad Gateway</body></html>" request_id=- trace_id=- resource=-
 }
+
+// A redirect is no error, so Parse returns nil for it; Decide also says
+// what to do next. Here a 302 without any request id (a captive portal or
+// a hijacked domain answered, not COS): switch to the backup domain rather
+// than follow the Location.
+func ExampleDecide() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Location", "http://portal.example/login")
+		w.WriteHeader(http.StatusFound)
+	}))
+	defer srv.Close()
+	client := srv.Client()
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+	resp, err := client.Get(srv.URL + "/key.txt")
+	if err != nil {
+		panic(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+
+	d := coserr.Decide(resp, body) // one parse: d.Err is what Parse returns
+	switch {
+	case d.Retry == coserr.RetrySwitchDomain:
+		fmt.Println("backup domain; not from COS:", !d.FromCOS(), "; Location:", d.Location)
+	case d.Err != nil:
+		fmt.Println("error:", d.Err)
+	}
+	// Output:
+	// backup domain; not from COS: true ; Location: http://portal.example/login
+}
