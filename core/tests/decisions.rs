@@ -83,6 +83,14 @@ fn rows() -> Vec<Row> {
     use Retry::*;
     let long_expired = format!("{}Request has expired", "x".repeat(2000));
     let long_expired: &'static str = Box::leak(long_expired.into_boxed_str());
+    // Longer than the record's 63 bytes: only a long fraction makes that a
+    // timestamp; its first three digits count.
+    let long_fraction = format!("2019-04-09T03:39:20.987{}Z", "6".repeat(100));
+    let long_fraction: &'static str = Box::leak(long_fraction.into_boxed_str());
+    let referenced = format!("&#50;019-04-09T03:39:20.0{}&#x5A;", "9".repeat(80));
+    let referenced: &'static str = Box::leak(referenced.into_boxed_str());
+    let long_bad = format!("2019-04-09T03:39:20.{}x9Z", "1".repeat(80));
+    let long_bad: &'static str = Box::leak(long_bad.into_boxed_str());
     vec![
         // ---- rule 1: no request id, 3xx other than 304, or 5xx
         row(
@@ -468,6 +476,29 @@ fn rows() -> Vec<Row> {
             None,
         )
         .clock(-500),
+        row(
+            "ServerTime with a 103-digit fraction",
+            403,
+            vec![],
+            xml_with_time("AccessDenied", long_fraction),
+            None,
+        )
+        .clock(APR_9 + 987),
+        row(
+            "ServerTime with references and an 81-digit fraction",
+            403,
+            vec![],
+            xml_with_time("AccessDenied", referenced),
+            None,
+        )
+        .clock(APR_9 + 99),
+        row(
+            "ServerTime: a long fraction broken by a letter is unknown",
+            403,
+            vec![],
+            xml_with_time("AccessDenied", long_bad),
+            None,
+        ),
         row(
             "ServerTime wins over Date",
             403,
