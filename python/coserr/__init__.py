@@ -14,6 +14,7 @@ from . import _ffi
 from ._decision import Decision
 from ._enums import BodyStatus, Category, Field, Flag, Kind
 from ._errors import UNKNOWN, CosClientError, CosError, CosServiceError
+from ._instrument import instrument
 from ._parse import decide, decide_from_requests, error_from_requests, error_from_response, parse_body
 
 __version__ = "0.1.0"
@@ -40,5 +41,6 @@ __all__ = [
     "decide_from_requests",
     "error_from_requests",
     "error_from_response",
+    "instrument",
     "parse_body",
 ]
