@@ -12,7 +12,7 @@ BUILD   := build
 
 all: lib
 
-test: rust-checks rust-test bench-test header-check c-test miri-test go-test py-test
+test: rust-checks rust-test bench-test header-check c-test curl-test miri-test go-test py-test
 	@echo "make test: all checks passed"
 
 rust-checks:
@@ -170,6 +170,29 @@ c-test: local-install
 	cmake --build $(CTEST)/cmake >> $(CTEST)/cmake.log
 	$(CTEST)/cmake/usage_static > /dev/null && $(CTEST)/cmake/usage_shared > /dev/null
 	@echo "c-test: all C/C++ tests passed"
+
+# The libcurl example: `make curl-demo URL=...` GETs a URL with
+# examples/curl_get.c and prints coserr's verdict; `make curl-test` builds it
+# under ASan/UBSan and runs it against recorded COS answers that
+# tests/curl/cos_replay.py serves on 127.0.0.1 with COS's framing. libcurl's
+# development package comes from .ci/install-deps.
+CURL_TEST  := $(BUILD)/curl-test
+CURL_FLAGS  = $$(pkg-config --cflags --libs libcurl)
+
+.PHONY: curl-demo curl-test
+
+# Exit 0 (not an error) and 1 (an error, printed) are both verdicts: only
+# 2 (no answer: curl's error) and 3 (coserr refused the input) fail here.
+curl-demo: local-install
+	@test -n "$(URL)" || { echo "usage: make curl-demo URL=https://..." >&2; exit 2; }
+	@mkdir -p $(BUILD)/demo
+	$(CC) $(CSTD_FLAGS) -O2 examples/curl_get.c -o $(BUILD)/demo/curl_get $(PC_STATIC) $(CURL_FLAGS)
+	$(BUILD)/demo/curl_get '$(URL)' || test $$? -eq 1
+
+curl-test: local-install
+	@rm -rf $(CURL_TEST) && mkdir -p $(CURL_TEST)
+	$(CC) $(CSTD_FLAGS) -g $(SANITIZE) examples/curl_get.c -o $(CURL_TEST)/curl_get $(PC_STATIC) $(CURL_FLAGS)
+	$(SAN_ENV) python3 tests/curl/test_curl_get.py $(CURL_TEST)/curl_get $(SHARED)/cos
 
 # Python: pip-installs the package (building the library with
 # setuptools-rust) into a fresh venv, with the real COS Python SDK as the
