@@ -12,6 +12,8 @@ import http.server
 import logging
 import pickle
 import socket
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -380,3 +382,10 @@ def test_instrument_twice_and_not_a_client(server):
     assert err.__context__ is not None and type(err.__context__) is SdkServiceError
     with pytest.raises(TypeError):
         coserr.instrument(object())
+
+
+def test_sdk_not_imported_by_coserr():
+    """The SDK is optional: importing coserr does not import it."""
+    code = "import sys, coserr; assert 'qcloud_cos' not in sys.modules, 'imported'; print(coserr.instrument)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr

@@ -264,8 +264,13 @@ def test_error_code_header_with_long_text_body():
 PACKAGE = Path(coserr.__file__).resolve().parent
 # What the package may import: ctypes and the standard library's plumbing
 # (time and datetime for the local clock and the skew's timedelta: the dates
-# themselves are parsed by the library).
-ALLOWED_IMPORTS = {"ctypes", "datetime", "enum", "importlib", "os", "platform", "struct", "sys", "time"}
+# themselves are parsed by the library); for instrument(): threading,
+# functools, inspect, and the SDK's exception classes (qcloud_cos, imported
+# when instrument is called).
+ALLOWED_IMPORTS = {
+    "ctypes", "datetime", "enum", "functools", "importlib", "inspect", "os", "platform",
+    "qcloud_cos", "struct", "sys", "threading", "time",
+}
 
 
 def test_package_imports_no_parser():
