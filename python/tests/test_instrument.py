@@ -43,7 +43,7 @@ class Replay(http.server.BaseHTTPRequestHandler):
         if length:
             self.rfile.read(length)
         self.server.requests.append((self.command, self.path))
-        status, headers, body = self.server.answer
+        status, headers, body = self.server.by_path.get(self.path, self.server.answer)
         self.send_response(status)
         for name, value in headers:
             self.send_header(name, value)
@@ -69,6 +69,7 @@ class ReplayServer(http.server.ThreadingHTTPServer):
 def server():
     srv = ReplayServer(("127.0.0.1", 0), Replay)
     srv.requests = []
+    srv.by_path = {}  # answers for given paths, else ``answer``
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
     yield srv
@@ -389,3 +390,31 @@ def test_sdk_not_imported_by_coserr():
     code = "import sys, coserr; assert 'qcloud_cos' not in sys.modules, 'imported'; print(coserr.instrument)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+def test_threads_get_their_own_answer(server):
+    """Threads sharing one instrumented client: each error is built from the
+    answer its own request received."""
+    keys = ["k%d" % i for i in range(4)]
+    for key in keys:
+        server.by_path["/" + key] = (404, [("x-cos-request-id", "rid-" + key)],
+                                     b"<Error><Code>NoSuchKey</Code><RequestId>rid-%s</RequestId></Error>"
+                                     % key.encode())
+    client = coserr.instrument(make_client(server))
+    seen = []
+
+    def worker(key):
+        for _ in range(20):
+            err = raised(lambda: client.get_object(Bucket=BUCKET, Key=key))
+            seen.append((key, err.get_request_id(), err.url))
+
+    try:
+        threads = [threading.Thread(target=worker, args=(key,)) for key in keys]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        server.by_path.clear()
+    assert len(seen) == 80
+    assert all(rid == "rid-" + key and got_url == url(server, "/" + key) for key, rid, got_url in seen)
