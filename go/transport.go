@@ -11,7 +11,9 @@ import (
 // Transport wraps base (http.DefaultTransport when nil) for an SDK's
 // http.Client, e.g. cos-go-sdk-v5's:
 //
-//	client := cos.NewClient(baseURL, &http.Client{Transport: coserr.Transport(nil)})
+//	client := cos.NewClient(baseURL, &http.Client{
+//		Transport: coserr.Transport(&cos.AuthorizationTransport{SecretID: id, SecretKey: key}),
+//	})
 //
 // It reads the body of every answer that may be an error, judges it once
 // with Decide, and gives the response back with the same status and

@@ -110,7 +110,9 @@ var (
 // over coserr.Transport. The SDK must say exactly the same through both.
 func run(t *testing.T, a answer, do call) (alone, with outcome) {
 	t.Helper()
-	for i, hc := range []*http.Client{{}, {Transport: coserr.Transport(nil)}} {
+	// As the SDK's README builds its client, then the one-line change.
+	sign := func() *cos.AuthorizationTransport { return &cos.AuthorizationTransport{SecretID: "id", SecretKey: "key"} }
+	for i, hc := range []*http.Client{{Transport: sign()}, {Transport: coserr.Transport(sign())}} {
 		s := serve(t, a)
 		resp, extra, err := do(context.Background(), client(s, hc))
 		o := outcome{resp: resp, err: err, hits: s.hits.Load(), extra: extra}
