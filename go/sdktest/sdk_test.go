@@ -111,7 +111,9 @@ var (
 func run(t *testing.T, a answer, do call) (alone, with outcome) {
 	t.Helper()
 	// As the SDK's README builds its client, then the one-line change.
-	sign := func() *cos.AuthorizationTransport { return &cos.AuthorizationTransport{SecretID: "id", SecretKey: "key"} }
+	sign := func() *cos.AuthorizationTransport {
+		return &cos.AuthorizationTransport{SecretID: "id", SecretKey: "key"}
+	}
 	for i, hc := range []*http.Client{{Transport: sign()}, {Transport: coserr.Transport(sign())}} {
 		s := serve(t, a)
 		resp, extra, err := do(context.Background(), client(s, hc))
