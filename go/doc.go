@@ -41,6 +41,12 @@
 //
 // An error's Decision() is the same Decision.
 //
+// With an SDK (cos-go-sdk-v5), give its http.Client coserr.Transport(base):
+// it judges every error answer once and hands the SDK the same bytes, so
+// the SDK behaves as before; FromSDK(err) then turns the SDK's error into
+// coserr's, found through the *http.Response the SDK's error keeps (see
+// Transport, FromSDK and DecisionOf; the package does not import the SDK).
+//
 // Every string an error holds is the whole value, every byte of it (NUL
 // bytes included), however long: the C record's fixed arrays cut long
 // values, the Go binding does not.
