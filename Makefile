@@ -12,7 +12,7 @@ BUILD   := build
 
 all: lib
 
-test: rust-checks rust-test bench-test header-check c-test curl-test miri-test go-test go-sdk-test py-test
+test: rust-checks rust-test bench-test header-check c-test cpp-test curl-test miri-test go-test go-sdk-test py-test
 	@echo "make test: all checks passed"
 
 rust-checks:
@@ -108,6 +108,7 @@ install: lib
 	install -d $(DESTDIR)$(PREFIX_ABS)/include $(DESTDIR)$(PREFIX_ABS)/lib/pkgconfig \
 		$(DESTDIR)$(PREFIX_ABS)/lib/cmake/coserr
 	install -m 644 include/coserr.h $(DESTDIR)$(PREFIX_ABS)/include/coserr.h
+	install -m 644 include/coserr.hpp $(DESTDIR)$(PREFIX_ABS)/include/coserr.hpp
 	install -m 644 $(LIBOUT)/libcoserr.a $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.a
 	install -m 755 $(LIBOUT)/libcoserr.so $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.so.2
 	ln -sf libcoserr.so.2 $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.so
@@ -170,6 +171,21 @@ c-test: local-install
 	cmake --build $(CTEST)/cmake >> $(CTEST)/cmake.log
 	$(CTEST)/cmake/usage_static > /dev/null && $(CTEST)/cmake/usage_shared > /dev/null
 	@echo "c-test: all C/C++ tests passed"
+
+# C++: include/coserr.hpp under GoogleTest (ASan+UBSan, C++17, warnings as
+# errors), built by CMake through find_package(coserr) against the installed
+# prefix, as a user's project would.
+CPPTEST := $(BUILD)/cpp-test
+.PHONY: cpp-test
+cpp-test: local-install
+	@rm -rf $(CPPTEST)
+	cmake -S tests/cpp -B $(CPPTEST) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_PREFIX_PATH=$(LOCAL_PREFIX) \
+		-DCMAKE_CXX_FLAGS="$(CXXSTD_FLAGS) $(SANITIZE)" \
+		-DCOSERR_SAMPLES=$(abspath $(SAMPLES)) -DCOSERR_EDGE=$(abspath $(EDGE)) > $(BUILD)/cpp-test.log 2>&1 \
+		|| { cat $(BUILD)/cpp-test.log; exit 1; }
+	cmake --build $(CPPTEST) >> $(BUILD)/cpp-test.log 2>&1 || { cat $(BUILD)/cpp-test.log; exit 1; }
+	$(SAN_ENV) $(CPPTEST)/coserr_cpp_test
+	@echo "cpp-test: the C++ face passed"
 
 # The libcurl example: `make curl-demo URL=...` GETs a URL with
 # examples/curl_get.c and prints coserr's verdict; `make curl-test` builds it
