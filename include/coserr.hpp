@@ -7,6 +7,13 @@
  *       if (e->retry() == coserr::Retry::throttle) backoff_longer();
  *   }
  *
+ * Any answer, error or not, has decisions too (a 302 without any request
+ * id did not come from COS: retry on the backup domain):
+ *
+ *   const coserr::Decision d = coserr::decide(status, "GET", url, headers, body);
+ *   if (d.retry() == coserr::Retry::switch_domain) use_backup_domain();
+ *   if (d.error()) log(d.error()->to_string());  // what parse_response gives
+ *
  * Link it as coserr.h: CMake `coserr::coserr` (or `coserr::coserr_shared`),
  * pkg-config `coserr`. Exceptions: std::bad_alloc from the strings, and
  * std::runtime_error only if the library reports an internal bug
@@ -69,6 +76,7 @@ enum class Category : std::uint32_t {
 };
 
 class Error;
+class Decision;
 
 namespace detail {
 struct Access;
@@ -83,52 +91,34 @@ inline void check(std::uint32_t rc, const char *call) {
 }
 }  // namespace detail
 
-/// One error answer of COS, every text whole (any length, NUL bytes kept),
-/// with the decisions of docs/decisions.md. A plain value: copy it freely.
-class Error {
+/// The decisions of docs/decisions.md on one answer, read from its C
+/// record: what an Error and a Decision both answer, by the same code.
+class Decisions {
 public:
-    Kind kind() const noexcept { return static_cast<Kind>(rec_.kind); }
-    /// The service answered and the operation failed (CosServiceError).
-    bool is_service() const noexcept { return rec_.kind == COSERR_KIND_SERVICE; }
-    /// The answer could not be understood (CosClientError).
-    bool is_client() const noexcept { return rec_.kind == COSERR_KIND_CLIENT; }
-    /// The HTTP status; 0 for parse_body (status unknown).
+    /// The HTTP status; 0 when unknown (parse_body, a negative status).
     int status() const noexcept { return static_cast<int>(rec_.status); }
 
-    /// The texts, whole. An absent field is "" (present() tells it apart
-    /// from an empty one).
-    const std::string &code() const noexcept { return code_; }
-    const std::string &message() const noexcept { return message_; }
-    const std::string &resource() const noexcept { return resource_; }
-    const std::string &request_id() const noexcept { return request_id_; }
-    const std::string &trace_id() const noexcept { return trace_id_; }
-    const std::string &server_time() const noexcept { return server_time_; }
-    /// The `Location` header: where a redirect points.
-    const std::string &location() const noexcept { return location_; }
-    /// The `x-cos-bucket-region` header: the bucket's region.
-    const std::string &region() const noexcept { return region_; }
-
-    Category category() const noexcept { return static_cast<Category>(rec_.category); }
+    /// What retrying can do, by the first rule that holds: switch_domain (a
+    /// 3xx other than 304, or a 5xx, without any request id: the answer did
+    /// not come from COS), clock_skew, throttle, transient, else none. An
+    /// answer that is no error has no code: only switch_domain or none.
+    Retry retry() const noexcept { return static_cast<Retry>(rec_.retry); }
+    /// retry() as the JSON digest spells it ("switch_domain"...).
+    std::string_view retry_name() const noexcept { return coserr::retry_name(retry()); }
     /// Sending the same request again may succeed (transient, throttle).
     bool retryable() const noexcept { return rec_.retryable != 0; }
-    Retry retry() const noexcept { return static_cast<Retry>(rec_.retry); }
-    /// The known COS code's id (coserr_code_name), COSERR_CODE_UNKNOWN else.
-    std::uint32_t code_id() const noexcept { return rec_.code_id; }
-    /// COSERR_FIELD_* bits: present, taken from a header or the URL, and
-    /// cut in the C record (the strings here are whole either way).
-    std::uint32_t present() const noexcept { return rec_.present; }
-    std::uint32_t from_header() const noexcept { return rec_.from_header; }
-    std::uint32_t truncated() const noexcept { return rec_.truncated; }
-    /// COSERR_FLAG_* bits.
-    std::uint32_t flags() const noexcept { return rec_.flags; }
-    /// COSERR_BODY_*, and for a malformed body where it went wrong.
-    std::uint32_t body_status() const noexcept { return rec_.body_status; }
-    std::uint32_t body_offset() const noexcept { return rec_.body_offset; }
 
     /// False when the answer carries no request id at all (a proxy, a
     /// captive portal, a hijacked domain answered). parse_body has no
     /// headers to judge: true.
     bool from_cos() const noexcept { return (rec_.flags & COSERR_FLAG_NOT_FROM_COS) == 0; }
+    /// COSERR_FLAG_* bits.
+    std::uint32_t flags() const noexcept { return rec_.flags; }
+
+    /// The `Location` header, whole: where a redirect points ("" if none).
+    const std::string &location() const noexcept { return location_; }
+    /// The `x-cos-bucket-region` header, whole: the bucket's region.
+    const std::string &region() const noexcept { return region_; }
 
     /// The service's clock (the body's ServerTime, else the Date header),
     /// when known.
@@ -156,6 +146,49 @@ public:
         return std::chrono::milliseconds(skew);
     }
 
+    /// The C record the decisions were read from (texts cut to its arrays).
+    const coserr_error &record() const noexcept { return rec_; }
+
+protected:
+    friend struct detail::Access;
+    Decisions() = default;
+
+    coserr_error rec_{};
+    std::string location_, region_;
+};
+
+/// One error answer of COS, every text whole (any length, NUL bytes kept),
+/// with the decisions of docs/decisions.md. A plain value: copy it freely.
+class Error : public Decisions {
+public:
+    Kind kind() const noexcept { return static_cast<Kind>(rec_.kind); }
+    /// The service answered and the operation failed (CosServiceError).
+    bool is_service() const noexcept { return rec_.kind == COSERR_KIND_SERVICE; }
+    /// The answer could not be understood (CosClientError).
+    bool is_client() const noexcept { return rec_.kind == COSERR_KIND_CLIENT; }
+
+    /// The texts, whole. An absent field is "" (present() tells it apart
+    /// from an empty one).
+    const std::string &code() const noexcept { return code_; }
+    const std::string &message() const noexcept { return message_; }
+    const std::string &resource() const noexcept { return resource_; }
+    const std::string &request_id() const noexcept { return request_id_; }
+    const std::string &trace_id() const noexcept { return trace_id_; }
+    const std::string &server_time() const noexcept { return server_time_; }
+    // location(), region() and the decisions: Decisions.
+
+    Category category() const noexcept { return static_cast<Category>(rec_.category); }
+    /// The known COS code's id (coserr_code_name), COSERR_CODE_UNKNOWN else.
+    std::uint32_t code_id() const noexcept { return rec_.code_id; }
+    /// COSERR_FIELD_* bits: present, taken from a header or the URL, and
+    /// cut in the C record (the strings here are whole either way).
+    std::uint32_t present() const noexcept { return rec_.present; }
+    std::uint32_t from_header() const noexcept { return rec_.from_header; }
+    std::uint32_t truncated() const noexcept { return rec_.truncated; }
+    /// COSERR_BODY_*, and for a malformed body where it went wrong.
+    std::uint32_t body_status() const noexcept { return rec_.body_status; }
+    std::uint32_t body_offset() const noexcept { return rec_.body_offset; }
+
     /// The other children of the XML error element (HostId, StringToSign,
     /// ArgumentName, a repeated Code...), in document order, whole.
     const std::vector<std::pair<std::string, std::string>> &extras() const noexcept { return extras_; }
@@ -165,9 +198,6 @@ public:
     std::string to_string() const { return snprintf_text(coserr_format, "coserr_format"); }
     /// The JSON digest (coserr_to_json of the C record).
     std::string to_json() const { return snprintf_text(coserr_to_json, "coserr_to_json"); }
-
-    /// The C record this error was made from (texts cut to its arrays).
-    const coserr_error &record() const noexcept { return rec_; }
 
     // The names of cos-cpp-sdk-v5's qcloud_cos::CosResult, with its types,
     // so that code written against CosResult reads the same.
@@ -196,9 +226,25 @@ private:
         return s;
     }
 
-    coserr_error rec_{};
-    std::string code_, message_, resource_, request_id_, trace_id_, server_time_, location_, region_;
+    std::string code_, message_, resource_, request_id_, trace_id_, server_time_;
     std::vector<std::pair<std::string, std::string>> extras_;
+};
+
+/// The decisions on any answer, error or not (decide), with the error it
+/// is: a 302 without any request id is no error, yet did not come from COS
+/// (retry() is switch_domain). When error() holds an Error, the decisions
+/// are that Error's. A plain value: copy it freely.
+class Decision : public Decisions {
+public:
+    /// What parse_response returns for the same answer: the Error, or
+    /// empty when the answer is not one.
+    const std::optional<Error> &error() const noexcept { return error_; }
+
+private:
+    friend struct detail::Access;
+    Decision() = default;
+
+    std::optional<Error> error_;
 };
 
 namespace detail {
@@ -312,7 +358,7 @@ struct Access {
     static Error make(const coserr_error &rec, std::string_view url, const coserr_header *headers,
                       std::size_t header_count, std::string_view body) {
         Error e;
-        e.rec_ = rec;
+        fill_decisions(e, rec, url, headers, header_count, body);
         struct Text {
             std::uint32_t field;
             const char *array;
@@ -326,28 +372,42 @@ struct Access {
             {COSERR_FIELD_REQUEST_ID, rec.request_id, sizeof rec.request_id, &e.request_id_},
             {COSERR_FIELD_TRACE_ID, rec.trace_id, sizeof rec.trace_id, &e.trace_id_},
             {COSERR_FIELD_SERVER_TIME, rec.server_time, sizeof rec.server_time, &e.server_time_},
-            {COSERR_FIELD_LOCATION, rec.location, sizeof rec.location, &e.location_},
-            {COSERR_FIELD_REGION, rec.region, sizeof rec.region, &e.region_},
         };
         for (const Text &t : texts) {
-            std::optional<std::string> whole;
-            if ((rec.truncated & t.field) != 0) {
-                whole = whole_value(rec, t.field, url, headers, header_count, body);
-            }
-            if (whole) {
-                *t.out = std::move(*whole);
-            } else {
-                std::size_t n = 0;
-                while (n < t.array_size && t.array[n] != '\0') {
-                    ++n;
-                }
-                t.out->assign(t.array, n);
-            }
+            *t.out = whole_text(rec, t.field, t.array, t.array_size, url, headers, header_count, body);
         }
         if (rec.body_status == COSERR_BODY_OK) {
             e.extras_ = extras(body);
         }
         return e;
+    }
+
+    /// The record and the texts of the decisions (Location, region), whole,
+    /// into d: for an Error and for an answer that is none alike.
+    static void fill_decisions(Decisions &d, const coserr_error &rec, std::string_view url,
+                               const coserr_header *headers, std::size_t header_count, std::string_view body) {
+        d.rec_ = rec;
+        d.location_ = whole_text(rec, COSERR_FIELD_LOCATION, rec.location, sizeof rec.location, url, headers,
+                                 header_count, body);
+        d.region_ = whole_text(rec, COSERR_FIELD_REGION, rec.region, sizeof rec.region, url, headers,
+                               header_count, body);
+    }
+
+    /// One text of the record, whole: the record's array up to its NUL, or
+    /// when the record had to cut it, the whole value (whole_value).
+    static std::string whole_text(const coserr_error &rec, std::uint32_t field, const char *array,
+                                  std::size_t array_size, std::string_view url, const coserr_header *headers,
+                                  std::size_t header_count, std::string_view body) {
+        if ((rec.truncated & field) != 0) {
+            if (std::optional<std::string> whole = whole_value(rec, field, url, headers, header_count, body)) {
+                return std::move(*whole);
+            }
+        }
+        std::size_t n = 0;
+        while (n < array_size && array[n] != '\0') {
+            ++n;
+        }
+        return std::string(array, n);
     }
 
     static std::optional<std::string> whole_value(const coserr_error &rec, std::uint32_t field, std::string_view url,
@@ -441,6 +501,21 @@ struct Access {
         detail::check(rc, call);
         return make(rec, url, headers, header_count, body);
     }
+
+    /// finish() with the decisions of any answer: an Error's own when the
+    /// answer is one, else read from the record all the same.
+    static Decision decide(std::uint32_t rc, const coserr_error &rec, std::string_view url,
+                           const coserr_header *headers, std::size_t header_count, std::string_view body,
+                           const char *call) {
+        Decision d;
+        d.error_ = finish(rc, rec, url, headers, header_count, body, call);
+        if (d.error_) {
+            static_cast<Decisions &>(d) = *d.error_;
+        } else {
+            fill_decisions(d, rec, url, headers, header_count, body);
+        }
+        return d;
+    }
 };
 
 /// The caller's headers as coserr_header entries pointing into them: on the
@@ -475,6 +550,23 @@ private:
     std::size_t count_ = 0;
 };
 
+/// The one C parse of an answer behind parse_response and decide: its
+/// result, and the record in `rec`.
+inline std::uint32_t parse_record(int status, std::string_view method, std::string_view url, const HeaderList &list,
+                                  std::string_view body, coserr_error &rec) {
+    coserr_response resp{};
+    resp.status = status < 0 ? 0u : static_cast<std::uint32_t>(status);
+    resp.method = method.data();
+    resp.method_len = method.size();
+    resp.url = url.data();
+    resp.url_len = url.size();
+    resp.headers = list.data();
+    resp.header_count = list.size();
+    resp.body = detail::bytes(body);
+    resp.body_len = body.size();
+    return coserr_parse_response(&resp, &rec);
+}
+
 }  // namespace detail
 
 /// Parses an HTTP answer: the error it is, or an empty optional when it is
@@ -488,19 +580,24 @@ template <class Headers>
 std::optional<Error> parse_response(int status, std::string_view method, std::string_view url,
                                     const Headers &headers, std::string_view body) {
     const detail::HeaderList list(headers);
-    coserr_response resp{};
-    resp.status = status < 0 ? 0u : static_cast<std::uint32_t>(status);
-    resp.method = method.data();
-    resp.method_len = method.size();
-    resp.url = url.data();
-    resp.url_len = url.size();
-    resp.headers = list.data();
-    resp.header_count = list.size();
-    resp.body = detail::bytes(body);
-    resp.body_len = body.size();
     coserr_error rec;
-    const std::uint32_t rc = coserr_parse_response(&resp, &rec);
+    const std::uint32_t rc = detail::parse_record(status, method, url, list, body, rec);
     return detail::Access::finish(rc, rec, url, list.data(), list.size(), body, "coserr_parse_response");
+}
+
+/// parse_response with the decisions of every answer, errors and
+/// non-errors alike, from the same one parse: error() is what
+/// parse_response returns, and status(), retry(), from_cos(), location(),
+/// region(), server_clock(), clock_skew() are decided for a 2xx or 3xx
+/// too. Call it instead of parse_response, not beside it. Arguments as
+/// parse_response's.
+template <class Headers>
+Decision decide(int status, std::string_view method, std::string_view url, const Headers &headers,
+                std::string_view body) {
+    const detail::HeaderList list(headers);
+    coserr_error rec;
+    const std::uint32_t rc = detail::parse_record(status, method, url, list, body, rec);
+    return detail::Access::decide(rc, rec, url, list.data(), list.size(), body, "coserr_parse_response");
 }
 
 /// Parses a body alone, status unknown: an XML or JSON error document is a
