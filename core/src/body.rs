@@ -92,13 +92,13 @@ pub fn parse_body(bytes: &[u8]) -> Body<'_> {
         body.scan = json::scan(text, start);
     }
     let scan = &mut body.scan;
-    if let Some(valid) = bad_utf8_at {
-        if scan.error.is_none_or(|e| e.offset >= valid) {
-            scan.error = Some(ParseError {
-                offset: valid,
-                reason: Reason::InvalidUtf8,
-            });
-        }
+    if let Some(valid) = bad_utf8_at
+        && scan.error.is_none_or(|e| e.offset >= valid)
+    {
+        scan.error = Some(ParseError {
+            offset: valid,
+            reason: Reason::InvalidUtf8,
+        });
     }
     body.status = match (scan.error, scan.is_error_doc) {
         (Some(_), _) => BodyStatus::Malformed,

@@ -106,11 +106,11 @@ impl<'a> Iterator for Extras<'a> {
                     (tag_end, end, after)
                 };
                 self.pos = next;
-                if let Some(f) = Field::from_xml_name(local.as_bytes()) {
-                    if self.seen & f.bit() == 0 {
-                        self.seen |= f.bit();
-                        continue;
-                    }
+                if let Some(f) = Field::from_xml_name(local.as_bytes())
+                    && self.seen & f.bit() == 0
+                {
+                    self.seen |= f.bit();
+                    continue;
                 }
                 let raw = self.text.get(content_start..content_end).unwrap_or("");
                 return Some(Extra {

@@ -409,14 +409,13 @@ impl Parser<'_> {
 
     /// A string or number with `role` is complete.
     fn finish_value(&mut self, role: Role, span: Span) {
-        if let Role::Field(level, field) = role {
-            if let Some(slot) = self
+        if let Role::Field(level, field) = role
+            && let Some(slot) = self
                 .slots
                 .get_mut(usize::from(level))
                 .and_then(|l| l.get_mut(usize::from(field)))
-            {
-                *slot = Some(span);
-            }
+        {
+            *slot = Some(span);
         }
     }
 

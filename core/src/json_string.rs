@@ -32,14 +32,14 @@ fn json_escape(b: &[u8]) -> (char, usize) {
             let Some(hi) = hex4(b.get(2..6)) else {
                 return ('\u{FFFD}', b.len().min(2));
             };
-            if (0xD800..0xDC00).contains(&hi) && b.get(6) == Some(&b'\\') && b.get(7) == Some(&b'u')
+            if (0xD800..0xDC00).contains(&hi)
+                && b.get(6) == Some(&b'\\')
+                && b.get(7) == Some(&b'u')
+                && let Some(lo) = hex4(b.get(8..12))
+                && (0xDC00..0xE000).contains(&lo)
             {
-                if let Some(lo) = hex4(b.get(8..12)) {
-                    if (0xDC00..0xE000).contains(&lo) {
-                        let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
-                        return (char::from_u32(c).unwrap_or('\u{FFFD}'), 12);
-                    }
-                }
+                let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                return (char::from_u32(c).unwrap_or('\u{FFFD}'), 12);
             }
             return (char::from_u32(hi).unwrap_or('\u{FFFD}'), 6);
         }

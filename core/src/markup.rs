@@ -247,14 +247,14 @@ impl Iterator for AttrBytes<'_> {
         }
         loop {
             let c = *self.v.get(self.i)?;
-            if c == b'&' {
-                if let Some((ch, n)) = parse_reference(&self.v[self.i..]) {
-                    self.i += n;
-                    let len = ch.encode_utf8(&mut self.buf).len();
-                    self.buf_len = len as u8;
-                    self.buf_pos = 1;
-                    return Some(self.buf[0]);
-                }
+            if c == b'&'
+                && let Some((ch, n)) = parse_reference(&self.v[self.i..])
+            {
+                self.i += n;
+                let len = ch.encode_utf8(&mut self.buf).len();
+                self.buf_len = len as u8;
+                self.buf_pos = 1;
+                return Some(self.buf[0]);
             }
             self.i += 1;
             return Some(match c {

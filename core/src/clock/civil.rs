@@ -3,7 +3,7 @@
 
 /// 2000 and 2400 are leap years, 1900 and 2100 are not.
 pub(super) const fn is_leap(year: u32) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
 }
 
 /// The number of days in `month` (1–12) of `year`; 0 for no such month.
