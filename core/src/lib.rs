@@ -92,3 +92,8 @@ pub const MAX_JSON_DEPTH: usize = 127;
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
+
+/// So is the example of the crate's own README (the one crates.io shows).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct CrateReadmeDoctests;
