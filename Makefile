@@ -12,7 +12,7 @@ BUILD   := build
 
 all: lib
 
-test: rust-checks rust-test bench-test header-check c-test cpp-test curl-test miri-test go-test go-sdk-test py-test
+test: rust-checks rust-test bench-test rust-package-test header-check c-test cpp-test curl-test dist-test miri-test go-test go-sdk-test py-test
 	@echo "make test: all checks passed"
 
 rust-checks:
@@ -35,6 +35,22 @@ miri-test:
 	else \
 		echo "miri-test: SKIPPED, no nightly toolchain with Miri on this machine" >&2; \
 	fi
+
+# Rust packaging: the docs of every crate build without a warning; the
+# coserr crate packages for crates.io (cargo then builds the packaged crate
+# alone; --allow-dirty so that uncommitted work can be checked too); and the
+# core builds and passes its tests with the toolchain of Cargo.toml's
+# rust-version (installed by .ci/install-deps), in its own target dir so the
+# main one is not rebuilt.
+MSRV := $(shell sed -n 's/^rust-version = "\(.*\)"$$/\1/p' Cargo.toml)
+
+.PHONY: rust-package-test
+rust-package-test:
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps --workspace
+	$(CARGO) publish --dry-run -p coserr --allow-dirty
+	@rustup run $(MSRV) rustc --version >/dev/null 2>&1 || { \
+		echo "rust-package-test: no Rust $(MSRV) toolchain: rustup toolchain install $(MSRV) --profile minimal" >&2; exit 1; }
+	cargo +$(MSRV) test -p coserr --target-dir $(BUILD)/msrv-target
 
 # ---------------------------------------------------------------------------
 # The C ABI: ffi/ (libcoserr.a, libcoserr.so), include/coserr.h, tests/c/,
@@ -112,7 +128,7 @@ install: lib
 	install -m 644 $(LIBOUT)/libcoserr.a $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.a
 	install -m 755 $(LIBOUT)/libcoserr.so $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.so.2
 	ln -sf libcoserr.so.2 $(DESTDIR)$(PREFIX_ABS)/lib/libcoserr.so
-	sed -e 's|@PREFIX@|$(PREFIX_ABS)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	sed -e 's|@VERSION@|$(VERSION)|g' \
 		-e "s|@LIBS_PRIVATE@|$$(cat $(LIBOUT)/native-static-libs.txt)|g" \
 		pkg/coserr.pc.in > $(DESTDIR)$(PREFIX_ABS)/lib/pkgconfig/coserr.pc
 	sed -e 's|@VERSION@|$(VERSION)|g' \
@@ -209,6 +225,35 @@ curl-test: local-install
 	@rm -rf $(CURL_TEST) && mkdir -p $(CURL_TEST)
 	$(CC) $(CSTD_FLAGS) -g $(SANITIZE) examples/curl_get.c -o $(CURL_TEST)/curl_get $(PC_STATIC) $(CURL_FLAGS)
 	$(SAN_ENV) python3 tests/curl/test_curl_get.py $(CURL_TEST)/curl_get $(SHARED)/cos
+
+# The C tarball. `make dist` installs into a scratch folder and packs it as
+# build/dist/coserr-<version>-<target>.tar.gz: include/ (coserr.h,
+# coserr.hpp), lib/ (libcoserr.a, libcoserr.so.2 and its libcoserr.so link),
+# lib/pkgconfig/coserr.pc and lib/cmake/coserr/. Relocatable: the .pc and the
+# CMake package find the prefix from their own folder, so it may be unpacked
+# anywhere. `make dist-test` unpacks it into a temporary folder, moves it, and
+# builds and runs examples/usage.c there with pkg-config and with CMake.
+DIST_TARGET  := $(shell rustc -vV 2>/dev/null | sed -n 's/^host: //p')
+DIST_NAME    := coserr-$(VERSION)-$(DIST_TARGET)
+DIST_DIR     := $(BUILD)/dist
+DIST_TARBALL := $(DIST_DIR)/$(DIST_NAME).tar.gz
+# The last commit's time for every entry, and gzip -n: the same build gives
+# the same bytes.
+DIST_MTIME   := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),0)
+
+.PHONY: dist dist-test
+dist:
+	@test -n "$(DIST_TARGET)" || { echo "dist: 'rustc -vV' printed no host target" >&2; exit 1; }
+	rm -rf $(DIST_DIR)/stage && mkdir -p $(DIST_DIR)/stage
+	@$(MAKE) --no-print-directory install PREFIX=$(abspath $(DIST_DIR)/stage/$(DIST_NAME)) DESTDIR=
+	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$(DIST_MTIME) \
+		-C $(DIST_DIR)/stage -cf $(DIST_DIR)/$(DIST_NAME).tar $(DIST_NAME)
+	gzip -n -9 -f $(DIST_DIR)/$(DIST_NAME).tar
+	rm -rf $(DIST_DIR)/stage
+	@echo "dist: $(DIST_TARBALL)"
+
+dist-test: dist
+	tests/dist/test_dist.sh $(DIST_TARBALL) .
 
 # Python: pip-installs the package (building the library with
 # setuptools-rust) into a fresh venv, with the real COS Python SDK as the
