@@ -54,6 +54,7 @@ root="$work/moved/once/more/$name"
 
 [ "$(readlink "$root/lib/libcoserr.so")" = libcoserr.so.2 ] || fail "lib/libcoserr.so is not a symlink to libcoserr.so.2"
 readelf -d "$root/lib/libcoserr.so.2" | matches 'SONAME.*\[libcoserr\.so\.2\]' || fail "libcoserr.so.2 has not that soname"
+! readelf -d "$root/lib/libcoserr.so.2" | matches '\((RPATH|RUNPATH)\)' || fail "libcoserr.so.2 carries a library search path"
 cmp "$repo/include/coserr.h" "$root/include/coserr.h" || fail "include/coserr.h differs from the repository's"
 cmp "$repo/include/coserr.hpp" "$root/include/coserr.hpp" || fail "include/coserr.hpp differs from the repository's"
 # The package files name no absolute folder (outside comments, every path
