@@ -37,7 +37,7 @@ pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// The largest `n <= max` at which `s` can be cut without splitting a
 /// character. Our own copy of `str::floor_char_boundary`, which is not
-/// stable at the crate's minimum Rust version (1.85).
+/// stable at the crate's minimum Rust version (1.88).
 #[inline]
 pub fn floor_char_boundary(s: &str, max: usize) -> usize {
     if max >= s.len() {
