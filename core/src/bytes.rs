@@ -35,6 +35,27 @@ pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
+/// Whether `hay` contains `needle` with ASCII letters compared without
+/// case: candidates found by the two cases of its first byte, as [`find`].
+pub(crate) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut i = 0;
+    while let Some(n) = hay.get(i..).and_then(|rest| memchr2(lower, upper, rest)) {
+        let at = i + n;
+        if hay
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return true;
+        }
+        i = at + 1;
+    }
+    false
+}
+
 /// The largest `n <= max` at which `s` can be cut without splitting a
 /// character. Our own copy of `str::floor_char_boundary`, which is not
 /// stable at the crate's minimum Rust version (1.88).
@@ -283,5 +304,31 @@ mod tests {
         assert_eq!(find(b"]]", b"]]>"), None);
         assert_eq!(find(b"abc", b""), Some(0));
         assert_eq!(memchr2(b';', b'&', b"ab&c;"), Some(2));
+    }
+
+    /// The search agrees with a window-by-window comparison, on every
+    /// prefix and suffix of texts with the phrase in several cases.
+    #[test]
+    fn contains_ignore_ascii_case_is_a_window_search() {
+        let needle = b"request has expired";
+        let texts: [&[u8]; 4] = [
+            b"xx Request HAS Expired. rrequest has expire",
+            b"REQUEST HAS EXPIRED",
+            b"request has\xFFexpired request has expire",
+            b"",
+        ];
+        for text in texts {
+            for from in 0..=text.len() {
+                for to in from..=text.len() {
+                    let hay = &text[from..to];
+                    let naive = hay
+                        .windows(needle.len())
+                        .any(|w| w.eq_ignore_ascii_case(needle));
+                    assert_eq!(contains_ignore_ascii_case(hay, needle), naive, "{hay:?}");
+                }
+            }
+        }
+        assert!(contains_ignore_ascii_case(b"", b""));
+        assert!(!contains_ignore_ascii_case(b"1@", b"1`"));
     }
 }

@@ -5,11 +5,12 @@ use core::ops::ControlFlow;
 
 use crate::body::Body;
 use crate::builder::{Builder, RecordSink};
+use crate::bytes::contains_ignore_ascii_case;
 use crate::clock::{http_date_ms, rfc3339_ms};
 use crate::codes::CodeId;
 use crate::field::Field;
 use crate::kind::{Flags, Kind};
-use crate::retry::{EXPIRED, contains_ignore_ascii_case, decide};
+use crate::retry::{EXPIRED, decide};
 use crate::value::Value;
 
 /// Where the whole text of the record's message is, for the one rule that

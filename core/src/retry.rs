@@ -3,6 +3,7 @@
 //! a request id (see docs/decisions.md for the rules against each official
 //! SDK's own).
 
+use crate::bytes::contains_ignore_ascii_case;
 use crate::codes::{Category, CodeId, strong_category};
 
 named_enum! {
@@ -115,12 +116,4 @@ pub(crate) fn decide(
         return Retry::Transient;
     }
     Retry::None
-}
-
-/// Whether `hay` contains `needle` (ASCII letters compared without case).
-pub(crate) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
-    needle.is_empty()
-        || hay
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
 }
