@@ -801,13 +801,7 @@ pub fn expected_retry(
     body: &Body<'_>,
     rec: &ErrorRecord,
 ) -> Retry {
-    let ids = ["x-cos-request-id", "x-ci-request-id", "x-img-request-id"];
-    let has_id = ids
-        .iter()
-        .any(|h| header(resp.headers, h).is_some_and(|v| !v.is_empty()))
-        || body
-            .field(Field::RequestId)
-            .is_some_and(|v| !v.to_string().is_empty());
+    let has_id = has_request_id(resp, body);
     let status = resp.status;
     if !has_id && ((300..400).contains(&status) && status != 304 || (500..600).contains(&status)) {
         return Retry::SwitchDomain;
@@ -851,6 +845,16 @@ pub fn expected_retry(
     Retry::None
 }
 
+/// Whether the answer carries a request id: a non-empty request-id header
+/// or a non-empty `RequestId` in the body.
+fn has_request_id(resp: &Response<'_, [Header<'_>]>, body: &Body<'_>) -> bool {
+    let ids = ["x-cos-request-id", "x-ci-request-id", "x-img-request-id"];
+    ids.iter().any(|h| header(resp.headers, h).is_some())
+        || body
+            .field(Field::RequestId)
+            .is_some_and(|v| !v.to_string().is_empty())
+}
+
 /// The decisions of a record against [`expected_retry`], the headers and
 /// the clock parsers (which have their own differential tests).
 fn check_decisions(
@@ -866,13 +870,7 @@ fn check_decisions(
             rec.retry()
         ));
     }
-    let ids = ["x-cos-request-id", "x-ci-request-id", "x-img-request-id"];
-    let no_id = !ids
-        .iter()
-        .any(|h| header(resp.headers, h).is_some_and(|v| !v.is_empty()))
-        && body
-            .field(Field::RequestId)
-            .is_none_or(|v| v.to_string().is_empty());
+    let no_id = !has_request_id(resp, body);
     if rec.flags().contains(Flags::NOT_FROM_COS) != no_id {
         return Err(format!("NOT_FROM_COS is not {no_id}: {rec:?}"));
     }
