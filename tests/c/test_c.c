@@ -79,23 +79,6 @@ static const char *edge;
 
 #define H(n, v) {n, sizeof(n) - 1, v, sizeof(v) - 1}
 
-static coserr_response resp_of(uint32_t status, const char *method, const char *url,
-                               const coserr_header *h, size_t nh, const void *body,
-                               size_t body_len) {
-    coserr_response r;
-    memset(&r, 0, sizeof r);
-    r.status = status;
-    r.method = method;
-    r.method_len = method ? strlen(method) : 0;
-    r.url = url;
-    r.url_len = url ? strlen(url) : 0;
-    r.headers = h;
-    r.header_count = nh;
-    r.body = (const uint8_t *)body;
-    r.body_len = body_len;
-    return r;
-}
-
 static int all_zero(const coserr_error *e) {
     const unsigned char *p = (const unsigned char *)e;
     for (size_t i = 0; i < sizeof *e; i++) {
@@ -187,7 +170,7 @@ static void test_constants(void) {
 
 static void test_null_arguments(void) {
     coserr_error e;
-    coserr_response r = resp_of(404, "GET", NULL, NULL, 0, NULL, 0);
+    coserr_response r = t_response(404, "GET", NULL, NULL, 0, NULL, 0);
 
     memset(&e, 0xAB, sizeof e);
     CHECK_U(coserr_parse_response(NULL, &e), COSERR_NULL_ARGUMENT);
@@ -197,7 +180,7 @@ static void test_null_arguments(void) {
 
     /* (NULL, 0) everywhere: a 404 with nothing else is a service error. */
     memset(&e, 0xAB, sizeof e);
-    r = resp_of(404, NULL, NULL, NULL, 0, NULL, 0);
+    r = t_response(404, NULL, NULL, NULL, 0, NULL, 0);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_U(e.kind, COSERR_KIND_SERVICE);
     CHECK_U(e.body_status, COSERR_BODY_EMPTY);
@@ -205,25 +188,25 @@ static void test_null_arguments(void) {
     CHECK(strings_ok(&e));
 
     /* NULL with a length above 0, in each slot of the response. */
-    r = resp_of(404, NULL, NULL, NULL, 0, NULL, 0);
+    r = t_response(404, NULL, NULL, NULL, 0, NULL, 0);
     r.method_len = 4;
     memset(&e, 0xAB, sizeof e);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_NULL_ARGUMENT);
     CHECK(all_zero(&e));
-    r = resp_of(404, NULL, NULL, NULL, 0, NULL, 0);
+    r = t_response(404, NULL, NULL, NULL, 0, NULL, 0);
     r.url_len = 1;
     CHECK_U(coserr_parse_response(&r, &e), COSERR_NULL_ARGUMENT);
-    r = resp_of(404, NULL, NULL, NULL, 1, NULL, 0);
+    r = t_response(404, NULL, NULL, NULL, 1, NULL, 0);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_NULL_ARGUMENT);
-    r = resp_of(404, NULL, NULL, NULL, 0, NULL, 7);
+    r = t_response(404, NULL, NULL, NULL, 0, NULL, 7);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_NULL_ARGUMENT);
     coserr_header bad_value[] = {{"x-cos-request-id", 16, NULL, 3}};
-    r = resp_of(404, NULL, NULL, bad_value, 1, NULL, 0);
+    r = t_response(404, NULL, NULL, bad_value, 1, NULL, 0);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_NULL_ARGUMENT);
     /* A header with a NULL name is skipped; a (NULL, 0) value is an empty value. */
     coserr_header skipped[] = {{NULL, 5, "x", 1}, {"x-cos-request-id", 16, NULL, 0},
                                H("x-cos-trace-id", "t-9")};
-    r = resp_of(404, NULL, NULL, skipped, 3, NULL, 0);
+    r = t_response(404, NULL, NULL, skipped, 3, NULL, 0);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     /* An empty header is no header (the core's rule). */
     CHECK_S(e.request_id, "");
@@ -232,11 +215,11 @@ static void test_null_arguments(void) {
 
     /* Lengths no object can have. */
     static const uint8_t one[1] = {'<'};
-    r = resp_of(404, NULL, NULL, NULL, 0, one, SIZE_MAX);
+    r = t_response(404, NULL, NULL, NULL, 0, one, SIZE_MAX);
     memset(&e, 0xAB, sizeof e);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_INVALID_ARGUMENT);
     CHECK(all_zero(&e));
-    r = resp_of(404, NULL, NULL, skipped, SIZE_MAX / 8, NULL, 0);
+    r = t_response(404, NULL, NULL, skipped, SIZE_MAX / 8, NULL, 0);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_INVALID_ARGUMENT);
     CHECK_U(coserr_parse_body(one, SIZE_MAX, &e), COSERR_INVALID_ARGUMENT);
 
@@ -271,7 +254,7 @@ static void test_decision_table(void) {
 
     /* 200 + Error body (Copy returns <Error> inside a 200) -> service. */
     b = t_read(samples, "go_TestObjectService_Copy_returnErr.xml", &n);
-    r = resp_of(200, "PUT", NULL, NULL, 0, b, n);
+    r = t_response(200, "PUT", NULL, NULL, 0, b, n);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_U(e.kind, COSERR_KIND_SERVICE);
     CHECK_U(e.status, 200);
@@ -283,7 +266,7 @@ static void test_decision_table(void) {
 
     /* 200 + a result document (after keep-alive spaces) -> not an error. */
     b = t_read(edge, "leading_whitespace_keepalive_then_result.xml", &n);
-    r = resp_of(200, "POST", "https://b.cos.ap-beijing.myqcloud.com/k", NULL, 0, b, n);
+    r = t_response(200, "POST", "https://b.cos.ap-beijing.myqcloud.com/k", NULL, 0, b, n);
     memset(&e, 0xAB, sizeof e);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_NOT_AN_ERROR);
     CHECK_U(e.kind, COSERR_KIND_NONE);
@@ -297,7 +280,7 @@ static void test_decision_table(void) {
     /* 404 HEAD with an empty body: the Python SDK's values, resource = URL. */
     const char *url = "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/missing.txt";
     coserr_header head_h[] = {H("Content-Length", "0"), H("X-Cos-Request-Id", "NjE4Yj-head")};
-    r = resp_of(404, "head", url, head_h, 2, NULL, 0);
+    r = t_response(404, "head", url, head_h, 2, NULL, 0);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_U(e.kind, COSERR_KIND_SERVICE);
     CHECK_U(e.body_status, COSERR_BODY_EMPTY);
@@ -328,7 +311,7 @@ static void test_decision_table(void) {
         CHECK_U(len, strlen(want));
     }
     /* A GET 404 without a body has no made-up code. */
-    r = resp_of(404, "GET", url, NULL, 0, NULL, 0);
+    r = t_response(404, "GET", url, NULL, 0, NULL, 0);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_U(e.present & COSERR_FIELD_CODE, 0);
     CHECK_S(e.resource, url);
@@ -336,7 +319,7 @@ static void test_decision_table(void) {
     /* x-cos-error-code (vector buckets): code from the header, message from JSON. */
     const char *vec = "{\"message\":\"vector index not found\",\"requestId\":\"vreq-1\"}";
     coserr_header vec_h[] = {H("X-Cos-Error-Code", "NotFoundException")};
-    r = resp_of(404, "POST", NULL, vec_h, 1, vec, strlen(vec));
+    r = t_response(404, "POST", NULL, vec_h, 1, vec, strlen(vec));
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_U(e.kind, COSERR_KIND_SERVICE);
     CHECK_S(e.code, "NotFoundException");
@@ -348,7 +331,7 @@ static void test_decision_table(void) {
     /* Request id and trace id from headers, names in mixed case. */
     const char *nokey = "<Error><Code>NoSuchKey</Code><Message>gone</Message></Error>";
     coserr_header mixed[] = {H("x-COS-request-ID", "req-mixed"), H("X-Cos-Trace-Id", "trace-mixed")};
-    r = resp_of(404, "GET", NULL, mixed, 2, nokey, strlen(nokey));
+    r = t_response(404, "GET", NULL, mixed, 2, nokey, strlen(nokey));
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_S(e.request_id, "req-mixed");
     CHECK_S(e.trace_id, "trace-mixed");
@@ -358,17 +341,17 @@ static void test_decision_table(void) {
     CHECK_S(coserr_code_name(e.code_id), "NoSuchKey");
     /* x-ci-request-id, then x-img-request-id, when x-cos-request-id is missing. */
     coserr_header ci[] = {H("X-Img-Request-Id", "img-1"), H("X-Ci-Request-Id", "ci-1")};
-    r = resp_of(404, "GET", NULL, ci, 2, nokey, strlen(nokey));
+    r = t_response(404, "GET", NULL, ci, 2, nokey, strlen(nokey));
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_S(e.request_id, "ci-1");
-    r = resp_of(404, "GET", NULL, ci, 1, nokey, strlen(nokey));
+    r = t_response(404, "GET", NULL, ci, 1, nokey, strlen(nokey));
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_S(e.request_id, "img-1");
 
     /* Present-but-empty body elements never wipe a header value. */
     b = t_read(samples, "issues_mozillazg-go-cos_2_SignatureDoesNotMatch_empty_elements.xml", &n);
     coserr_header ids[] = {H("x-cos-request-id", "hdr-req"), H("x-cos-trace-id", "hdr-trace")};
-    r = resp_of(403, "PUT", NULL, ids, 2, b, n);
+    r = t_response(403, "PUT", NULL, ids, 2, b, n);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_S(e.code, "SignatureDoesNotMatch");
     CHECK_S(e.request_id, "hdr-req");
@@ -378,7 +361,7 @@ static void test_decision_table(void) {
     CHECK_U(e.flags & COSERR_FLAG_IDS_DISAGREE, 0);
     CHECK_U(e.category, COSERR_CATEGORY_ACCESS_AUTH);
     /* Without headers they stay present and empty. */
-    r = resp_of(403, "PUT", NULL, NULL, 0, b, n);
+    r = t_response(403, "PUT", NULL, NULL, 0, b, n);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_S(e.request_id, "");
     CHECK(e.present & COSERR_FIELD_REQUEST_ID);
@@ -388,7 +371,7 @@ static void test_decision_table(void) {
     /* Body and header disagree: the body wins, the flag says so. */
     b = t_read(samples, "awsrust_s3_request_id_NoSuchKey.xml", &n);
     coserr_header other[] = {H("x-cos-request-id", "correct-request-id")};
-    r = resp_of(404, "GET", NULL, other, 1, b, n);
+    r = t_response(404, "GET", NULL, other, 1, b, n);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_S(e.request_id, "incorrect-request-id");
     CHECK(e.flags & COSERR_FLAG_IDS_DISAGREE);
@@ -397,7 +380,7 @@ static void test_decision_table(void) {
 
     /* 502 from a proxy: HTML -> client error, message = the body's start. */
     b = t_read(edge, "html_502.html", &n);
-    r = resp_of(502, "GET", NULL, NULL, 0, b, n);
+    r = t_response(502, "GET", NULL, NULL, 0, b, n);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_U(e.kind, COSERR_KIND_CLIENT);
     CHECK_U(e.status, 502);
@@ -421,7 +404,7 @@ static void test_decision_table(void) {
 
     /* A 403 plain-text body (not XML) -> client error keeping the text. */
     b = t_read(samples, "issues_PicGo_868_403_plaintext_nonxml.txt", &n);
-    r = resp_of(403, "PUT", NULL, NULL, 0, b, n);
+    r = t_response(403, "PUT", NULL, NULL, 0, b, n);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_U(e.kind, COSERR_KIND_CLIENT);
     CHECK_U(e.body_status, COSERR_BODY_NOT_XML);
@@ -432,7 +415,7 @@ static void test_decision_table(void) {
 
     /* A truncated body: client error, partial, the code kept. */
     b = t_read(samples, "issues_PicGo_638_SignatureDoesNotMatch_StringToSign_FormatString_TRUNCATED.xml", &n);
-    r = resp_of(403, "PUT", NULL, NULL, 0, b, n);
+    r = t_response(403, "PUT", NULL, NULL, 0, b, n);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_U(e.kind, COSERR_KIND_CLIENT);
     CHECK_U(e.body_status, COSERR_BODY_MALFORMED);
@@ -447,7 +430,7 @@ static void test_decision_table(void) {
 
     /* 500 with an XML body, and status 0 (body alone) of the same body. */
     b = t_read(samples, "go_TestObjectService_CompleteMultipartUpload_HTTPError.xml", &n);
-    r = resp_of(500, "POST", NULL, NULL, 0, b, n);
+    r = t_response(500, "POST", NULL, NULL, 0, b, n);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     /* No request id in the body or the headers: the backup domain. */
     CHECK_U(e.retry, COSERR_RETRY_SWITCH_DOMAIN);
@@ -455,7 +438,7 @@ static void test_decision_table(void) {
     CHECK_U(e.flags, COSERR_FLAG_NOT_FROM_COS);
     /* With one, COS itself failed: retry with backoff. */
     coserr_header rid500[] = {H("x-cos-request-id", "req-500")};
-    r = resp_of(500, "POST", NULL, rid500, 1, b, n);
+    r = t_response(500, "POST", NULL, rid500, 1, b, n);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_U(e.retry, COSERR_RETRY_TRANSIENT);
     CHECK_U(e.retryable, 1);
@@ -687,7 +670,7 @@ static void test_spans(void) {
     const char *body = "<Error><Code>NoSuchKey</Code><Message>a &amp; b</Message></Error>";
     coserr_header h[] = {H("Server", "tencent-cos"), H("X-Cos-Request-Id", "req-1")};
     const char *url = "https://b.cos.x.myqcloud.com/k";
-    coserr_response r = resp_of(404, "GET", url, h, 2, body, strlen(body));
+    coserr_response r = t_response(404, "GET", url, h, 2, body, strlen(body));
     coserr_error e;
     uint32_t rc = coserr_parse_response(&r, &e);
     CHECK_U(rc, COSERR_OK);
@@ -714,7 +697,7 @@ static void test_spans(void) {
 
     /* A plain body needs no buffer. */
     const char *plain = "<Error><Code>NoSuchKey</Code><Message>gone</Message></Error>";
-    coserr_response rp = resp_of(404, "GET", NULL, NULL, 0, plain, strlen(plain));
+    coserr_response rp = t_response(404, "GET", NULL, NULL, 0, plain, strlen(plain));
     CHECK_U(coserr_parse_response_spans(&rp, &s, NULL, 0), COSERR_OK);
     CHECK(s.message.source == COSERR_SOURCE_BODY && s.message.offset == 38 && s.message.len == 4);
 
@@ -730,7 +713,7 @@ static void test_spans(void) {
     CHECK_U(coserr_parse_response_spans(&r, NULL, text, sizeof text), COSERR_NULL_ARGUMENT);
 
     /* 200 without an error document: NOT_AN_ERROR, numbers still there. */
-    coserr_response ok = resp_of(200, "PUT", NULL, NULL, 0, NULL, 0);
+    coserr_response ok = t_response(200, "PUT", NULL, NULL, 0, NULL, 0);
     rc = coserr_parse_response(&ok, &e);
     CHECK_U(rc, COSERR_NOT_AN_ERROR);
     CHECK_U(spans_differ(&ok, rc, &e), 0);
@@ -757,7 +740,7 @@ static int body_sane(const unsigned char *b, size_t n) {
     bad += len != strlen(line) || line[0] != '{';
     /* (The extras of every body: test_extras.c.) */
     bad += (e.flags & COSERR_FLAG_NOT_FROM_COS) != 0;
-    coserr_response r = resp_of(0, NULL, NULL, NULL, 0, b, n);
+    coserr_response r = t_response(0, NULL, NULL, NULL, 0, b, n);
     coserr_error er;
     uint32_t rc_r = coserr_parse_response(&r, &er);
     bad += rc_r != rc;
@@ -769,7 +752,7 @@ static int body_sane(const unsigned char *b, size_t n) {
     coserr_parse_response(&r, &er);
     bad += spans_differ(&r, rc_r, &er);
     coserr_header h[] = {H("x-cos-error-code", "SlowDown"), H("X-Cos-Request-Id", "r")};
-    r = resp_of(503, "HEAD", "/k", h, 2, b, n);
+    r = t_response(503, "HEAD", "/k", h, 2, b, n);
     rc = coserr_parse_response(&r, &e);
     bad += spans_differ(&r, rc, &e);
     return bad;

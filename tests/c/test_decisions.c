@@ -344,20 +344,6 @@ static const row rows[] = {
      NULL, "ap-chengdu"},
 };
 
-static coserr_response response_of(uint32_t status, const char *method, const coserr_header *h,
-                                   size_t nh, const char *body, size_t body_len) {
-    coserr_response r;
-    memset(&r, 0, sizeof r);
-    r.status = status;
-    r.method = method;
-    r.method_len = method ? strlen(method) : 0;
-    r.headers = h;
-    r.header_count = nh;
-    r.body = (const uint8_t *)body;
-    r.body_len = body_len;
-    return r;
-}
-
 /* The display line and the digest show the class: the line ` retry=<name>`
    right after the status (or the cause) when it is not none, the digest
    `,"retry":"<name>"}` at its end. Returns the number of faults. */
@@ -452,7 +438,8 @@ static void test_table(void) {
             h[nh].value_len = strlen(w->h[nh].value);
             nh++;
         }
-        coserr_response r = response_of(w->status, w->method, h, nh, w->body, strlen(w->body));
+        coserr_response r =
+            t_response(w->status, w->method, NULL, h, nh, w->body, strlen(w->body));
         coserr_error e;
         memset(&e, 0xAB, sizeof e);
         int before = t_failed;
@@ -556,7 +543,7 @@ static void test_long_messages(void) {
     coserr_header rid[] = {{"x-cos-request-id", 16, "rid-long", 8}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *body = filled(cases[i].head, 'x', cases[i].pad, cases[i].tail);
-        coserr_response r = response_of(403, "GET", rid, 1, body, strlen(body));
+        coserr_response r = t_response(403, "GET", NULL, rid, 1, body, strlen(body));
         coserr_error e;
         CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
         CHECK_U(e.truncated & COSERR_FIELD_MESSAGE, COSERR_FIELD_MESSAGE);
@@ -583,7 +570,7 @@ static void test_header_cuts(void) {
                        1100 - strlen("https://b-1250000000.cos.ap-beijing.myqcloud.com/"), "");
     CHECK_U(strlen(loc), 1100);
     coserr_header h1[] = {{"x-cos-request-id", 16, "r", 1}, {"Location", 8, loc, 1100}};
-    r = response_of(301, "GET", h1, 2, NULL, 0);
+    r = t_response(301, "GET", NULL, h1, 2, NULL, 0);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_NOT_AN_ERROR);
     CHECK_U(strlen(e.location), 1023);
     CHECK(memcmp(e.location, loc, 1023) == 0);
@@ -597,7 +584,7 @@ static void test_header_cuts(void) {
     /* A 3-byte character across the 1023rd byte is left out whole. */
     loc = filled("", 'a', 1021, "\xE9\xA1\xB5zzzzzzzzzz");
     coserr_header h2[] = {{"Location", 8, loc, strlen(loc)}};
-    r = response_of(302, "GET", h2, 1, NULL, 0);
+    r = t_response(302, "GET", NULL, h2, 1, NULL, 0);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_NOT_AN_ERROR);
     CHECK_U(strlen(e.location), 1021);
     CHECK_U(e.truncated, COSERR_FIELD_LOCATION);
@@ -609,7 +596,7 @@ static void test_header_cuts(void) {
     /* Exactly 1023 bytes fit. */
     loc = filled("", 'b', 1023, "");
     coserr_header h3[] = {{"Location", 8, loc, 1023}};
-    r = response_of(302, "GET", h3, 1, NULL, 0);
+    r = t_response(302, "GET", NULL, h3, 1, NULL, 0);
     coserr_parse_response(&r, &e);
     CHECK_U(strlen(e.location), 1023);
     CHECK_U(e.truncated, 0);
@@ -617,7 +604,7 @@ static void test_header_cuts(void) {
 
     /* A NUL byte in a header value: C sees up to it, and the bit says so. */
     coserr_header h4[] = {{"Location", 8, "/a\0b", 4}, {"x-cos-bucket-region", 19, "ap-\0x", 5}};
-    r = response_of(307, "GET", h4, 2, NULL, 0);
+    r = t_response(307, "GET", NULL, h4, 2, NULL, 0);
     coserr_parse_response(&r, &e);
     CHECK_S(e.location, "/a");
     CHECK_S(e.region, "ap-");
@@ -628,7 +615,7 @@ static void test_header_cuts(void) {
     /* A 100-byte region keeps 63. */
     char *reg = filled("ap-", 'r', 97, "");
     coserr_header h5[] = {{"x-cos-bucket-region", 19, reg, 100}, {"x-cos-request-id", 16, "r", 1}};
-    r = response_of(404, "GET", h5, 2, NULL, 0);
+    r = t_response(404, "GET", NULL, h5, 2, NULL, 0);
     CHECK_U(coserr_parse_response(&r, &e), COSERR_OK);
     CHECK_U(strlen(e.region), 63);
     CHECK(memcmp(e.region, reg, 63) == 0);

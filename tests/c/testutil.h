@@ -101,6 +101,24 @@ static inline int t_utf8_complete(const char *s, size_t n) {
     return 1;
 }
 
+/* A response from its parts (NULL strings are unknown, NULL headers none). */
+static inline coserr_response t_response(uint32_t status, const char *method, const char *url,
+                                         const coserr_header *h, size_t nh, const void *body,
+                                         size_t body_len) {
+    coserr_response r;
+    memset(&r, 0, sizeof r);
+    r.status = status;
+    r.method = method;
+    r.method_len = method ? strlen(method) : 0;
+    r.url = url;
+    r.url_len = url ? strlen(url) : 0;
+    r.headers = h;
+    r.header_count = nh;
+    r.body = (const uint8_t *)body;
+    r.body_len = body_len;
+    return r;
+}
+
 /* The index-th extra of a body (0-based), read with the one-pass iterator:
    a fresh iteration stepped past `index` extras, then coserr_extras_next
    into the buffers. Its result and outputs are that last call's, so a bad
