@@ -288,20 +288,7 @@ func TestDecideOverHTTP(t *testing.T) {
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	get := func(path string) Decision {
 		t.Helper()
-		resp, err := client.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var b []byte
-		buf := make([]byte, 512)
-		for {
-			n, rerr := resp.Body.Read(buf)
-			b = append(b, buf[:n]...)
-			if rerr != nil {
-				break
-			}
-		}
+		resp, b := answer(t, client, srv.URL+path)
 		return Decide(resp, b)
 	}
 

@@ -2,6 +2,7 @@ package coserr
 
 import (
 	"errors"
+	"io"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -422,20 +423,7 @@ func TestDecisionsOverHTTP(t *testing.T) {
 	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	get := func(path string) error {
 		t.Helper()
-		resp, err := client.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var b []byte
-		buf := make([]byte, 512)
-		for {
-			n, rerr := resp.Body.Read(buf)
-			b = append(b, buf[:n]...)
-			if rerr != nil {
-				break
-			}
-		}
+		resp, b := answer(t, client, srv.URL+path)
 		return Parse(resp, b)
 	}
 
@@ -473,4 +461,20 @@ func TestDecisionsOverHTTP(t *testing.T) {
 	if _, ok := se.ClockSkew(time.Now()); !ok {
 		t.Errorf("moved: net/http's Date header gives no clock")
 	}
+}
+
+// answer GETs url with client and reads the whole body (the response is
+// closed; Parse and Decide need only its status and headers).
+func answer(t *testing.T, client *http.Client, url string) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := client.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, body
 }
