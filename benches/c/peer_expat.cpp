@@ -1,0 +1,75 @@
+// expat: a SAX parse (no namespace processing) with one parser kept and
+// XML_ParserReset between bodies. Character data under a field element,
+// directly (depth 2), is joined in a scratch buffer; expat gives CDATA
+// content through the same handler, with references already decoded.
+#include <expat.h>
+
+#include "peer.hpp"
+
+namespace {
+
+class Expat final : public Peer {
+  public:
+    Expat() : parser_(XML_ParserCreate(nullptr)) {}
+    ~Expat() override { XML_ParserFree(parser_); }
+    const char *name() const override { return "expat"; }
+    const char *how() const override { return "XML_Parse (SAX), parser reused with XML_ParserReset"; }
+    bool parse(const std::string &body, Values &out) override {
+        out.clear();
+        scratch_.reset();
+        out_ = &out;
+        depth_ = 0;
+        current_ = -1;
+        root_ok_ = false;
+        XML_ParserReset(parser_, nullptr);
+        XML_SetUserData(parser_, this);
+        XML_SetElementHandler(parser_, on_start, on_end);
+        XML_SetCharacterDataHandler(parser_, on_text);
+        if (XML_Parse(parser_, body.data(), static_cast<int>(body.size()), XML_TRUE) != XML_STATUS_OK) {
+            return false;
+        }
+        return root_ok_;
+    }
+
+  private:
+    static void on_start(void *user, const XML_Char *name, const XML_Char **) {
+        Expat *self = static_cast<Expat *>(user);
+        self->depth_++;
+        if (self->depth_ == 1) {
+            self->root_ok_ = std::strcmp(name, "Error") == 0;
+        } else if (self->depth_ == 2 && self->root_ok_) {
+            int f = field_of(name);
+            if (f >= 0 && !self->out_->present[f]) {
+                self->current_ = f;
+                self->mark_ = self->scratch_.mark();
+            }
+        }
+    }
+    static void on_end(void *user, const XML_Char *) {
+        Expat *self = static_cast<Expat *>(user);
+        if (self->depth_ == 2 && self->current_ >= 0) {
+            self->out_->present[self->current_] = true;
+            self->out_->text[self->current_] = self->scratch_.since(self->mark_);
+            self->current_ = -1;
+        }
+        self->depth_--;
+    }
+    static void on_text(void *user, const XML_Char *s, int len) {
+        Expat *self = static_cast<Expat *>(user);
+        if (self->depth_ == 2 && self->current_ >= 0) {
+            self->scratch_.put(s, static_cast<size_t>(len));
+        }
+    }
+
+    XML_Parser parser_;
+    Scratch scratch_;
+    Values *out_ = nullptr;
+    int depth_ = 0;
+    int current_ = -1;
+    size_t mark_ = 0;
+    bool root_ok_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Peer> make_expat() { return std::make_unique<Expat>(); }

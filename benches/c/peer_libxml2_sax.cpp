@@ -1,0 +1,81 @@
+// libxml2's SAX2 interface: xmlSAXUserParseMemory with start/end element,
+// characters and CDATA callbacks (predefined entities and character
+// references come decoded through `characters`). Text directly under a
+// field element (depth 2) is joined in a scratch buffer.
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
+
+#include "peer.hpp"
+
+namespace {
+
+class Libxml2Sax final : public Peer {
+  public:
+    Libxml2Sax() {
+        xmlInitParser();
+        std::memset(&sax_, 0, sizeof sax_);
+        sax_.initialized = XML_SAX2_MAGIC;
+        sax_.startElementNs = on_start;
+        sax_.endElementNs = on_end;
+        sax_.characters = on_text;
+        sax_.cdataBlock = on_text;
+    }
+    const char *name() const override { return "libxml2 (SAX2)"; }
+    const char *how() const override { return "xmlSAXUserParseMemory, SAX2 callbacks"; }
+    bool parse(const std::string &body, Values &out) override {
+        out.clear();
+        scratch_.reset();
+        out_ = &out;
+        depth_ = 0;
+        current_ = -1;
+        root_ok_ = false;
+        if (xmlSAXUserParseMemory(&sax_, this, body.data(), static_cast<int>(body.size())) != 0) {
+            return false;
+        }
+        return root_ok_;
+    }
+
+  private:
+    static void on_start(void *user, const xmlChar *localname, const xmlChar *, const xmlChar *, int,
+                         const xmlChar **, int, int, const xmlChar **) {
+        Libxml2Sax *self = static_cast<Libxml2Sax *>(user);
+        const char *name = reinterpret_cast<const char *>(localname);
+        self->depth_++;
+        if (self->depth_ == 1) {
+            self->root_ok_ = std::strcmp(name, "Error") == 0;
+        } else if (self->depth_ == 2 && self->root_ok_) {
+            int f = field_of(name);
+            if (f >= 0 && !self->out_->present[f]) {
+                self->current_ = f;
+                self->mark_ = self->scratch_.mark();
+            }
+        }
+    }
+    static void on_end(void *user, const xmlChar *, const xmlChar *, const xmlChar *) {
+        Libxml2Sax *self = static_cast<Libxml2Sax *>(user);
+        if (self->depth_ == 2 && self->current_ >= 0) {
+            self->out_->present[self->current_] = true;
+            self->out_->text[self->current_] = self->scratch_.since(self->mark_);
+            self->current_ = -1;
+        }
+        self->depth_--;
+    }
+    static void on_text(void *user, const xmlChar *s, int len) {
+        Libxml2Sax *self = static_cast<Libxml2Sax *>(user);
+        if (self->depth_ == 2 && self->current_ >= 0) {
+            self->scratch_.put(reinterpret_cast<const char *>(s), static_cast<size_t>(len));
+        }
+    }
+
+    xmlSAXHandler sax_;
+    Scratch scratch_;
+    Values *out_ = nullptr;
+    int depth_ = 0;
+    int current_ = -1;
+    size_t mark_ = 0;
+    bool root_ok_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Peer> make_libxml2_sax() { return std::make_unique<Libxml2Sax>(); }
