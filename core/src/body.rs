@@ -75,10 +75,8 @@ pub fn parse_body(bytes: &[u8]) -> Body<'_> {
         Ok(text) => (text, None),
         Err(e) => {
             let valid = e.valid_up_to();
-            (
-                core::str::from_utf8(&bytes[..valid]).unwrap_or(""),
-                Some(valid),
-            )
+            let prefix = bytes.get(..valid).unwrap_or_default();
+            (core::str::from_utf8(prefix).unwrap_or(""), Some(valid))
         }
     };
     body.text = text;

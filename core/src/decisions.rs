@@ -107,21 +107,33 @@ fn value_contains_expired(value: &Value<'_>) -> bool {
         }
         let head = s.get(..TAIL).unwrap_or(s);
         let mut seam = [0u8; 2 * TAIL];
-        seam[..carried].copy_from_slice(&carry[..carried]);
-        seam[carried..carried + head.len()].copy_from_slice(head);
-        let seam = &seam[..carried + head.len()];
+        let before = carry.get(..carried).unwrap_or_default();
+        let seam = copy_prefix(&mut seam, before.iter().chain(head));
         if contains_ignore_ascii_case(seam, EXPIRED) {
             return ControlFlow::Break(());
         }
         // The last bytes seen so far: of this piece, or of the seam when
         // the piece is shorter.
         let last = if s.len() >= TAIL { s } else { seam };
-        let from = last.len().saturating_sub(TAIL);
-        carried = last.len() - from;
-        carry[..carried].copy_from_slice(&last[from..]);
+        let tail = last
+            .get(last.len().saturating_sub(TAIL)..)
+            .unwrap_or_default();
+        carried = copy_prefix(&mut carry, tail).len();
         ControlFlow::Continue(())
     });
     flow.is_break()
+}
+
+/// Copies `bytes` to the front of `buf` (as many as fit) and returns that
+/// part of `buf`: the slicing the seam search needs, without an index that
+/// could be out of bounds.
+fn copy_prefix<'b, 's>(buf: &'b mut [u8], bytes: impl IntoIterator<Item = &'s u8>) -> &'b [u8] {
+    let mut len = 0;
+    for (slot, &b) in buf.iter_mut().zip(bytes) {
+        *slot = b;
+        len += 1;
+    }
+    buf.get(..len).unwrap_or_default()
 }
 
 /// The Unix ms of a `ServerTime` value. Decoded into a small buffer; a

@@ -135,14 +135,14 @@ fn quoted<W: Write + ?Sized>(w: &mut W, s: &str) -> fmt::Result {
     let mut start = 0;
     for (i, c) in s.char_indices() {
         if c == '"' || c == '\\' || c.is_control() {
-            w.write_str(&s[start..i])?;
+            w.write_str(s.get(start..i).unwrap_or_default())?;
             for e in c.escape_default() {
                 w.write_char(e)?;
             }
             start = i + c.len_utf8();
         }
     }
-    w.write_str(&s[start..])?;
+    w.write_str(s.get(start..).unwrap_or_default())?;
     w.write_char('"')
 }
 
@@ -160,7 +160,7 @@ fn json_string<W: Write + ?Sized>(w: &mut W, s: &str) -> fmt::Result {
             _ => None,
         };
         if esc.is_some() || (c as u32) < 0x20 {
-            w.write_str(&s[start..i])?;
+            w.write_str(s.get(start..i).unwrap_or_default())?;
             match esc {
                 Some(e) => w.write_str(e)?,
                 None => write!(w, "\\u{:04x}", c as u32)?,
@@ -168,6 +168,6 @@ fn json_string<W: Write + ?Sized>(w: &mut W, s: &str) -> fmt::Result {
             start = i + 1;
         }
     }
-    w.write_str(&s[start..])?;
+    w.write_str(s.get(start..).unwrap_or_default())?;
     w.write_char('"')
 }

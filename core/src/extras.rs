@@ -81,7 +81,7 @@ impl<'a> Iterator for Extras<'a> {
         loop {
             let rel = b.get(self.pos..)?.iter().position(|&c| c == b'<')?;
             let i = self.pos + rel;
-            let rest = &b[i..];
+            let rest = b.get(i..)?;
             if let Some(next) = skip_markup(b, i) {
                 self.pos = next;
             } else if rest.starts_with(b"</") {
@@ -89,16 +89,18 @@ impl<'a> Iterator for Extras<'a> {
                 self.pos = b.len();
                 return None;
             } else {
-                let name_end = i
-                    + 1
-                    + rest[1..]
-                        .iter()
-                        .position(|&c| matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
-                        .unwrap_or(rest.len() - 1);
-                let qname = self.text.get(i + 1..name_end).unwrap_or("");
-                let local = qname.rsplit(':').next().unwrap_or(qname);
+                let name = rest.get(1..).unwrap_or_default();
+                let name_len = name
+                    .iter()
+                    .position(|&c| matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
+                    .unwrap_or(name.len());
+                let qname = self.text.get(i + 1..i + 1 + name_len).unwrap_or("");
+                let local = match qname.bytes().rposition(|c| c == b':') {
+                    Some(colon) => qname.get(colon + 1..).unwrap_or_default(),
+                    None => qname,
+                };
                 let tag_end = skip_tag(b, i);
-                let self_closing = tag_end >= 2 && b[tag_end - 2] == b'/';
+                let self_closing = tag_end.checked_sub(2).and_then(|k| b.get(k)) == Some(&b'/');
                 let (content_start, content_end, next) = if self_closing {
                     (tag_end, tag_end, tag_end)
                 } else {
@@ -140,7 +142,7 @@ fn matching_end(b: &[u8], mut i: usize) -> (usize, usize) {
             i = after;
         } else {
             let after = skip_tag(b, i);
-            if !(after >= 2 && b[after - 2] == b'/') {
+            if after.checked_sub(2).and_then(|k| b.get(k)) != Some(&b'/') {
                 depth += 1;
             }
             i = after;

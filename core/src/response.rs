@@ -129,7 +129,7 @@ impl KnownHeader {
         candidates
             .iter()
             .copied()
-            .find(|&h| FOLDED[h as usize].matches(lo, hi))
+            .find(|&h| FOLDED.get(h as usize).is_some_and(|f| f.matches(lo, hi)))
     }
 }
 

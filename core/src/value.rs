@@ -162,11 +162,12 @@ impl SliceSink<'_> {
     /// Appends as much of `s` as fits on a char boundary; false when cut.
     #[inline]
     fn push(&mut self, s: &str) -> bool {
-        let room = self.buf.len() - self.len;
+        let room = self.buf.len().saturating_sub(self.len);
         let take = floor_char_boundary(s, room);
-        if let Some(dst) = self.buf.get_mut(self.len..self.len + take) {
-            dst.copy_from_slice(&s.as_bytes()[..take]);
-            self.len += take;
+        let src = s.as_bytes().get(..take).unwrap_or_default();
+        if let Some(dst) = self.buf.get_mut(self.len..self.len + src.len()) {
+            dst.copy_from_slice(src);
+            self.len += src.len();
         }
         take == s.len()
     }
