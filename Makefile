@@ -12,7 +12,7 @@ BUILD   := build
 
 all: lib
 
-test: rust-checks rust-test bench-test rust-package-test header-check c-test cpp-test curl-test dist-test miri-test go-test go-sdk-test py-test wheel-test
+test: rust-checks rust-test bench-test rust-package-test header-check c-test cpp-test bench-c-test curl-test dist-test miri-test go-test go-sdk-test py-test wheel-test
 	@echo "make test: all checks passed"
 
 rust-checks:
@@ -202,6 +202,33 @@ cpp-test: local-install
 	cmake --build $(CPPTEST) >> $(BUILD)/cpp-test.log 2>&1 || { cat $(BUILD)/cpp-test.log; exit 1; }
 	$(SAN_ENV) $(CPPTEST)/coserr_cpp_test
 	@echo "cpp-test: the C++ face passed"
+
+# The C/C++ peer benchmark, benches/c/: coserr_parse_body (static, from the
+# installed prefix) against pugixml, rapidxml, expat, libxml2 and mxml
+# (Debian's packages, from .ci/install-deps, linked statically too; libxml2's
+# -lm left to the dynamic libm) and the official C and C++ SDKs' parse
+# steps, on every bench body. Each parser's values are checked first
+# (coserr's against benches/c/expected/, the others' against coserr's); one
+# that gets a body wrong is shown WRONG, not timed. `make bench-c` prints
+# the table (7 rounds, also in build/bench-c/table.md); `make bench-c-test`
+# runs the check and one short round, so that a broken benchmark fails
+# `make test` (its numbers mean nothing).
+BENCH_C       := $(BUILD)/bench-c
+BENCH_C_PEERS := -Wl,-Bstatic -lpugixml -lmxml -lexpat $$(pkg-config --static --libs libxml-2.0 | sed 's/-lm\b//g') \
+	-Wl,-Bdynamic -lm -pthread -ldl
+.PHONY: bench-c bench-c-test bench-c-build
+bench-c-build: local-install
+	@mkdir -p $(BENCH_C)
+	$(CXX) $(CXXSTD_FLAGS) -O2 $$(pkg-config --cflags libxml-2.0) benches/c/*.cpp -o $(BENCH_C)/bench_c \
+		$(PC_STATIC) $(BENCH_C_PEERS)
+
+bench-c: bench-c-build
+	$(BENCH_C)/bench_c $(BENCH) benches/c/expected | tee $(BENCH_C)/table.md
+
+bench-c-test: bench-c-build
+	$(BENCH_C)/bench_c $(BENCH) benches/c/expected --rounds 1 --batch-ms 1 > $(BENCH_C)/test.out
+	@head -n 1 $(BENCH_C)/test.out
+	@echo "bench-c-test: every parser checked on every bench body, each timed once"
 
 # The libcurl example: `make curl-demo URL=...` GETs a URL with
 # examples/curl_get.c and prints coserr's verdict; `make curl-test` builds it
