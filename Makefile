@@ -12,7 +12,7 @@ BUILD   := build
 
 all: lib
 
-test: rust-checks rust-test bench-test rust-package-test header-check c-test cpp-test bench-c-test curl-test dist-test miri-test go-test go-sdk-test py-test wheel-test
+test: rust-checks rust-test bench-test rust-package-test header-check c-test cpp-test bench-c-test curl-test dist-test miri-test go-test go-sdk-test go-install-test py-test wheel-test
 	@echo "make test: all checks passed"
 
 rust-checks:
@@ -320,32 +320,48 @@ wheel: lib
 wheel-test: wheel
 	tests/wheel/test_wheel.sh $(WHEEL_DIR)/dist/*.whl
 
-# Go: cgo over the static library that `make lib` builds. -count=1 because
-# Go's test cache does not notice a rebuilt library. Nor does its build
-# cache look at the archive named in #cgo LDFLAGS: after a Rust-only change
-# it would link the old library. A key derived from the archive's bytes (an
-# -L to a directory that need not exist) makes the link step, and so the
-# test binary, follow the library.
-GO_LINKED = CGO_LDFLAGS="$$CGO_LDFLAGS -L$(abspath $(BUILD))/go-link-key-$$(sha1sum ../target/release/libcoserr_ffi.a | cut -c1-16)"
+# Go: inside this repository the Go tests build with the tag coserr_dev
+# (go/link_dev.go), which links the static library `make lib` builds,
+# build/lib/libcoserr.a; without the tag the package takes an installed
+# coserr through pkg-config (go/link_pkgconfig.go; make go-install-test).
+# -count=1 because Go's test cache does not notice a rebuilt library. Nor
+# does its build cache look at the archive named in #cgo LDFLAGS: after a
+# Rust-only change it would link the old library. A key derived from the
+# archive's bytes (an -L to a directory that need not exist) makes the link
+# step, and so the test binary, follow the library.
+GO_TAGS   := -tags coserr_dev
+GO_LINKED  = CGO_LDFLAGS="$$CGO_LDFLAGS -L$(abspath $(BUILD))/go-link-key-$$(sha1sum $(abspath $(LIBOUT))/libcoserr.a | cut -c1-16)"
 
 go-test: lib
 	@# (not `tee /dev/stderr`: opening it truncates a log file that stderr points to)
 	cd go && unformatted="$$(gofmt -l .)" && test -z "$$unformatted" || { echo "gofmt needed: $$unformatted" >&2; exit 1; }
-	cd go && go vet ./...
-	cd go && $(GO_LINKED) go test -race -count=1 ./...
+	cd go && go vet $(GO_TAGS) ./...
+	cd go && $(GO_LINKED) go test $(GO_TAGS) -race -count=1 ./...
 	@# Each benchmark once, so that a broken one fails here, not in a measurement.
-	cd go && $(GO_LINKED) go test -count=1 -run '^$$' -bench . -benchtime 1x ./...
+	cd go && $(GO_LINKED) go test $(GO_TAGS) -count=1 -run '^$$' -bench . -benchtime 1x ./...
 
 # Go with the real cos-go-sdk-v5: go/sdktest is its own module (the SDK from
 # the Go module proxy, pinned by its go.sum; coserr from ../ by a replace),
-# so the coserr package never depends on the SDK. The link key of go-test,
-# the archive named from go/sdktest.
-GO_SDK_LINKED = CGO_LDFLAGS="$$CGO_LDFLAGS -L$(abspath $(BUILD))/go-link-key-$$(sha1sum $(CURDIR)/target/release/libcoserr_ffi.a | cut -c1-16)"
+# so the coserr package never depends on the SDK. The tag and link key of
+# go-test.
 .PHONY: go-sdk-test
 go-sdk-test: lib
 	cd go/sdktest && unformatted="$$(gofmt -l .)" && test -z "$$unformatted" || { echo "gofmt needed: $$unformatted" >&2; exit 1; }
-	cd go/sdktest && go vet ./...
-	cd go/sdktest && $(GO_SDK_LINKED) go test -race -count=1 ./...
+	cd go/sdktest && go vet $(GO_TAGS) ./...
+	cd go/sdktest && $(GO_LINKED) go test $(GO_TAGS) -race -count=1 ./...
+
+# Go as a user outside this repository gets it: coserr installed into a
+# scratch prefix, then a new module (build/go-install/app) that requires the
+# package (a replace to go/ standing in for the download) builds against it
+# with nothing but PKG_CONFIG_PATH, no build tag, and runs
+# (tests/go-install/test_go_install.sh; about 30 s: its own empty Go build
+# cache, as on a user's first build).
+GO_INSTALL := $(abspath $(BUILD))/go-install
+.PHONY: go-install-test
+go-install-test: lib
+	rm -rf $(GO_INSTALL)
+	@$(MAKE) --no-print-directory install PREFIX=$(GO_INSTALL)/prefix DESTDIR=
+	tests/go-install/test_go_install.sh $(GO_INSTALL)/prefix . $(GO_INSTALL)/app $(SAMPLES)/go_Test_IsNotFoundError.xml
 
 clean:
 	$(CARGO) clean

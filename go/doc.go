@@ -1,8 +1,20 @@
 // Package coserr turns the error answer of Tencent Cloud Object Storage
 // (COS) — HTTP status, headers, body — into a Go error: a *ServiceError (the
 // service answered and the operation failed) or a *ClientError (the answer
-// could not be understood), through cgo over the static C library built from
-// the coserr repository (see README.md for the build).
+// could not be understood), through cgo over the coserr C library.
+//
+// The package builds against an installed coserr, found by pkg-config
+// (coserr.pc): install the library (`make install PREFIX=/opt/coserr` in the
+// coserr repository, or its release tarball), then
+//
+//	PKG_CONFIG_PATH=/opt/coserr/lib/pkgconfig go build
+//
+// No build tag is needed. The linker takes libcoserr.so when the prefix
+// holds it beside libcoserr.a, so the program then needs libcoserr.so.2 on
+// its loader path at run time (a system library directory,
+// LD_LIBRARY_PATH, or an rpath). Inside the coserr repository the tag
+// coserr_dev links the static library `make lib` builds instead (see
+// README.md).
 //
 //	body, _ := io.ReadAll(resp.Body)
 //	if err := coserr.Parse(resp, body); err != nil {

@@ -24,8 +24,9 @@ import (
 // records: Err as the matching Parse call, the other fields to the
 // record's decisions, for errors and non-errors alike.
 //
-// `go test` runs the seeds (every shared body, and the paths below); `go
-// test -run '^$' -fuzz FuzzParse` searches further (go/README, "Tests").
+// `go test -tags coserr_dev` runs the seeds (every shared body, and the
+// paths below); `go test -tags coserr_dev -run '^$' -fuzz FuzzParse`
+// searches further (go/README, "Tests").
 func FuzzParse(f *testing.F) {
 	const cos = "X-Cos-Request-Id:NjQ5ZjQ1ZTJfOTg0ZjFlMDlfMTk0YWZfMWI5ZTI5Ng==\nX-Cos-Trace-Id:OGVmYzZiMmQzYjA2OWNh\nContent-Type:application/xml"
 	for _, path := range sampleFiles(f) {
