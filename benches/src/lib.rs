@@ -39,12 +39,15 @@ pub struct BenchBody {
     pub bytes: &'static [u8],
 }
 
-/// The bodies of the benchmark: the three bench bodies, then two real
+/// The bodies of the benchmark: the six bench bodies, then two real
 /// samples, as (criterion group name, path under `../shared/cos`).
-const BODY_FILES: [(&str, &str); 5] = [
+const BODY_FILES: [(&str, &str); 8] = [
     ("typical_482B", "bench/typical_482B.xml"),
     ("minimal_140B", "bench/minimal_140B.xml"),
     ("large_4KB", "bench/large_4KB.xml"),
+    ("signature_1KB", "bench/signature_1KB.xml"),
+    ("chinese_370B", "bench/chinese_370B.xml"),
+    ("cdata_attrs_2KB", "bench/cdata_attrs_2KB.xml"),
     (
         "go_Test_checkResponse_with_error",
         "samples/go_Test_checkResponse_with_error.xml",
@@ -68,6 +71,29 @@ pub fn bodies() -> &'static [BenchBody] {
             })
             .collect()
     })
+}
+
+/// A competitor's extraction function.
+pub type Competitor = fn(&[u8]) -> Fields<'_>;
+
+/// The competitors, by the name their benchmark carries. roxmltree is the
+/// reference the others are checked against.
+pub const COMPETITORS: [(&str, Competitor); 4] = [
+    ("roxmltree", roxmltree),
+    ("quick_xml", quick_xml),
+    ("xmlparser", xmlparser),
+    ("aws_smithy_xml", aws_smithy_xml),
+];
+
+/// Competitors that extract wrong values from a bench body, as
+/// (competitor, body): they are reported, not timed, on it. aws-smithy-xml's
+/// `try_data` drops CDATA text. `tests/agree.rs` checks that each entry is
+/// still wrong and that every other pair agrees.
+pub const KNOWN_WRONG: [(&str, &str); 1] = [("aws_smithy_xml", "cdata_attrs_2KB")];
+
+/// Whether `competitor` is known to get `body` wrong.
+pub fn known_wrong(competitor: &str, body: &str) -> bool {
+    KNOWN_WRONG.contains(&(competitor, body))
 }
 
 /// Size of the buffer [`coserr_view`] decodes into: larger than any bench
@@ -163,6 +189,15 @@ pub fn coserr_ffi(resp: &coserr_response, out: &mut coserr_ffi::coserr_error) ->
     // its pointers are valid for their lengths; `out` is a valid exclusive
     // reference.
     unsafe { coserr_ffi::coserr_parse_response(resp, out) }
+}
+
+/// Bench kernel for `coserr_ffi_body`: `coserr_parse_body`, the C call the
+/// C/C++ peer benchmark times against rapidxml and pugixml.
+#[inline]
+pub fn coserr_ffi_body(bytes: &[u8], out: &mut coserr_ffi::coserr_error) -> u32 {
+    // SAFETY: `bytes` is valid for its length; `out` is a valid exclusive
+    // reference that does not overlap it.
+    unsafe { coserr_ffi::coserr_parse_body(bytes.as_ptr(), bytes.len(), out) }
 }
 
 /// The same response as the Go binding reads it:

@@ -5,7 +5,7 @@
 
 use core::ops::ControlFlow;
 
-use crate::bytes::{find, memchr};
+use crate::bytes::find;
 use crate::piece::{Piece, split_runs};
 
 /// Decodes validated element content: the joined text of all descendant text
@@ -167,47 +167,45 @@ pub(crate) fn reference(b: &[u8]) -> (char, usize) {
 /// Parses `&name;`, `&#123;` or `&#x1F;` with roxmltree's rules: a code point
 /// that is not a Unicode scalar value (a surrogate, or above U+10FFFF) reads as
 /// U+FFFD; one that does not fit in u32 is invalid. Returns None when invalid.
+///
+/// The five entity names are matched as byte patterns, not by searching for
+/// the `;` first: a text checks and then decodes every reference, so this is
+/// the hottest code of an entity-heavy body.
+#[inline]
 pub(crate) fn parse_reference(b: &[u8]) -> Option<(char, usize)> {
-    if b.first() != Some(&b'&') {
+    match b {
+        [b'&', b'l', b't', b';', ..] => Some(('<', 4)),
+        [b'&', b'g', b't', b';', ..] => Some(('>', 4)),
+        [b'&', b'a', b'm', b'p', b';', ..] => Some(('&', 5)),
+        [b'&', b'q', b'u', b'o', b't', b';', ..] => Some(('"', 6)),
+        [b'&', b'a', b'p', b'o', b's', b';', ..] => Some(('\'', 6)),
+        [b'&', b'#', b'x', digits @ ..] => char_reference::<16>(digits, 3),
+        [b'&', b'#', digits @ ..] => char_reference::<10>(digits, 2),
+        _ => None,
+    }
+}
+
+/// The digits and `;` of a character reference whose `&#` or `&#x` took
+/// `prefix` bytes: the character and the whole reference's length.
+#[inline]
+fn char_reference<const RADIX: u32>(digits: &[u8], prefix: usize) -> Option<(char, usize)> {
+    let mut value: u32 = 0;
+    let mut n = 0;
+    for &c in digits {
+        let Some(d) = (c as char).to_digit(RADIX) else {
+            break;
+        };
+        value = value.checked_mul(RADIX)?.checked_add(d)?;
+        n += 1;
+    }
+    if n == 0 || digits.get(n) != Some(&b';') {
         return None;
     }
-    if b.get(1) == Some(&b'#') {
-        let (radix, digits_start) = if b.get(2) == Some(&b'x') {
-            (16, 3)
-        } else {
-            (10, 2)
-        };
-        let mut i = digits_start;
-        let mut value: u32 = 0;
-        while let Some(&c) = b.get(i) {
-            let d = match (radix, c) {
-                (_, b'0'..=b'9') => (c - b'0') as u32,
-                (16, b'a'..=b'f') => (c - b'a' + 10) as u32,
-                (16, b'A'..=b'F') => (c - b'A' + 10) as u32,
-                _ => break,
-            };
-            value = value.checked_mul(radix)?.checked_add(d)?;
-            i += 1;
-        }
-        if i == digits_start || b.get(i) != Some(&b';') {
-            return None;
-        }
-        let ch = char::from_u32(value).unwrap_or('\u{FFFD}');
-        if !crate::chars::is_xml_char(ch) {
-            return None;
-        }
-        return Some((ch, i + 1));
+    let ch = char::from_u32(value).unwrap_or('\u{FFFD}');
+    if !crate::chars::is_xml_char(ch) {
+        return None;
     }
-    let semi = memchr(b';', b)?;
-    let ch = match &b[1..semi] {
-        b"quot" => '"',
-        b"amp" => '&',
-        b"apos" => '\'',
-        b"lt" => '<',
-        b"gt" => '>',
-        _ => return None,
-    };
-    Some((ch, semi + 1))
+    Some((ch, prefix + n + 1))
 }
 
 // ---------------------------------------------------------------------------
@@ -274,4 +272,101 @@ pub(crate) fn attr_value_eq(raw: &[u8], expected: &[u8]) -> bool {
 /// Whether two raw attribute values normalise to the same text.
 pub(crate) fn attr_values_eq(a: &[u8], b: &[u8]) -> bool {
     AttrBytes::new(a).eq(AttrBytes::new(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_reference;
+
+    /// The rule written out plainly: `&`, a name up to the first `;`, or
+    /// `#` / `#x` digits and `;`, the value fitting in u32.
+    fn by_the_rule(b: &[u8]) -> Option<(char, usize)> {
+        let semi = b.iter().position(|&c| c == b';')?;
+        let name = core::str::from_utf8(b.get(1..semi)?).ok()?;
+        let ch = match name {
+            "lt" => '<',
+            "gt" => '>',
+            "amp" => '&',
+            "quot" => '"',
+            "apos" => '\'',
+            _ => {
+                let (digits, radix) = match name.strip_prefix("#x") {
+                    Some(hex) => (hex, 16),
+                    None => (name.strip_prefix('#')?, 10),
+                };
+                if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+                    return None;
+                }
+                let v = u32::from_str_radix(digits, radix).ok()?;
+                let ch = char::from_u32(v).unwrap_or('\u{FFFD}');
+                if !crate::chars::is_xml_char(ch) {
+                    return None;
+                }
+                ch
+            }
+        };
+        (b.first() == Some(&b'&')).then_some((ch, semi + 1))
+    }
+
+    #[test]
+    fn named_and_numeric_references_follow_the_rule() {
+        let table: &[&[u8]] = &[
+            b"&lt;",
+            b"&gt;x",
+            b"&amp;;",
+            b"&quot;",
+            b"&apos;",
+            b"&lt",
+            b"&ltx;",
+            b"&Lt;",
+            b"&amp",
+            b"&am;",
+            b"&;",
+            b"&",
+            b"&#;",
+            b"&#x;",
+            b"&#60;",
+            b"&#x3C;",
+            b"&#x3c;",
+            b"&#X3C;",
+            b"&#0;",
+            b"&#9;",
+            b"&#13;",
+            b"&#xD800;",
+            b"&#x110000;",
+            b"&#xFFFE;",
+            b"&#xFFFD;",
+            b"&#4294967295;",
+            b"&#4294967296;",
+            b"&#xFFFFFFFF;",
+            b"&#x100000000;",
+            b"&#0000000000000065;",
+            b"&#6a;",
+            b"&#x6g;",
+            b"&#-1;",
+            b"&# 65;",
+            b"lt;",
+        ];
+        for b in table {
+            assert_eq!(parse_reference(b), by_the_rule(b), "{:?}", b);
+        }
+        assert_eq!(parse_reference(b"&#x1F600;"), Some(('\u{1F600}', 9)));
+        assert_eq!(parse_reference(b"&#xD800;"), Some(('\u{FFFD}', 8)));
+        // Every short string over the bytes references are made of.
+        let alphabet = b"&#x;0179aAfFgltmpquos";
+        let mut buf = [0u8; 5];
+        for n in 1..=5usize {
+            let total = alphabet.len().pow(n as u32);
+            for mut k in 0..total {
+                for slot in buf.iter_mut().take(n) {
+                    *slot = alphabet[k % alphabet.len()];
+                    k /= alphabet.len();
+                }
+                let mut b = [b'&'; 6];
+                b[1..=n].copy_from_slice(&buf[..n]);
+                let b = &b[..=n];
+                assert_eq!(parse_reference(b), by_the_rule(b), "{:?}", b);
+            }
+        }
+    }
 }
