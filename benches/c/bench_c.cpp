@@ -289,12 +289,19 @@ int main(int argc, char **argv) {
     for (int b = 0; b < N_BODIES; b++) {
         double floor = median(cells[b][n_peers].ns);
         double fastest = 1e300;
+        size_t fastest_peer = 0;
         for (size_t p = 0; p < n_peers; p++) {
-            if (!cells[b][p].wrong) {
-                fastest = std::min(fastest, median(cells[b][p].ns));
+            if (!cells[b][p].wrong && median(cells[b][p].ns) < fastest) {
+                fastest = median(cells[b][p].ns);
+                fastest_peer = p;
             }
         }
-        std::printf("\n%s (%zu bytes), byte-sum floor %s ns\n\n", BODIES[b], bodies[b].size(), fixed(floor, 1).c_str());
+        std::printf("\n%s (%zu bytes), byte-sum floor %s ns; fastest correct: %s", BODIES[b], bodies[b].size(),
+                    fixed(floor, 1).c_str(), peers[fastest_peer]->name());
+        if (fastest_peer != 0) {
+            std::printf(" (coserr takes %sx its time)", fixed(median(cells[b][0].ns) / fastest, 2).c_str());
+        }
+        std::printf("\n\n");
         std::printf("| parser | ns/parse | x fastest | x floor | allocs/parse | note |\n|---|---:|---:|---:|---:|---|\n");
         for (size_t p = 0; p < n_peers; p++) {
             const Cell &cell = cells[b][p];
