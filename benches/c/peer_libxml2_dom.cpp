@@ -1,7 +1,9 @@
-// libxml2's tree API: xmlReadMemory (predefined entities and character
-// references decoded; CDATA kept as its own node), then the <Error> root's
-// element children, each element's text from its text and CDATA children.
-// The tree is freed at the next parse.
+// libxml2's tree API: xmlCtxtReadMemory on one parser context kept from
+// body to body (faster than xmlReadMemory's new context per body), with
+// predefined entities and character references decoded and CDATA kept as
+// its own node; then the <Error> root's element children, each element's
+// text from its text and CDATA children. The tree is freed at the next
+// parse.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -11,15 +13,21 @@ namespace {
 
 class Libxml2Dom final : public Peer {
   public:
-    Libxml2Dom() { xmlInitParser(); }
-    ~Libxml2Dom() override { xmlFreeDoc(doc_); }
+    Libxml2Dom() : ctxt_(xmlNewParserCtxt()) {}
+    ~Libxml2Dom() override {
+        xmlFreeDoc(doc_);
+        xmlFreeParserCtxt(ctxt_);
+    }
     const char *name() const override { return "libxml2 (tree)"; }
-    const char *how() const override { return "xmlReadMemory(XML_PARSE_NONET), DOM walk"; }
+    const char *how() const override { return "xmlCtxtReadMemory(XML_PARSE_NONET) on a kept context, DOM walk"; }
     bool parse(const std::string &body, Values &out) override {
         out.clear();
         scratch_.reset();
         xmlFreeDoc(doc_);
-        doc_ = xmlReadMemory(body.data(), static_cast<int>(body.size()), nullptr, nullptr, XML_PARSE_NONET);
+        if (ctxt_ == nullptr) {
+            return false;
+        }
+        doc_ = xmlCtxtReadMemory(ctxt_, body.data(), static_cast<int>(body.size()), nullptr, nullptr, XML_PARSE_NONET);
         if (doc_ == nullptr) {
             return false;
         }
@@ -49,6 +57,7 @@ class Libxml2Dom final : public Peer {
     }
 
   private:
+    xmlParserCtxtPtr ctxt_;
     xmlDocPtr doc_ = nullptr;
     Scratch scratch_;
 };
