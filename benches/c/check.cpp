@@ -100,6 +100,13 @@ std::string differences(const Owned &got, const Owned &want) {
             }
             d << FIELD_NAMES[f] << ": " << shown(got.present[f], got.text[f]) << " instead of "
               << shown(want.present[f], want.text[f]);
+            if (got.present[f] && want.present[f]) {
+                size_t at = 0;
+                while (at < got.text[f].size() && at < want.text[f].size() && got.text[f][at] == want.text[f][at]) {
+                    at++;
+                }
+                d << " (from byte " << at << ")";
+            }
         }
     }
     return d.str();
