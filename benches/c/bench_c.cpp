@@ -286,6 +286,22 @@ int main(int argc, char **argv) {
         }
         std::printf("\n");
     }
+    std::printf("\nHeap allocations per parse (WRONG cells too):\n\n| body |");
+    for (auto &peer : peers) {
+        std::printf(" %s |", peer->name());
+    }
+    std::printf("\n|---|");
+    for (size_t p = 0; p < n_peers; p++) {
+        std::printf("---:|");
+    }
+    std::printf("\n");
+    for (int b = 0; b < N_BODIES; b++) {
+        std::printf("| %s |", BODIES[b]);
+        for (size_t p = 0; p < n_peers; p++) {
+            std::printf(" %s |", count(cells[b][p].allocs).c_str());
+        }
+        std::printf("\n");
+    }
     for (int b = 0; b < N_BODIES; b++) {
         double floor = median(cells[b][n_peers].ns);
         double fastest = 1e300;
