@@ -162,6 +162,7 @@ int main(int argc, char **argv) {
     std::vector<std::unique_ptr<Peer>> peers;
     peers.push_back(make_coserr());
     peers.push_back(make_rapidxml());
+    peers.push_back(make_rapidxml_cdata());
     peers.push_back(make_pugixml());
     peers.push_back(make_expat());
     peers.push_back(make_libxml2_sax());

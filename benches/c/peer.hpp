@@ -100,6 +100,7 @@ class TextOf {
 std::unique_ptr<Peer> make_coserr();
 std::unique_ptr<Peer> make_pugixml();
 std::unique_ptr<Peer> make_rapidxml();
+std::unique_ptr<Peer> make_rapidxml_cdata();
 std::unique_ptr<Peer> make_expat();
 std::unique_ptr<Peer> make_libxml2_dom();
 std::unique_ptr<Peer> make_libxml2_sax();
