@@ -149,7 +149,7 @@ func (r *request) decided(out *cSpans, text []byte) Decision {
 func (r *request) headerText(out *cSpans, sp *C.coserr_span, field Fields, text []byte) string {
 	if Fields(out.truncated)&field != 0 {
 		// A header field's whole value is always a string (share).
-		if w, ok := r.wholeOf(KindNone, Fields(out.from_header), field); ok && w.field == 0 && !w.body {
+		if w, ok := r.wholeOf(KindNone, Fields(out.from_header), field, nil); ok && w.field == 0 && !w.body {
 			return w.share
 		}
 	}

@@ -14,8 +14,13 @@ import "C"
 
 import "unsafe"
 
-// inlineExtras extras share the error's allocation.
-const inlineExtras = 4
+// Up to inlineExtras extras share the error's allocation (a 384-byte
+// size class); up to manyInlineExtras (a 768-byte one, e.g. a CI error
+// listing a dozen checks) too, in a larger variant.
+const (
+	inlineExtras     = 4
+	manyInlineExtras = 16
+)
 
 // serviceErrorExtras is a ServiceError allocated with room for its extras.
 type serviceErrorExtras struct {
@@ -23,14 +28,24 @@ type serviceErrorExtras struct {
 	extras [inlineExtras]Extra
 }
 
+// serviceErrorManyExtras is serviceErrorExtras with room for more.
+type serviceErrorManyExtras struct {
+	ServiceError
+	extras [manyInlineExtras]Extra
+}
+
 // newServiceError allocates a ServiceError with room for n extras: in the
-// same allocation when they are few.
+// same allocation unless they are very many.
 func newServiceError(n int) *ServiceError {
 	switch {
 	case n == 0:
 		return new(ServiceError)
 	case n <= inlineExtras:
 		w := new(serviceErrorExtras)
+		w.Extras = w.extras[:n:n]
+		return &w.ServiceError
+	case n <= manyInlineExtras:
+		w := new(serviceErrorManyExtras)
 		w.Extras = w.extras[:n:n]
 		return &w.ServiceError
 	}

@@ -534,6 +534,15 @@ func TestExtrasOfEveryBody(t *testing.T) {
 		"more than the inline four": {[]byte("<Error><A>1</A><B>2</B><C>3</C><D>4</D><E>5</E><F>6</F></Error>"), []Extra{{"A", "1"}, {"B", "2"}, {"C", "3"}, {"D", "4"}, {"E", "5"}, {"F", "6"}}},
 		"a cut one between others":  {[]byte("<Error><A>1</A><Long>" + strings.Repeat("v", 3000) + "</Long><B>2</B></Error>"), []Extra{{"A", "1"}, {"Long", strings.Repeat("v", 3000)}, {"B", "2"}}},
 	}
+	// Each side of the larger inline room (16) and of the stack's spans.
+	for _, n := range []int{16, 17, 40} {
+		body, want := "<Error><Code>C</Code>", []Extra{}
+		for i := range n {
+			body += fmt.Sprintf("<X%02d>v%d</X%02d>", i, i, i)
+			want = append(want, Extra{fmt.Sprintf("X%02d", i), fmt.Sprintf("v%d", i)})
+		}
+		bodies[fmt.Sprintf("%d extras", n)] = bodyCase{[]byte(body + "</Error>"), want}
+	}
 	for _, path := range sampleFiles(t) {
 		b, err := os.ReadFile(path)
 		if err != nil {

@@ -14,27 +14,43 @@ const resourceArray = len(C.coserr_error{}.resource)
 const inlineBodyMaxSize = 8 << 10
 
 // build makes the error of a C record, with its extras when the body has
-// any (read from out.extras, the iteration of the same parse).
+// any (read from out.extras, the iteration of the same parse). A record
+// with a cut field gets a scratch buffer for whole values, declared only
+// in that rarer path's frame so that the common path does not zero it.
 func (r *request) build(out *cSpans, text []byte) *ServiceError {
+	if out.truncated != 0 {
+		return r.buildWhole(out, text)
+	}
+	return r.buildExtras(out, text, nil)
+}
+
+// buildWhole is build with a scratch buffer for whole values.
+func (r *request) buildWhole(out *cSpans, text []byte) *ServiceError {
+	var arr [fieldScratchSize]byte
+	return r.buildExtras(out, text, &fieldScratch{buf: arr[:]})
+}
+
+// buildExtras reads the extras, if any, then builds the error.
+func (r *request) buildExtras(out *cSpans, text []byte, scratch *fieldScratch) *ServiceError {
 	// Extras belong to an error document (a JSON body has none).
 	if out.has_extras == 0 || out.body_status != C.COSERR_BODY_OK {
-		return r.buildWith(out, text, nil, nil)
+		return r.buildWith(out, text, nil, nil, scratch)
 	}
 	var xArr [2048]byte
-	var spanArr [inlineExtras]extraSpan
+	var spanArr [manyInlineExtras]extraSpan
 	xbuf, spans := fetchExtras(r.body, out.extras, xArr[:0], spanArr[:0])
-	return r.buildWith(out, text, xbuf, spans)
+	return r.buildWith(out, text, xbuf, spans, scratch)
 }
 
 // buildWith makes the ServiceError of a C record: one allocation for the
-// struct (and up to inlineExtras extras), one for the bytes of the body
+// struct (and up to manyInlineExtras extras), one for the bytes of the body
 // and of every text that is not already a Go string. A text from the body
 // is a substring of the error's copy of the body, a text from the URL or a
 // header is that string itself; only texts C wrote into text (and the
 // extras, in xbuf) are copied, beside the body. A body over
 // inlineBodyMaxSize gets its own copy and the texts theirs, so that a
 // field kept alone does not keep a large body alive.
-func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan) *ServiceError {
+func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan, scratch *fieldScratch) *ServiceError {
 	spans := [8]*C.coserr_span{&out.code, &out.message, &out.resource,
 		&out.request_id, &out.trace_id, &out.server_time, &out.location, &out.region}
 	body := r.body
@@ -47,7 +63,7 @@ func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan) 
 	var whole Fields // the cut fields whose whole value wholes holds
 	for i, sp := range spans {
 		if bit := Fields(1) << i; truncated&bit != 0 {
-			if w, ok := r.wholeOf(kind, fromHeader, bit); ok {
+			if w, ok := r.wholeOf(kind, fromHeader, bit, scratch); ok {
 				wholes[i], whole = w, whole|bit
 				n += w.size()
 				continue
@@ -94,7 +110,7 @@ func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan) 
 	str := func(i int) string {
 		sp := spans[i]
 		if bit := Fields(1) << i; whole&bit != 0 {
-			if s, ok := wholes[i].fill(e, body, buf, &off); ok {
+			if s, ok := wholes[i].fill(e, body, buf, &off, scratch); ok {
 				return s
 			}
 			return string(r.spanBytes(sp, text)) // C failed: the cut value

@@ -30,27 +30,64 @@ import (
 // wholeValue says where the whole value of a cut field comes from: the
 // error's copy of the body (body), a Go string that holds it (share: an
 // input, or an input that was not UTF-8 decoded here, in its own
-// allocation), or coserr_field_value (field, valueLen bytes, written into
-// the error's buffer).
+// allocation), or coserr_field_value (field, valueLen bytes: already read
+// into the scratch buffer at offset at when fetched, else written into the
+// error's buffer). An offset, not a slice: a pointer to the scratch buffer
+// in here would make it escape to the heap with the strings fill returns.
 type wholeValue struct {
 	body     bool
 	share    string
 	field    Fields
 	valueLen int
+	fetched  bool
+	at       int
 }
 
 // size is the number of bytes the value needs in the error's buffer.
 func (w *wholeValue) size() int {
-	if w.field != 0 {
+	switch {
+	case w.fetched:
+		return w.valueLen
+	case w.field != 0:
 		return w.valueLen + 1 // coserr_field_value writes a NUL after it
 	}
 	return 0
 }
 
+// fieldScratchSize is the room for whole body values read before the
+// error is allocated: each value that fits costs one parse of the body
+// (coserr_field_value), not two (its length, then the value).
+const fieldScratchSize = 4 << 10
+
+// fieldScratch is a buffer for whole body values, filled from the start.
+type fieldScratch struct {
+	buf  []byte
+	used int
+}
+
+// read is coserr_field_value into what is left of s: the value's whole
+// length, or -1 when the body has no such field; fits says it was read
+// whole, at offset at of s.buf.
+func (s *fieldScratch) read(body []byte, field Fields) (n, at int, fits bool) {
+	rest := s.buf[s.used:]
+	var cn C.size_t
+	if C.coserr_field_value(bytesPtr(body), C.size_t(len(body)), C.uint32_t(field),
+		(*C.char)(unsafe.Pointer(bytesPtr(rest))), C.size_t(len(rest)), &cn) != resultOK {
+		return -1, 0, false
+	}
+	if n = int(cn); n >= len(rest) { // snprintf semantics: cut, or no room at all
+		return n, 0, false
+	}
+	at = s.used
+	s.used += n + 1
+	return n, at, true
+}
+
 // wholeOf finds where the whole value of field (one bit, set in the
 // record's truncated) comes from, given the record's kind and
 // from_header; ok is false when none can be had (the value stays as cut).
-func (r *request) wholeOf(kind Kind, fromHeader, field Fields) (w wholeValue, ok bool) {
+// A body field's value is read into scratch when it is given and has room.
+func (r *request) wholeOf(kind Kind, fromHeader, field Fields, scratch *fieldScratch) (w wholeValue, ok bool) {
 	var input string
 	switch {
 	case fromHeader&field != 0:
@@ -64,6 +101,10 @@ func (r *request) wholeOf(kind Kind, fromHeader, field Fields) (w wholeValue, ok
 		}
 		input = bytesView(r.body)
 	default:
+		if scratch != nil {
+			n, at, fits := scratch.read(r.body, field)
+			return wholeValue{field: field, valueLen: n, fetched: fits, at: at}, n >= 0
+		}
 		n := fieldValueLen(r.body, field)
 		return wholeValue{field: field, valueLen: n}, n >= 0
 	}
@@ -102,11 +143,15 @@ func (r *request) headerInput(field Fields) (string, bool) {
 }
 
 // fill returns the value of e, whose body is body (as given) and
-// e.Body (the error's copy): written into buf at *off when C gives it; ok
-// is false if C failed to.
-func (w *wholeValue) fill(e *ServiceError, body []byte, buf []byte, off *int) (s string, ok bool) {
+// e.Body (the error's copy): copied into buf at *off from scratch (the
+// buffer wholeOf read into), or written there by C; ok is false if C
+// failed to.
+func (w *wholeValue) fill(e *ServiceError, body []byte, buf []byte, off *int, scratch *fieldScratch) (s string, ok bool) {
 	if w.body {
 		return e.Body, true
+	}
+	if w.fetched {
+		return take(buf, off, scratch.buf[w.at:w.at+w.valueLen]), true
 	}
 	if w.field != 0 {
 		dst := buf[*off : *off+w.valueLen+1]

@@ -3,6 +3,7 @@ package coserr
 import (
 	"encoding/json"
 	"encoding/xml"
+	"math/bits"
 	"math/rand"
 	"net/http"
 	"net/url"
@@ -154,6 +155,40 @@ func TestLossyAsTheLibrary(t *testing.T) {
 		got := string(appendLossy(nil, input))
 		if e.Resource != got || !utf8.ValidString(got) {
 			t.Fatalf("%q: C %q, appendLossy %q", input, e.Resource, got)
+		}
+	}
+}
+
+// TestWholeCutFieldsShareScratch: several cut body fields, whole values
+// read one after another into one scratch buffer (4 KiB): ones that fit,
+// one that fits only in what the others left, one that does not fit at
+// all, one that is the empty rest. Each against encoding/xml.
+func TestWholeCutFieldsShareScratch(t *testing.T) {
+	for _, sizes := range [][3]int{{1500, 1500, 1500}, {3000, 1200, 40}, {4095, 100, 2000}, {100, 5000, 1100}, {2047, 2047, 0}} {
+		body := []byte("<Error><Code>" + strings.Repeat("c&amp;", sizes[2]/5+13) +
+			"</Code><Message>" + strings.Repeat("m&lt;", sizes[0]/2) +
+			"</Message><Resource>" + strings.Repeat("r&#233;", sizes[1]/3) +
+			"</Resource><RequestId>" + strings.Repeat("i", 1100) + "</RequestId></Error>")
+		var want ErrorResponse
+		if err := xml.Unmarshal(body, &want); err != nil {
+			t.Fatal(err)
+		}
+		for how, err := range map[string]error{
+			"Parse":     Parse(response(404, "GET", cosHeaders), body),
+			"ParseRaw":  ParseRaw(404, "GET", testURL, nil, body),
+			"ParseBody": ParseBody(body),
+		} {
+			e := details(err)
+			if e == nil {
+				t.Fatalf("%v %s: %v", sizes, how, err)
+			}
+			expectEq(t, how+" Code", e.Code, want.Code)
+			expectEq(t, how+" Message", e.Message, want.Message)
+			expectEq(t, how+" Resource", e.Resource, want.Resource)
+			expectEq(t, how+" RequestID", e.RequestID, want.RequestID)
+			if bits.OnesCount32(uint32(e.Truncated)) < 3 {
+				t.Errorf("%v %s: Truncated %v, the test wants three fields or more cut", sizes, how, e.Truncated)
+			}
 		}
 	}
 }
