@@ -3,6 +3,7 @@
 // COS C and C++ SDKs' error parse steps, on every shared bench body.
 //
 //   bench_c BENCH_DIR EXPECTED_DIR [--rounds N] [--batch-ms MS]
+//   bench_c BENCH_DIR EXPECTED_DIR --repeat PARSER BODY N
 //
 // First the check: coserr's five values for each body against the
 // hand-checked EXPECTED_DIR/<body>.txt, then each peer's against coserr's.
@@ -15,6 +16,10 @@
 // median of the rounds' ns per parse is reported, with the heap
 // allocations per parse and a byte-sum floor (a loop that reads every byte
 // of the body once). Exit status 1 on any check failure.
+//
+// --repeat runs the check, then only PARSER on BODY, N times, in
+// bench_c_repeat: for instruction counts that other processes on the
+// machine cannot disturb (instructions.sh runs it under callgrind).
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -82,6 +87,22 @@ __attribute__((noinline, optimize("O3"))) uint64_t byte_sum(const std::string &b
     return sum;
 }
 
+}  // namespace
+
+// PARSER on BODY, n times (--repeat); extern "C" and not inlined, so that
+// callgrind can count only its instructions (--toggle-collect).
+extern "C" __attribute__((noinline)) uint64_t bench_c_repeat(Peer *peer, const std::string *body, long n) {
+    Values v;
+    uint64_t acc = 0;
+    for (long i = 0; i < n; i++) {
+        peer->parse(*body, v);
+        acc += v.text[CODE].size();
+    }
+    return acc;
+}
+
+namespace {
+
 double seconds_now() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -141,15 +162,23 @@ std::string count(double allocs) {
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: bench_c BENCH_DIR EXPECTED_DIR [--rounds N] [--batch-ms MS]\n");
+        std::fprintf(stderr, "usage: bench_c BENCH_DIR EXPECTED_DIR [--rounds N] [--batch-ms MS]\n"
+                             "       bench_c BENCH_DIR EXPECTED_DIR --repeat PARSER BODY N\n");
         return 2;
     }
     std::string bench_dir = argv[1], expected_dir = argv[2];
     int rounds = 7;
     double batch_ms = 20;
+    std::string repeat_peer, repeat_body;
+    long repeat_n = -1;
     for (int i = 3; i + 1 < argc; i += 2) {
         std::string opt = argv[i];
-        if (opt == "--rounds") {
+        if (opt == "--repeat" && i + 3 < argc) {
+            repeat_peer = argv[i + 1];
+            repeat_body = argv[i + 2];
+            repeat_n = std::atol(argv[i + 3]);
+            i += 2;
+        } else if (opt == "--rounds") {
             rounds = std::max(1, std::atoi(argv[i + 1]));
         } else if (opt == "--batch-ms") {
             batch_ms = std::max(0.01, std::atof(argv[i + 1]));
@@ -241,6 +270,18 @@ int main(int argc, char **argv) {
     if (failures > 0) {
         std::fprintf(stderr, "bench_c: %d check failure(s); nothing timed\n", failures);
         return 1;
+    }
+    if (repeat_n >= 0) {
+        for (int b = 0; b < N_BODIES; b++) {
+            for (size_t p = 0; p < n_peers; p++) {
+                if (repeat_body == BODIES[b] && repeat_peer == peers[p]->name()) {
+                    sink = sink + bench_c_repeat(peers[p].get(), &bodies[b], repeat_n);
+                    return 0;
+                }
+            }
+        }
+        std::fprintf(stderr, "bench_c: no parser %s or no body %s\n", repeat_peer.c_str(), repeat_body.c_str());
+        return 2;
     }
     std::printf("check: coserr matches the expected values on all %d bodies; every peer's values compared with "
                 "coserr's (WRONG cells as expected)\n\n",
