@@ -212,11 +212,12 @@ cpp-test: local-install
 # that gets a body wrong is shown WRONG, not timed. `make bench-c` prints
 # the table (7 rounds, also in build/bench-c/table.md); `make bench-c-test`
 # runs the check and one short round, so that a broken benchmark fails
-# `make test` (its numbers mean nothing).
+# `make test` (its numbers mean nothing); `make bench-c-instructions` counts
+# instructions per parse under callgrind instead of timing.
 BENCH_C       := $(BUILD)/bench-c
 BENCH_C_PEERS := -Wl,-Bstatic -lpugixml -lmxml -lexpat $$(pkg-config --static --libs libxml-2.0 | sed 's/-lm\b//g') \
 	-Wl,-Bdynamic -lm -pthread -ldl
-.PHONY: bench-c bench-c-test bench-c-build
+.PHONY: bench-c bench-c-test bench-c-build bench-c-instructions
 bench-c-build: local-install
 	@mkdir -p $(BENCH_C)
 	$(CXX) $(CXXSTD_FLAGS) -O2 $$(pkg-config --cflags libxml-2.0) benches/c/*.cpp -o $(BENCH_C)/bench_c \
@@ -226,9 +227,16 @@ bench-c: bench-c-build
 	$(BENCH_C)/bench_c $(BENCH) benches/c/expected > $(BENCH_C)/table.md
 	@cat $(BENCH_C)/table.md
 
+# Instructions per parse for every parser and body (callgrind; minutes):
+# numbers that other processes on the machine cannot disturb.
+bench-c-instructions: bench-c-build
+	python3 benches/c/instructions.py $(BENCH_C)/bench_c $(BENCH) benches/c/expected > $(BENCH_C)/instructions.md
+	@cat $(BENCH_C)/instructions.md
+
 bench-c-test: bench-c-build
 	$(BENCH_C)/bench_c $(BENCH) benches/c/expected --rounds 1 --batch-ms 1 > $(BENCH_C)/test.out
 	@head -n 1 $(BENCH_C)/test.out
+	$(BENCH_C)/bench_c $(BENCH) benches/c/expected --repeat coserr typical_482B 10
 	@# The harness and its glue to each library, once under valgrind (which
 	@# takes malloc over, so its allocation counts read 0).
 	$(VALGRIND) $(BENCH_C)/bench_c $(BENCH) benches/c/expected --rounds 1 --batch-ms 0.01 > /dev/null
