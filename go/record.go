@@ -24,22 +24,35 @@ func (r *request) build(out *cSpans, text []byte) *ServiceError {
 	return r.buildExtras(out, text, nil)
 }
 
-// buildWhole is build with a scratch buffer for whole values.
+// buildWhole is build with a scratch buffer for whole values and the
+// record of where each comes from. (Two variables: wholes must not point
+// to the buffer, or the buffer would escape with the strings fill returns.)
 func (r *request) buildWhole(out *cSpans, text []byte) *ServiceError {
 	var arr [fieldScratchSize]byte
-	return r.buildExtras(out, text, &fieldScratch{buf: arr[:]})
+	var wholes [fieldCount]wholeValue
+	return r.buildExtras(out, text, &cutFields{scratch: fieldScratch{buf: arr[:]}, wholes: &wholes})
 }
 
-// buildExtras reads the extras, if any, then builds the error.
-func (r *request) buildExtras(out *cSpans, text []byte, scratch *fieldScratch) *ServiceError {
+// fieldCount is the number of texts in the record.
+const fieldCount = 8
+
+// cutFields is what buildWith needs for a record with cut fields.
+type cutFields struct {
+	scratch fieldScratch
+	wholes  *[fieldCount]wholeValue
+}
+
+// buildExtras reads the extras, if any, then builds the error (cut, nil
+// when no field is cut).
+func (r *request) buildExtras(out *cSpans, text []byte, cut *cutFields) *ServiceError {
 	// Extras belong to an error document (a JSON body has none).
 	if out.has_extras == 0 || out.body_status != C.COSERR_BODY_OK {
-		return r.buildWith(out, text, nil, nil, scratch)
+		return r.buildWith(out, text, nil, nil, cut)
 	}
 	var xArr [2048]byte
 	var spanArr [manyInlineExtras]extraSpan
 	xbuf, spans := fetchExtras(r.body, out.extras, xArr[:0], spanArr[:0])
-	return r.buildWith(out, text, xbuf, spans, scratch)
+	return r.buildWith(out, text, xbuf, spans, cut)
 }
 
 // buildWith makes the ServiceError of a C record: one allocation for the
@@ -50,8 +63,8 @@ func (r *request) buildExtras(out *cSpans, text []byte, scratch *fieldScratch) *
 // extras, in xbuf) are copied, beside the body. A body over
 // inlineBodyMaxSize gets its own copy and the texts theirs, so that a
 // field kept alone does not keep a large body alive.
-func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan, scratch *fieldScratch) *ServiceError {
-	spans := [8]*C.coserr_span{&out.code, &out.message, &out.resource,
+func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan, cut *cutFields) *ServiceError {
+	spans := [fieldCount]*C.coserr_span{&out.code, &out.message, &out.resource,
 		&out.request_id, &out.trace_id, &out.server_time, &out.location, &out.region}
 	body := r.body
 	inline := len(body) <= inlineBodyMaxSize
@@ -59,12 +72,11 @@ func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan, 
 	// The bytes to copy beside the body: texts C wrote, texts of a large
 	// body, whole values of cut fields, extras.
 	n := len(xbuf)
-	var wholes [len(spans)]wholeValue
-	var whole Fields // the cut fields whose whole value wholes holds
+	var whole Fields // the cut fields whose whole value cut.wholes holds
 	for i, sp := range spans {
-		if bit := Fields(1) << i; truncated&bit != 0 {
-			if w, ok := r.wholeOf(kind, fromHeader, bit, scratch); ok {
-				wholes[i], whole = w, whole|bit
+		if bit := Fields(1) << i; truncated&bit != 0 && cut != nil {
+			if w, ok := r.wholeOf(kind, fromHeader, bit, &cut.scratch); ok {
+				cut.wholes[i], whole = w, whole|bit
 				n += w.size()
 				continue
 			}
@@ -110,7 +122,7 @@ func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan, 
 	str := func(i int) string {
 		sp := spans[i]
 		if bit := Fields(1) << i; whole&bit != 0 {
-			if s, ok := wholes[i].fill(e, body, buf, &off, scratch); ok {
+			if s, ok := cut.wholes[i].fill(e, body, buf, &off, &cut.scratch); ok {
 				return s
 			}
 			return string(r.spanBytes(sp, text)) // C failed: the cut value
