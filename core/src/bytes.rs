@@ -129,6 +129,60 @@ pub(crate) fn skip_chunks_without(b: &[u8], mut i: usize, stop: impl Fn(u8) -> b
     i
 }
 
+/// Bytes one [`stops32`] mask covers.
+pub(crate) const WINDOW: usize = 32;
+
+/// Bit `k` set when `stop` holds for `b[at + k]`, for the [`WINDOW`] bytes
+/// from `at` (fewer at the end of `b`; none past it). A scanner takes every
+/// stop of a window from the mask, one after the other, without searching
+/// the bytes again after each. The bytes are classified lane by lane into
+/// an array (which the compiler turns into SIMD compares), whose high bits
+/// are then gathered eight at a time with a multiply.
+#[inline(always)]
+pub(crate) fn stops32(b: &[u8], at: usize, stop: impl Fn(u8) -> bool) -> u32 {
+    if let Some(w) = b.get(at..).and_then(|r| r.first_chunk::<WINDOW>()) {
+        return window_stops(w, stop);
+    }
+    // Near the end: the last window of `b`, its mask shifted down to `at`.
+    if let Some(from) = b.len().checked_sub(WINDOW)
+        && let Some(w) = b.get(from..).and_then(|r| r.first_chunk::<WINDOW>())
+    {
+        return window_stops(w, stop)
+            .checked_shr((at.saturating_sub(from)) as u32)
+            .unwrap_or(0);
+    }
+    // An input shorter than a window, padded with bytes that are not stops.
+    let rest = b.get(at..).unwrap_or(&[]);
+    let mut mask = 0u32;
+    for (k, &c) in rest.iter().take(WINDOW).enumerate() {
+        mask |= (stop(c) as u32) << k;
+    }
+    mask
+}
+
+/// Bit `k` set when `stop` holds for `w[k]`.
+#[inline(always)]
+fn window_stops(w: &[u8; WINDOW], stop: impl Fn(u8) -> bool) -> u32 {
+    let mut lanes = [0u8; WINDOW];
+    for (l, &c) in lanes.iter_mut().zip(w) {
+        *l = (stop(c) as u8) << 7;
+    }
+    let mut mask = 0u32;
+    for (k, word) in lanes.chunks_exact(8).enumerate() {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(word);
+        mask |= high_bits(u64::from_le_bytes(x)) << (8 * k);
+    }
+    mask
+}
+
+/// The high bits of the eight bytes of `x` (all other bits clear) as the
+/// low eight bits of the result, byte `k`'s as bit `k`.
+#[inline(always)]
+fn high_bits(x: u64) -> u32 {
+    ((x >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
 // ---------------------------------------------------------------------------
 // Short names compared as two words
 
@@ -283,6 +337,29 @@ mod tests {
                         assert_eq!(got, want, "len {len}, stop at {first}, from {from}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn stops32_flags_exactly_the_stops_of_the_window() {
+        // Every input length up to 80 and every window start, with stops
+        // spread so that windows hold none, one and several, near the end
+        // of the input too; against a byte-by-byte mask.
+        let stop = |c: u8| c == b'<' || c == 0xEF || c < 0x20;
+        let mut buf = [b'a'; 80];
+        for (k, slot) in buf.iter_mut().enumerate() {
+            if k % 7 == 3 || k % 11 == 0 {
+                *slot = [b'<', 0xEF, 0x01, b'\n'][k % 4];
+            }
+        }
+        for len in 0..=buf.len() {
+            let b = &buf[..len];
+            for at in 0..=len + 1 {
+                let want = (0..WINDOW)
+                    .filter(|&k| b.get(at + k).is_some_and(|&c| stop(c)))
+                    .fold(0u32, |m, k| m | 1 << k);
+                assert_eq!(stops32(b, at, stop), want, "len {len}, at {at}");
             }
         }
     }

@@ -27,6 +27,7 @@ type Result<T> = core::result::Result<T, ParseError>;
 
 mod extract;
 mod plain;
+mod text;
 
 use extract::{Extract, Name};
 
@@ -230,22 +231,9 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
     /// Checks that `[from, to)` holds only XML characters. The input is valid
     /// UTF-8, so only control bytes and U+FFFE/U+FFFF (EF BF BE/BF) can fail.
     fn check_chars(&self, from: usize, to: usize) -> Result<()> {
-        let bytes = self.b.get(from..to).unwrap_or(&[]);
-        let mut i = 0;
-        loop {
-            i = skip_while_not(
-                bytes,
-                i,
-                |c| (c < 0x20) | (c == 0xEF),
-                |x| swar_lt(x, 0x20) | swar_eq(x, 0xEF),
-            );
-            let Some(&c) = bytes.get(i) else {
-                return Ok(());
-            };
-            if (c < 0x20 && !is_space(c)) || (c == 0xEF && is_nonchar(bytes, i)) {
-                return err(from + i, Reason::InvalidChar);
-            }
-            i += 1;
+        match first_bad_char(self.b.get(from..to).unwrap_or(&[])) {
+            Some(i) => err(from + i, Reason::InvalidChar),
+            None => Ok(()),
         }
     }
 
@@ -552,54 +540,7 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
     /// Character data up to the next `<`: valid characters, valid references,
     /// no `]]>`.
     fn text(&mut self) -> Result<()> {
-        let b = self.b;
-        let mut i = self.pos;
-        // Indentation between elements: a few spaces, tabs and newlines.
-        while b
-            .get(i)
-            .is_some_and(|&c| c == b' ' || c == b'\n' || c == b'\t')
-        {
-            i += 1;
-        }
-        if b.get(i) == Some(&b'<') {
-            self.pos = i;
-            return Ok(());
-        }
-        loop {
-            i = skip_while_not(
-                b,
-                i,
-                |c| (c < 0x20) | (c == b'<') | (c == b'&') | (c == b']') | (c == 0xEF),
-                |x| {
-                    swar_lt(x, 0x20)
-                        | swar_eq(x, b'<')
-                        | swar_eq(x, b'&')
-                        | swar_eq(x, b']')
-                        | swar_eq(x, 0xEF)
-                },
-            );
-            let Some(&c) = b.get(i) else { break };
-            match c {
-                b'<' => break,
-                b'&' => match parse_reference(&b[i..]) {
-                    Some((_, n)) => {
-                        self.out.plain = false;
-                        i += n;
-                        continue;
-                    }
-                    None => return err(i, Reason::InvalidReference),
-                },
-                b']' if b.get(i + 1) == Some(&b']') && b.get(i + 2) == Some(&b'>') => {
-                    return err(i, Reason::InvalidCharData);
-                }
-                0xEF if is_nonchar(b, i) => return err(i, Reason::InvalidChar),
-                b'\r' => self.out.plain = false,
-                0..=0x1F if !is_space(c) => return err(i, Reason::InvalidChar),
-                _ => {}
-            }
-            i += 1;
-        }
-        self.pos = i;
+        self.pos = text::char_data(self.b, self.pos, &mut self.out.plain)?;
         Ok(())
     }
 
@@ -902,6 +843,26 @@ static ASCII_NAME: [bool; 256] = {
     }
     t
 };
+
+/// Where the first byte of `bytes` that is not part of an XML character
+/// lies. The input is valid UTF-8, so only control bytes and U+FFFE/U+FFFF
+/// (EF BF BE/BF) can fail.
+fn first_bad_char(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        i = skip_while_not(
+            bytes,
+            i,
+            |c| (c < 0x20) | (c == 0xEF),
+            |x| swar_lt(x, 0x20) | swar_eq(x, 0xEF),
+        );
+        let &c = bytes.get(i)?;
+        if (c < 0x20 && !is_space(c)) || (c == 0xEF && is_nonchar(bytes, i)) {
+            return Some(i);
+        }
+        i += 1;
+    }
+}
 
 /// U+FFFE or U+FFFF (EF BF BE / EF BF BF) at `b[i]`.
 #[inline]

@@ -1,28 +1,35 @@
 //! The fast path for plain documents: what COS actually sends.
 //!
-//! A plain document is an optional common XML declaration, whitespace, and
-//! one element tree whose tags are `<name>`, `<name/>` and `</name>` with
-//! ASCII names and no attributes, whose text holds valid references and no
-//! `]]>`, and nothing else (no comments, PIs, CDATA, DOCTYPE, prefixes,
-//! spaces inside tags, deeper nesting than [`DEPTH`]). Every such document
-//! is well-formed exactly when this scan accepts it, so the scan either
-//! fills in the same [`Scan`] the general parser would, or declines and the
-//! general parser (the reference) takes the document from the start.
+//! A plain document is an optional common XML declaration, whitespace and
+//! comments, and one element tree whose tags are `<name attr="value">`,
+//! `<name/>` and `</name>` with ASCII names without a prefix (attributes,
+//! `xmlns="..."` among them, up to [`ATTRIBUTES`] a tag), whose text holds
+//! valid references and no `]]>`, with comments and CDATA sections between,
+//! and nothing else (no PIs, DOCTYPE, prefixes, deeper nesting than
+//! [`DEPTH`]). Every such document is well-formed exactly when this scan
+//! accepts it, so the scan either fills in the same [`Scan`] the general
+//! parser would, or declines and the general parser (the reference) takes
+//! the document from the start.
 //!
 //! It exists for speed: a single loop with its state in locals, instead of
 //! the general parser's storage for attributes and namespaces.
 
 use super::extract::{Extract, Name};
-use super::{ASCII_NAME, COMMON_DECLARATIONS, is_nonchar};
-use crate::bytes::{WordName, load_word, skip_chunks_without, skip_while_not, swar_eq};
+use super::text::char_data;
+use super::{ASCII_NAME, COMMON_DECLARATIONS, NS_XML_URI, NS_XMLNS_URI, first_bad_char};
+use crate::bytes::{WordName, find, load_word, memchr, memchr2, skip_while_not, swar_eq};
 use crate::chars::{is_ascii_name_start, is_space};
 use crate::field::Field;
-use crate::markup::parse_reference;
+use crate::markup::{attr_value_eq, parse_reference};
 use crate::scan::Scan;
 
 /// Open elements the fast path keeps track of; deeper documents take the
 /// general path.
 const DEPTH: usize = 16;
+
+/// Attributes of one start tag the fast path keeps track of (to reject a
+/// duplicate); tags with more take the general path.
+const ATTRIBUTES: usize = 8;
 
 /// Scans a plain document that starts at `text[start]` (a `<`) into `out`
 /// (which must be empty); false when the document is not plain (or not
@@ -39,11 +46,8 @@ fn scan_into(text: &str, start: usize, out: &mut Extract<'_>) -> Option<()> {
             .iter()
             .find(|d| b.get(i..).is_some_and(|r| r.starts_with(d)))?;
         i += decl.len();
-        while b.get(i).is_some_and(|&c| is_space(c)) {
-            i += 1;
-        }
     }
-
+    i = misc(b, i, out)?;
     if b.get(i) != Some(&b'<') {
         return None;
     }
@@ -62,6 +66,17 @@ fn scan_into(text: &str, start: usize, out: &mut Extract<'_>) -> Option<()> {
     let mut depth = 0usize;
     loop {
         // b[i] is '<'.
+        if b.get(i + 1) == Some(&b'!') {
+            // A comment or CDATA section inside the root (the root's own
+            // start tag cannot begin so).
+            if depth == 0 {
+                return None;
+            }
+            i = markup(b, i)?;
+            out.plain = false;
+            i = text(i, &mut out.plain)?;
+            continue;
+        }
         if b.get(i + 1) == Some(&b'/') {
             let (name_start, name_end) = *stack.get(depth.checked_sub(1)?)?;
             let tag = i;
@@ -91,12 +106,13 @@ fn scan_into(text: &str, start: usize, out: &mut Extract<'_>) -> Option<()> {
                 (j, Name::of(&b[name_start..j]))
             }
         };
-        let open = match b.get(j) {
-            Some(b'>') => true,
-            Some(b'/') if b.get(j + 1) == Some(&b'>') => false,
+        let open;
+        (i, open) = match b.get(j) {
+            Some(b'>') => (j + 1, true),
+            Some(b'/') if b.get(j + 1) == Some(&b'>') => (j + 2, false),
+            Some(&c) if is_space(c) => attributes(b, j)?,
             _ => return None,
         };
-        i = j + if open { 1 } else { 2 };
         out.on_start(name, depth + 1, open, name_start - 1, i);
         if !open {
             if depth == 0 {
@@ -121,41 +137,134 @@ fn scan_into(text: &str, start: usize, out: &mut Extract<'_>) -> Option<()> {
         *stack.get_mut(depth)? = (name_start, j);
         depth += 1;
     }
-    while b.get(i).is_some_and(|&c| is_space(c)) {
-        i += 1;
-    }
+    i = misc(b, i, out)?;
     (i == b.len()).then_some(())
 }
 
-/// Character data from `i` to the next `<`: valid references, no `]]>`, no
-/// control characters but whitespace, no U+FFFE/U+FFFF. Returns the position
-/// of the `<`; clears `plain` when the data is not its own value (a
-/// reference or a CR, which decoding changes).
+/// Whitespace and comments around the root element, from `i`: the position
+/// after them.
 #[inline(always)]
-fn text_run(b: &[u8], mut i: usize, plain: &mut bool) -> Option<usize> {
-    // Indentation between elements: a few spaces, tabs and newlines.
-    while let Some(b' ' | b'\n' | b'\t') = b.get(i) {
-        i += 1;
-    }
+fn misc(b: &[u8], mut i: usize, out: &mut Extract<'_>) -> Option<usize> {
     loop {
-        i = next_special(b, i);
+        while b.get(i).is_some_and(|&c| is_space(c)) {
+            i += 1;
+        }
+        if !b.get(i..)?.starts_with(b"<!--") {
+            return Some(i);
+        }
+        i = markup(b, i)?;
+        out.plain = false;
+    }
+}
+
+/// The comment or CDATA section at `b[i]` (`<!`): the position after it.
+/// None for any other `<!`, or one that is not well-formed.
+#[inline(never)]
+fn markup(b: &[u8], i: usize) -> Option<usize> {
+    let rest = b.get(i..)?;
+    let (open, close): (usize, &[u8]) = if rest.starts_with(b"<!--") {
+        (4, b"--")
+    } else if rest.starts_with(b"<![CDATA[") {
+        (9, b"]]>")
+    } else {
+        return None;
+    };
+    let body = rest.get(open..)?;
+    let n = find(body, close)?;
+    if first_bad_char(body.get(..n)?).is_some() {
+        return None;
+    }
+    let after = i + open + n + close.len();
+    if open == 4 {
+        // `--` must end the comment.
+        return (b.get(after) == Some(&b'>')).then_some(after + 1);
+    }
+    Some(after)
+}
+
+/// The attributes of a start tag, from the space after its name at `b[i]`:
+/// the position after the tag, and whether it opens an element (not `/>`).
+/// None when a name has a prefix, a name repeats, a namespace declaration
+/// binds a reserved URI, or anything is not well-formed (the general parser
+/// then says what).
+#[inline(never)]
+fn attributes(b: &[u8], mut i: usize) -> Option<(usize, bool)> {
+    let mut names = [&b[..0]; ATTRIBUTES];
+    let mut count = 0;
+    loop {
+        let spaced = b.get(i).is_some_and(|&c| is_space(c));
+        while b.get(i).is_some_and(|&c| is_space(c)) {
+            i += 1;
+        }
         match *b.get(i)? {
-            b'<' => return Some(i),
-            b'\r' => {
-                *plain = false;
-                i += 1;
-            }
-            b'&' => {
-                let (_, n) = parse_reference(&b[i..])?;
-                *plain = false;
-                i += n;
-            }
-            b']' if b.get(i + 1..i + 3) == Some(b"]>") => return None,
-            0xEF if is_nonchar(b, i) => return None,
-            b']' | 0xEF => i += 1,
+            b'>' => return Some((i + 1, true)),
+            b'/' => return (b.get(i + 1) == Some(&b'>')).then_some((i + 2, false)),
+            c if spaced && is_ascii_name_start(c) && c != b':' => {}
             _ => return None,
         }
+        let name_start = i;
+        i += 1;
+        while b.get(i).is_some_and(|&c| ASCII_NAME[c as usize]) {
+            i += 1;
+        }
+        let name = b.get(name_start..i)?;
+        while b.get(i).is_some_and(|&c| is_space(c)) {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'=') {
+            return None;
+        }
+        i += 1;
+        while b.get(i).is_some_and(|&c| is_space(c)) {
+            i += 1;
+        }
+        let quote = match *b.get(i)? {
+            q @ (b'"' | b'\'') => q,
+            _ => return None,
+        };
+        i += 1;
+        let rest = b.get(i..)?;
+        let len = memchr2(quote, b'<', rest)?;
+        let (value, after) = rest.split_at_checked(len)?;
+        if after.first() != Some(&quote) || !value_ok(value) {
+            return None;
+        }
+        i += len + 1;
+        if name == b"xmlns"
+            && (attr_value_eq(value, NS_XML_URI) || attr_value_eq(value, NS_XMLNS_URI))
+        {
+            return None;
+        }
+        if names.get(..count)?.contains(&name) {
+            return None;
+        }
+        *names.get_mut(count)? = name;
+        count += 1;
     }
+}
+
+/// Whether an attribute value holds only XML characters and well-formed
+/// references.
+fn value_ok(mut value: &[u8]) -> bool {
+    if first_bad_char(value).is_some() {
+        return false;
+    }
+    while let Some(k) = memchr(b'&', value) {
+        let Some(((_, n), rest)) = value.get(k..).and_then(|r| Some((parse_reference(r)?, r)))
+        else {
+            return false;
+        };
+        value = rest.get(n..).unwrap_or(&[]);
+    }
+    true
+}
+
+/// Character data from `i` to the next `<` (see [`char_data`]): None when
+/// it is not well-formed or the input ends first. Out of line: the clean
+/// path, inlined at each call, is the one that must stay short.
+#[inline(never)]
+fn text_run(b: &[u8], i: usize, plain: &mut bool) -> Option<usize> {
+    char_data(b, i, plain).ok().filter(|&end| end < b.len())
 }
 
 /// A name COS sends, followed by the `>` that ends its start tag, and
@@ -257,21 +366,13 @@ fn find_lt(b: &[u8], i: usize) -> Option<usize> {
     (at < b.len()).then_some(at)
 }
 
-/// Whether character data needs a look at `c` (beyond `<`): a reference, a
-/// possible `]]>` or U+FFFE/U+FFFF, a CR (decoded as LF), a control
-/// character other than tab and LF (those two are plain text, and frequent).
-#[inline(always)]
-fn is_special(c: u8) -> bool {
-    (c == b'&') | (c == b']') | (c == 0xEF) | ((c < 0x20) & (c.wrapping_sub(9) > 1))
-}
-
-/// Whether a clean document may not hold `c`: a special byte or, to keep
-/// the test to a few SIMD operations, any non-ASCII byte (such documents are
-/// checked run by run instead). Tabs are clean: COS indents with them.
+/// Whether a clean document may not hold `c`: a special byte. Other
+/// non-ASCII bytes are clean (the input is valid UTF-8, and only U+FFFE and
+/// U+FFFF, which begin with 0xEF, are not XML characters); so are tabs: COS
+/// indents with them.
 #[inline(always)]
 fn is_unclean(c: u8) -> bool {
-    // As i8, the bytes below 0x20 and from 0x80 up are those below 0x20.
-    (((c as i8) < 0x20) & (c != b'\t') & (c != b'\n')) | (c == b'&') | (c == b']')
+    ((c < 0x20) & (c != b'\t') & (c != b'\n')) | (c == b'&') | (c == b']') | (c == 0xEF)
 }
 
 /// Whether any byte of `b` is special or not ASCII. Branch-free within 64-byte chunks,
@@ -286,17 +387,18 @@ fn any_unclean(b: &[u8]) -> bool {
     }
     let chunks = b.chunks_exact(64);
     let tail = chunks.remainder();
-    let mut any = false;
     for chunk in chunks {
-        any |= chunk_unclean(chunk);
+        if chunk_unclean(chunk) {
+            return true;
+        }
     }
     if tail.is_empty() {
-        return any;
+        return false;
     }
     // The last 64 bytes again (overlapping the last whole chunk), or for a
     // short input, the input padded with spaces.
     match b.len().checked_sub(64) {
-        Some(from) => any | chunk_unclean(&b[from..]),
+        Some(from) => chunk_unclean(&b[from..]),
         None => {
             let mut last = [b' '; 64];
             if let Some(dst) = last.get_mut(..b.len()) {
@@ -305,22 +407,6 @@ fn any_unclean(b: &[u8]) -> bool {
             chunk_unclean(&last)
         }
     }
-}
-
-/// The first byte at or after `i` that is `<` or special (or `b.len()`):
-/// whole chunks skipped with SIMD compares, then byte by byte (a word-wise
-/// search could not leave tabs and LFs out exactly).
-#[inline(always)]
-fn next_special(b: &[u8], i: usize) -> usize {
-    let stop = |c: u8| (c == b'<') | is_special(c);
-    let mut i = skip_chunks_without(b, i, stop);
-    while let Some(&c) = b.get(i) {
-        if stop(c) {
-            return i;
-        }
-        i += 1;
-    }
-    i
 }
 
 #[cfg(test)]

@@ -107,23 +107,68 @@ const PLAIN_TEXT: &[&str] = &[
     "\r\n",
     "\r",
     "中文",
+    "请求参数错误：图片",
+    "\u{FF1A}\u{FFFD}\u{EFBF}",
     "\u{FFFD}",
     "\u{EFFF}",
     "0123456789abcdefghijklmnopqrstuvwxyz0123456789",
 ];
 
+/// Attributes of a plain start tag (each with its leading space); any
+/// subset of distinct names is plain.
+const PLAIN_ATTRIBUTES: &[&str] = &[
+    " id=\"0\"",
+    " type='text'",
+    " font = \"SimHei\"",
+    "\n  code=\"E&amp;&#x41;&#65;\"",
+    " xmlns=\"http://www.qcloud.com/document/product/460\"",
+    " v=\"\t\r\n a > b ] 中文\"",
+    " empty=''",
+    "\tq='\"'",
+];
+
+/// Comments and CDATA sections, which a plain document may hold between
+/// elements and text.
+const PLAIN_MARKUP: &[&str] = &[
+    "<!-- error code -->",
+    "<!---->",
+    "<!-- a - b -->",
+    "<!--<Code>x</Code>-->",
+    "<![CDATA[]]>",
+    "<![CDATA[Template \"tpl-<w>\" & more]]>",
+    "<![CDATA[x\r\ny]]]]>",
+    "<![CDATA[中文]]>",
+];
+
+fn start_tag(rng: &mut Rng, name: &str, out: &mut String) {
+    out.push('<');
+    out.push_str(name);
+    if rng.index(3) == 0 {
+        let mut used = [false; PLAIN_ATTRIBUTES.len()];
+        for _ in 0..=rng.index(3) {
+            let k = rng.index(PLAIN_ATTRIBUTES.len());
+            if !used[k] {
+                used[k] = true;
+                out.push_str(PLAIN_ATTRIBUTES[k]);
+            }
+        }
+        out.push_str(rng.pick(&["", " ", "\n"]));
+    }
+}
+
 fn element(rng: &mut Rng, depth: usize, out: &mut String) {
     let name = rng.pick(NAMES);
+    start_tag(rng, name, out);
     if rng.index(8) == 0 {
-        out.push_str(&format!("<{name}/>"));
+        out.push_str("/>");
         return;
     }
-    out.push_str(&format!("<{name}>"));
+    out.push('>');
     for _ in 0..rng.index(5) {
-        if depth < 5 && rng.index(3) == 0 {
-            element(rng, depth + 1, out);
-        } else {
-            out.push_str(rng.pick(PLAIN_TEXT));
+        match rng.index(6) {
+            0 | 1 if depth < 5 => element(rng, depth + 1, out),
+            2 => out.push_str(rng.pick(PLAIN_MARKUP)),
+            _ => out.push_str(rng.pick(PLAIN_TEXT)),
         }
     }
     out.push_str(&format!("</{name}>"));
@@ -138,15 +183,74 @@ fn plain_document(rng: &mut Rng) -> String {
         );
         doc.push_str(rng.pick(&["", "\n", " \r\n"]));
     }
+    if rng.index(4) == 0 {
+        doc.push_str(rng.pick(&["<!-- gateway -->\n", "<!---->"]));
+    }
     let root = rng.pick(&["Error", "ErrorResponse", "Other"]);
-    doc.push_str(&format!("<{root}>"));
+    start_tag(rng, root, &mut doc);
+    doc.push('>');
     for _ in 0..rng.index(9) {
         element(rng, 2, &mut doc);
         doc.push_str(rng.pick(&["", "\n  ", "\n"]));
     }
     doc.push_str(&format!("</{root}>"));
-    doc.push_str(rng.pick(&["", "\n", " \t"]));
+    doc.push_str(rng.pick(&["", "\n", " \t", "<!-- end -->", "\n<!---->\n"]));
     doc
+}
+
+/// Documents near the edges of what the fast path takes: it may decline
+/// them, but where it takes one, it must agree with the general parser.
+const EDGES: &[&str] = &[
+    "<a x='1' x='2'/>",
+    "<a x='1' y='2' x='3'></a>",
+    "<a xmlns='http://www.w3.org/XML/1998/namespace'/>",
+    "<a xmlns='http://www.w3.org/2000/xmlns/'/>",
+    "<a xmlns='http://www.w3.org/2000/xmlns&#x2F;'/>",
+    "<a xmlns='a' xmlns='b'/>",
+    "<a xmlns:p='u' p:x='1'/>",
+    "<a x:y='1'/>",
+    "<a x='1'y='2'/>",
+    "<a x='<'/>",
+    "<a x='&bad;'/>",
+    "<a x='\u{1}'/>",
+    "<a x='\u{FFFE}'/>",
+    "<a x=1/>",
+    "<a x='1' / >",
+    "<a b1='' b2='' b3='' b4='' b5='' b6='' b7='' b8='' b9=''/>",
+    "<a><!-- a -- b --></a>",
+    "<a><!-- a ---></a>",
+    "<a><!--></a>",
+    "<a><!---></a>",
+    "<a><!-- \u{1} --></a>",
+    "<a><![CDATA[ ]]]></a>",
+    "<a><![CDATA[ \u{FFFF} ]]></a>",
+    "<a><![CDATA[ </a>",
+    "<a><!DOCTYPE a></a>",
+    "<!DOCTYPE a><a/>",
+    "<a><?pi x?></a>",
+    "<a/><?pi?>",
+    "<!-- x --><a/><!-- y -->",
+    "<!-- x -- y --><a/>",
+    "<a/><!-- x",
+    "<a>x</a><!-- y -->z",
+    "<a>\u{FFFF}</a>",
+    "<a>\u{FF1A}\u{FFFE}</a>",
+    "<a>]]></a>",
+    "<a><![CDATA[x]]>]]></a>",
+    "<a x = '1'\n y=\"&lt;\"/>",
+    "<a><![CDATA[x]]>y<!---->z</a>",
+];
+
+#[test]
+fn edges_agree() {
+    let mut taken = 0;
+    for doc in EDGES {
+        taken += check(doc.as_bytes()) as usize;
+        for cut in 0..doc.len() {
+            check(&doc.as_bytes()[..cut]);
+        }
+    }
+    assert!(taken >= 3, "only {taken} edge documents took the fast path");
 }
 
 /// Bytes that change what a document is.
