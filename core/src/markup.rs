@@ -5,7 +5,7 @@
 
 use core::ops::ControlFlow;
 
-use crate::bytes::find;
+use crate::bytes::{find, skip_while_not, swar_eq};
 use crate::piece::{Piece, split_runs};
 
 /// Decodes validated element content: the joined text of all descendant text
@@ -113,7 +113,12 @@ fn text_run<'a, B>(
         if c != b'\r' && !pending_cr {
             // Plain text up to the next reference or CR.
             as_is = false;
-            i = memchr::memchr2(b'&', b'\r', &b[i + 1..]).map_or(b.len(), |n| i + 1 + n);
+            i = skip_while_not(
+                b,
+                i + 1,
+                |c| (c == b'&') | (c == b'\r'),
+                |x| swar_eq(x, b'&') | swar_eq(x, b'\r'),
+            );
             continue;
         }
         flush!(i);
