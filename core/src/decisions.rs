@@ -99,7 +99,7 @@ fn value_contains_expired(value: &Value<'_>) -> bool {
     const TAIL: usize = EXPIRED.len() - 1;
     let mut carry = [0u8; TAIL];
     let mut carried = 0;
-    let flow = value.for_each_piece(|p| {
+    let flow = value.visit_pieces(&mut |p| {
         let mut tmp = [0; 4];
         let s = p.as_str(&mut tmp).as_bytes();
         if contains_ignore_ascii_case(s, EXPIRED) {
@@ -142,16 +142,24 @@ fn copy_prefix<'b, 's>(buf: &'b mut [u8], bytes: impl IntoIterator<Item = &'s u8
 fn server_time_ms(value: &Value<'_>) -> Option<i64> {
     let mut buf = [0u8; 64];
     let decoded = value.decode_into(&mut buf);
-    if !decoded.truncated {
-        return rfc3339_ms(buf.get(..decoded.len)?);
-    }
+    let len = if decoded.truncated {
+        squeeze(value, &mut buf)?
+    } else {
+        decoded.len
+    };
+    rfc3339_ms(buf.get(..len)?)
+}
+
+/// Writes `value` into `buf` with its fraction cut to nine digits; the
+/// length, or None when even that does not fit.
+fn squeeze(value: &Value<'_>, buf: &mut [u8; 64]) -> Option<usize> {
     let mut squeezed = Squeezed {
-        buf: [0; 64],
+        buf,
         len: 0,
         in_fraction: false,
         digits: 0,
     };
-    let flow = value.for_each_piece(|p| {
+    let flow = value.visit_pieces(&mut |p| {
         let mut tmp = [0; 4];
         if p.as_str(&mut tmp).bytes().all(|b| squeezed.push(b)) {
             ControlFlow::Continue(())
@@ -159,23 +167,20 @@ fn server_time_ms(value: &Value<'_>) -> Option<i64> {
             ControlFlow::Break(())
         }
     });
-    if flow.is_break() {
-        return None;
-    }
-    rfc3339_ms(squeezed.buf.get(..squeezed.len)?)
+    flow.is_continue().then_some(squeezed.len)
 }
 
 /// A timestamp's bytes with the fraction cut to nine digits (the rest of
 /// its digits dropped, which changes no millisecond).
-struct Squeezed {
-    buf: [u8; 64],
+struct Squeezed<'b> {
+    buf: &'b mut [u8; 64],
     len: usize,
     /// After the `.` at offset 19 (`YYYY-MM-DDThh:mm:ss.`), in its digits.
     in_fraction: bool,
     digits: usize,
 }
 
-impl Squeezed {
+impl Squeezed<'_> {
     /// Appends `b` unless it is a fraction digit after the ninth; false
     /// when the buffer is full.
     fn push(&mut self, b: u8) -> bool {

@@ -130,7 +130,7 @@ fn matching_end(b: &[u8], mut i: usize) -> (usize, usize) {
     let mut depth = 0usize;
     while let Some(rel) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
         i += rel;
-        let rest = &b[i..];
+        let rest = b.get(i..).unwrap_or_default();
         if let Some(next) = skip_markup(b, i) {
             i = next;
         } else if rest.starts_with(b"</") {

@@ -500,12 +500,12 @@ impl Parser<'_> {
             return;
         }
         let raw = self.text.get(start..end).unwrap_or("");
-        let _ = Value::new(raw, ValueKind::JsonString).for_each_piece(|piece| {
+        let _ = Value::new(raw, ValueKind::JsonString).visit_pieces(&mut |piece| {
             match piece {
                 Piece::Str(s) => s.bytes().for_each(&mut feed),
                 Piece::Char(c) => feed(u8::try_from(c).unwrap_or(0x80)),
             }
-            ControlFlow::<()>::Continue(())
+            ControlFlow::Continue(())
         });
     }
 

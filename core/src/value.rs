@@ -76,14 +76,26 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// [`Value::for_each_piece`] through one copy of the decoders that is
+    /// never inlined, for every caller but the record's own hot path: each
+    /// generic caller would otherwise carry its own copy of them (several
+    /// KiB each in the shipped library).
+    #[inline(never)]
+    pub(crate) fn visit_pieces(
+        &self,
+        f: &mut dyn FnMut(Piece<'a>) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        self.for_each_piece(f)
+    }
+
     /// Writes the decoded value into `out`.
     pub fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
-        let flow = self.for_each_piece(|p| match p.write_to(out) {
+        let flow = self.visit_pieces(&mut |p| match p.write_to(out) {
             Ok(()) => ControlFlow::Continue(()),
-            Err(e) => ControlFlow::Break(e),
+            Err(_) => ControlFlow::Break(()),
         });
         match flow {
-            ControlFlow::Break(e) => Err(e),
+            ControlFlow::Break(()) => Err(fmt::Error),
             ControlFlow::Continue(()) => Ok(()),
         }
     }
@@ -93,7 +105,7 @@ impl<'a> Value<'a> {
     pub fn decode_into(&self, buf: &mut [u8]) -> Decoded {
         let mut sink = SliceSink { buf, len: 0 };
         let truncated = self
-            .for_each_piece(|p| {
+            .visit_pieces(&mut |p| {
                 if sink.push(p.as_str(&mut [0; 4])) {
                     ControlFlow::Continue(())
                 } else {
@@ -110,16 +122,16 @@ impl<'a> Value<'a> {
     /// The length in bytes of the decoded value.
     pub fn decoded_len(&self) -> usize {
         let mut n = 0;
-        let _ = self.for_each_piece(|p| {
+        let _ = self.visit_pieces(&mut |p| {
             n += p.byte_len();
-            ControlFlow::<()>::Continue(())
+            ControlFlow::Continue(())
         });
         n
     }
 
     /// Whether the decoded value is empty (`<Message/>`, `<Message></Message>`, `""`).
     pub fn is_empty(&self) -> bool {
-        self.for_each_piece(|p| {
+        self.visit_pieces(&mut |p| {
             if p.byte_len() > 0 {
                 ControlFlow::Break(())
             } else {
@@ -132,16 +144,15 @@ impl<'a> Value<'a> {
     /// Whether the decoded value equals `other`, without decoding into a buffer.
     pub fn eq_str(&self, other: &str) -> bool {
         let mut rest = other.as_bytes();
-        let flow =
-            self.for_each_piece(
-                |p| match rest.strip_prefix(p.as_str(&mut [0; 4]).as_bytes()) {
-                    Some(r) => {
-                        rest = r;
-                        ControlFlow::Continue(())
-                    }
-                    None => ControlFlow::Break(()),
-                },
-            );
+        let flow = self.visit_pieces(&mut |p| match rest
+            .strip_prefix(p.as_str(&mut [0; 4]).as_bytes())
+        {
+            Some(r) => {
+                rest = r;
+                ControlFlow::Continue(())
+            }
+            None => ControlFlow::Break(()),
+        });
         flow.is_continue() && rest.is_empty()
     }
 }
