@@ -16,17 +16,16 @@ pub(crate) fn xml_content<'a, B>(
 ) -> ControlFlow<B> {
     let b = content.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'<' {
-            let end = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |n| i + n);
+    while let Some(rest) = b.get(i..).filter(|r| !r.is_empty()) {
+        if rest.first() != Some(&b'<') {
+            let end = memchr::memchr(b'<', rest).map_or(b.len(), |n| i + n);
             text_run(content.get(i..end).unwrap_or(""), f)?;
             i = end;
             continue;
         }
-        let rest = &b[i..];
-        if rest.starts_with(b"<![CDATA[") {
+        if let Some(body) = rest.strip_prefix(b"<![CDATA[") {
             let body_start = i + 9;
-            let end = find(&b[body_start..], b"]]>").map_or(b.len(), |n| body_start + n);
+            let end = find(body, b"]]>").map_or(b.len(), |n| body_start + n);
             cdata(content.get(body_start..end).unwrap_or(""), f)?;
             i = (end + 3).min(b.len());
         } else {
@@ -49,7 +48,8 @@ pub(crate) fn skip_markup(b: &[u8], i: usize) -> Option<usize> {
     } else {
         return None;
     };
-    Some(find(&rest[open..], close).map_or(b.len(), |n| i + open + n + close.len()))
+    let body = rest.get(open..).unwrap_or(&[]);
+    Some(find(body, close).map_or(b.len(), |n| i + open + n + close.len()))
 }
 
 /// Skips a start or end tag beginning at `b[i] == '<'`, honouring quoted
@@ -57,8 +57,7 @@ pub(crate) fn skip_markup(b: &[u8], i: usize) -> Option<usize> {
 pub(crate) fn skip_tag(b: &[u8], mut i: usize) -> usize {
     let mut quote = 0u8;
     i += 1;
-    while i < b.len() {
-        let c = b[i];
+    while let Some(&c) = b.get(i) {
         if quote != 0 {
             if c == quote {
                 quote = 0;
@@ -95,15 +94,14 @@ fn text_run<'a, B>(
             }
         };
     }
-    while i < b.len() {
-        let c = b[i];
+    while let Some(&c) = b.get(i) {
         if c == b'&' {
             flush!(i);
             if pending_cr {
                 pending_cr = false;
                 f(Piece::Str("\r"))?;
             }
-            let (ch, n) = reference(&b[i..]);
+            let (ch, n) = reference(b.get(i..).unwrap_or(&[]));
             f(Piece::Char(ch))?;
             i += n;
             as_is = true;
@@ -243,21 +241,22 @@ impl Iterator for AttrBytes<'_> {
     type Item = u8;
 
     fn next(&mut self) -> Option<u8> {
-        if self.buf_pos < self.buf_len {
-            let b = self.buf[self.buf_pos as usize];
+        if self.buf_pos < self.buf_len
+            && let Some(&b) = self.buf.get(self.buf_pos as usize)
+        {
             self.buf_pos += 1;
             return Some(b);
         }
         loop {
             let c = *self.v.get(self.i)?;
             if c == b'&'
-                && let Some((ch, n)) = parse_reference(&self.v[self.i..])
+                && let Some((ch, n)) = self.v.get(self.i..).and_then(parse_reference)
             {
                 self.i += n;
                 let len = ch.encode_utf8(&mut self.buf).len();
                 self.buf_len = len as u8;
                 self.buf_pos = 1;
-                return Some(self.buf[0]);
+                return self.buf.first().copied();
             }
             self.i += 1;
             return Some(match c {

@@ -57,12 +57,12 @@ pub(crate) fn split_runs<'a, B>(
     let b = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while let Some(n) = memchr(special, &b[i..]) {
+    while let Some(n) = b.get(i..).and_then(|r| memchr(special, r)) {
         let at = i + n;
         if start < at {
             f(Piece::Str(text.get(start..at).unwrap_or("")))?;
         }
-        let (piece, len) = decode(&b[at..]);
+        let (piece, len) = decode(b.get(at..).unwrap_or(&[]));
         f(piece)?;
         i = at + len.max(1);
         start = i;

@@ -202,13 +202,17 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
         if self.starts_with(pat) {
             self.pos += pat.len();
             Ok(())
-        } else if self.b.len().saturating_sub(self.pos) < pat.len()
-            && pat.starts_with(&self.b[self.pos..])
+        } else if self.b.len().saturating_sub(self.pos) < pat.len() && pat.starts_with(self.rest())
         {
             err(self.b.len(), Reason::UnexpectedEof)
         } else {
             err(self.pos, Reason::InvalidSyntax)
         }
+    }
+
+    /// The input from the current position.
+    fn rest(&self) -> &'a [u8] {
+        self.b.get(self.pos..).unwrap_or(&[])
     }
 
     fn slice(&self, r: Range) -> &'a [u8] {
@@ -422,7 +426,13 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
         let start = self.pos;
         let end = memchr2(quote, b'<', self.b.get(start..).unwrap_or(&[]))
             .map_or(self.b.len(), |n| start + n);
-        if !self.b[start..end].iter().all(|&c| c >= 0x20 && c != 0xEF) {
+        if !self
+            .b
+            .get(start..end)
+            .unwrap_or(&[])
+            .iter()
+            .all(|&c| c >= 0x20 && c != 0xEF)
+        {
             self.check_chars(start, end)?;
         }
         self.pos = end;
@@ -513,8 +523,8 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
                         self.comment()?;
                     } else if self.starts_with(b"<![CDATA[") {
                         self.cdata()?;
-                    } else if b"<![CDATA[".starts_with(&self.b[self.pos..])
-                        || b"<!--".starts_with(&self.b[self.pos..])
+                    } else if b"<![CDATA[".starts_with(self.rest())
+                        || b"<!--".starts_with(self.rest())
                     {
                         return err(self.b.len(), Reason::UnexpectedEof);
                     } else {
@@ -648,10 +658,10 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
         );
         match end {
             TagEnd::Open => {
-                if self.depth == D {
-                    return self.full(tag_start, D, MAX_DEPTH);
+                match self.stack.get_mut(self.depth) {
+                    Some(slot) => *slot = name,
+                    None => return self.full(tag_start, D, MAX_DEPTH),
                 }
-                self.stack[self.depth] = name;
                 self.depth = new_depth;
             }
             TagEnd::Empty => self.pop_bindings(self.depth),
@@ -666,7 +676,7 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
         self.eq()?;
         let quote = self.quote()?;
         let start = self.pos;
-        let Some(n) = memchr2(quote, b'<', &self.b[start..]) else {
+        let Some(n) = memchr2(quote, b'<', self.rest()) else {
             self.check_chars(start, self.b.len())?;
             return err(self.b.len(), Reason::UnexpectedEof);
         };
@@ -679,11 +689,12 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
             end: end as u32,
         };
         // Every reference must be well-formed and known.
-        let mut i = start;
-        while let Some(k) = memchr(b'&', &self.b[i..end]) {
-            match parse_reference(&self.b[i + k..end]) {
+        let raw = self.slice(value);
+        let mut i = 0;
+        while let Some(k) = raw.get(i..).and_then(|r| memchr(b'&', r)) {
+            match raw.get(i + k..).and_then(parse_reference) {
                 Some((_, len)) => i += k + len,
-                None => return err(i + k, Reason::InvalidReference),
+                None => return err(start + i + k, Reason::InvalidReference),
             }
         }
         let prefix = self.slice(name.prefix);
@@ -696,7 +707,8 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
             if (local == b"xml") != is_xml_uri {
                 return err(name.prefix.start as usize, Reason::InvalidNamespace);
             }
-            let declared_here = self.bindings[..self.nbindings]
+            let declared_here = self
+                .bindings()
                 .iter()
                 .rev()
                 .take_while(|bd| bd.depth as usize == depth)
@@ -705,10 +717,10 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
                 return err(name.prefix.start as usize, Reason::InvalidNamespace);
             }
             if !is_xml_uri {
-                if self.nbindings == N {
+                let Some(slot) = self.bindings.get_mut(self.nbindings) else {
                     return self.full(name.prefix.start as usize, N, MAX_NAMESPACES);
-                }
-                self.bindings[self.nbindings] = Binding {
+                };
+                *slot = Binding {
                     prefix: name.local,
                     uri: value,
                     depth: depth as u32,
@@ -721,10 +733,10 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
                 return err(name.prefix.start as usize, Reason::InvalidNamespace);
             }
         } else {
-            if self.nattrs == A {
+            let Some(slot) = self.attrs.get_mut(self.nattrs) else {
                 return self.full(name.prefix.start as usize, A, MAX_ATTRIBUTES);
-            }
-            self.attrs[self.nattrs] = name;
+            };
+            *slot = name;
             self.nattrs += 1;
         }
         Ok(())
@@ -733,10 +745,10 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
     /// Resolves attribute prefixes (all declarations of the tag are known
     /// now) and rejects two attributes with the same expanded name.
     fn resolve_attributes(&self) -> Result<()> {
-        for i in 0..self.nattrs {
-            let a = self.attrs[i];
+        let attrs = self.attrs.get(..self.nattrs).unwrap_or(&[]);
+        for (i, &a) in attrs.iter().enumerate() {
             let ns_a = self.attr_ns(a)?;
-            for &b in &self.attrs[..i] {
+            for &b in attrs.get(..i).unwrap_or(&[]) {
                 if self.slice(a.local) != self.slice(b.local) {
                     continue;
                 }
@@ -766,11 +778,8 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
     fn same_ns(&self, a: Ns, b: Ns) -> bool {
         match (a, b) {
             (Ns::Binding(x), Ns::Binding(y)) => {
-                x == y
-                    || attr_values_eq(
-                        self.slice(self.bindings[x].uri),
-                        self.slice(self.bindings[y].uri),
-                    )
+                let uri = |k: usize| self.bindings.get(k).map(|bd| self.slice(bd.uri));
+                x == y || attr_values_eq(uri(x).unwrap_or(&[]), uri(y).unwrap_or(&[]))
             }
             _ => a == b,
         }
@@ -778,16 +787,26 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
 
     /// The innermost binding of `prefix`.
     fn lookup(&self, prefix: &[u8]) -> Option<usize> {
-        self.bindings[..self.nbindings]
+        self.bindings()
             .iter()
             .rposition(|bd| self.slice(bd.prefix) == prefix)
     }
 
     /// Drops the bindings declared by elements deeper than `depth`.
     fn pop_bindings(&mut self, depth: usize) {
-        while self.nbindings > 0 && self.bindings[self.nbindings - 1].depth as usize > depth {
-            self.nbindings -= 1;
+        while let Some(last) = self.nbindings.checked_sub(1)
+            && self
+                .bindings
+                .get(last)
+                .is_some_and(|bd| bd.depth as usize > depth)
+        {
+            self.nbindings = last;
         }
+    }
+
+    /// The namespace bindings in scope, innermost last.
+    fn bindings(&self) -> &[Binding] {
+        self.bindings.get(..self.nbindings).unwrap_or(&[])
     }
 
     /// `</name S? >`, which must match the innermost open element.

@@ -108,11 +108,7 @@ impl<'s> Extract<'s> {
                     self.open_field = Some((f, pos));
                     self.plain = true;
                 } else {
-                    self.scan.fields[f as usize] = Some(Span {
-                        start: pos,
-                        end: pos,
-                        kind: ValueKind::XmlText,
-                    });
+                    self.set_field(f, Span::new(pos, pos, ValueKind::XmlText));
                 }
             }
             if !open {
@@ -144,15 +140,19 @@ impl<'s> Extract<'s> {
                 } else {
                     ValueKind::XmlContent
                 };
-                self.scan.fields[f as usize] = Some(Span {
-                    start: content,
-                    end: tag_start,
-                    kind,
-                });
+                self.set_field(f, Span::new(content, tag_start, kind));
             }
             self.child_complete(pos);
         } else if depth == self.error_depth {
             self.error_depth = 0;
+        }
+    }
+
+    /// Records where field `f`'s value lies (only the body's six fields are
+    /// ever claimed; any other has no slot).
+    fn set_field(&mut self, f: Field, span: Span) {
+        if let Some(slot) = self.scan.fields.get_mut(f as usize) {
+            *slot = Some(span);
         }
     }
 

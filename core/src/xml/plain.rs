@@ -53,7 +53,7 @@ fn scan_into(text: &str, start: usize, out: &mut Extract<'_>) -> Option<()> {
     }
     // Most bodies have nothing in their text that needs a look but `<`: one
     // vectorised pass says so, and then text runs are just searched for `<`.
-    let clean = !any_unclean(&b[i..]);
+    let clean = !any_unclean(b.get(i..)?);
     let text = |i: usize, plain: &mut bool| {
         if clean {
             clean_text_run(b, i)
@@ -103,7 +103,7 @@ fn scan_into(text: &str, start: usize, out: &mut Extract<'_>) -> Option<()> {
                 while b.get(j).is_some_and(|&c| ASCII_NAME[c as usize]) {
                     j += 1;
                 }
-                (j, Name::of(&b[name_start..j]))
+                (j, Name::of(b.get(name_start..j)?))
             }
         };
         let open;
@@ -189,7 +189,7 @@ fn markup(b: &[u8], i: usize) -> Option<usize> {
 /// then says what).
 #[inline(never)]
 fn attributes(b: &[u8], mut i: usize) -> Option<(usize, bool)> {
-    let mut names = [&b[..0]; ATTRIBUTES];
+    let mut names: [&[u8]; ATTRIBUTES] = [&[]; ATTRIBUTES];
     let mut count = 0;
     loop {
         let spaced = b.get(i).is_some_and(|&c| is_space(c));
@@ -398,7 +398,7 @@ fn any_unclean(b: &[u8]) -> bool {
     // The last 64 bytes again (overlapping the last whole chunk), or for a
     // short input, the input padded with spaces.
     match b.len().checked_sub(64) {
-        Some(from) => chunk_unclean(&b[from..]),
+        Some(from) => chunk_unclean(b.get(from..).unwrap_or(&[])),
         None => {
             let mut last = [b' '; 64];
             if let Some(dst) = last.get_mut(..b.len()) {
