@@ -12,12 +12,14 @@ BUILD   := build
 
 all: lib
 
-test: rust-checks rust-test bench-test rust-package-test header-check c-test cpp-test bench-c-test curl-test dist-test miri-test go-test go-sdk-test go-install-test py-test wheel-test
+test: rust-checks rust-test bench-test rust-package-test header-check no-panic-test c-test cpp-test bench-c-test curl-test dist-test miri-test go-test go-sdk-test go-install-test py-test wheel-test
 	@echo "make test: all checks passed"
 
 rust-checks:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	@# The shipped flavour of the C ABI crate: no std, panic = "abort".
+	$(CARGO) clippy --profile dist -p coserr-ffi --lib --no-default-features -- -D warnings
 
 rust-test:
 	$(CARGO) test --workspace
@@ -88,19 +90,25 @@ PC_STATIC         = $$($(PKG_LOCAL) --static --cflags --libs coserr | sed 's/-lc
 
 .PHONY: header local-install
 
+# The shipped library: the ffi crate without `std` (ffi/src/no_panic.rs), in
+# Cargo.toml's `dist` profile (panic = "abort", fat LTO, one codegen unit).
 # Cargo names the libraries libcoserr_ffi.* (the core already owns the crate
-# name `coserr`); they are copied to build/lib/libcoserr.{a,so}, together with
-# the native libraries a static link needs, as rustc prints them.
+# name `coserr`); they become build/lib/libcoserr.{a,so}: the archive as one
+# relocatable object (pkg/one-object-archive.sh), the native libraries a
+# static link needs as rustc prints them (none but libc) in
+# native-static-libs.txt.
+DIST_LIB := $(TARGET_DIR)/dist/libcoserr_ffi
+
 lib:
 	@mkdir -p $(LIBOUT)
-	@$(CARGO) rustc --release -p coserr-ffi --lib --crate-type staticlib,cdylib \
+	@$(CARGO) rustc --profile dist -p coserr-ffi --lib --no-default-features --crate-type staticlib,cdylib \
 		-- --print native-static-libs 2> $(LIBOUT)/rustc.stderr; \
 		status=$$?; grep -v '^note: \|^$$' $(LIBOUT)/rustc.stderr >&2; exit $$status
-	sed -n 's/^note: native-static-libs: //p' $(LIBOUT)/rustc.stderr | tail -n 1 > $(LIBOUT)/native-static-libs.txt
-	@test -s $(LIBOUT)/native-static-libs.txt || { echo "rustc printed no native-static-libs" >&2; exit 1; }
-	cp $(TARGET_DIR)/release/libcoserr_ffi.a $(LIBOUT)/libcoserr.a
-	cp $(TARGET_DIR)/release/libcoserr_ffi.so $(LIBOUT)/libcoserr.so
-	@echo "lib: $(LIBOUT)/libcoserr.a $(LIBOUT)/libcoserr.so (static link also needs: $$(cat $(LIBOUT)/native-static-libs.txt))"
+	@grep -q '^note: native-static-libs:' $(LIBOUT)/rustc.stderr || { echo "rustc printed no native-static-libs" >&2; exit 1; }
+	sed -n 's/^note: native-static-libs: *//p' $(LIBOUT)/rustc.stderr | tail -n 1 | sed 's/ *-lc$$//; s/^-lc$$//' > $(LIBOUT)/native-static-libs.txt
+	pkg/one-object-archive.sh $(DIST_LIB).a $(LIBOUT)/libcoserr.a
+	cp $(DIST_LIB).so $(LIBOUT)/libcoserr.so
+	@echo "lib: $(LIBOUT)/libcoserr.a $(LIBOUT)/libcoserr.so (a static link needs, beyond libc: $$(cat $(LIBOUT)/native-static-libs.txt))"
 
 $(CBINDGEN):
 	$(CARGO) install cbindgen --version $(CBINDGEN_VERSION) --locked --root $(CBINDGEN_ROOT)
@@ -264,6 +272,35 @@ curl-test: local-install
 	@rm -rf $(CURL_TEST) && mkdir -p $(CURL_TEST)
 	$(CC) $(CSTD_FLAGS) -g $(SANITIZE) examples/curl_get.c -o $(CURL_TEST)/curl_get $(PC_STATIC) $(CURL_FLAGS)
 	$(SAN_ENV) python3 tests/curl/test_curl_get.py $(CURL_TEST)/curl_get $(SHARED)/cos
+
+# The shipped library's size and stack: what a static link of libcoserr.a
+# adds to a small C program, beside mxml, expat, pugixml and libxml2 (from
+# .ci/install-deps), with coserr's figures checked (tests/size/measure.sh:
+# at most 150 KiB of text, nothing beyond libc, no panic path, archive and
+# shared library sizes); then the stack each export uses, measured on a
+# painted thread stack over every bench body (at most 16 KiB).
+SIZE_TEST := $(BUILD)/size-test
+.PHONY: size-test
+size-test: local-install
+	@rm -rf $(SIZE_TEST) && mkdir -p $(SIZE_TEST)
+	tests/size/measure.sh $(LOCAL_PREFIX) $(SAMPLES)/awsrust_s3_request_id_NoSuchKey.xml $(SIZE_TEST)
+	$(CC) $(CSTD_FLAGS) -O2 -pthread tests/size/stack_use.c -o $(SIZE_TEST)/stack_use $(PC_STATIC)
+	$(SIZE_TEST)/stack_use -l 16384 $(BENCH)/*.xml
+
+# The no-panic proof is live: the shipped build with one deliberately
+# reachable panic (the `reachable-panic` feature, src/no_panic.rs) must fail
+# to link, naming the panic handler's missing symbol. (`make lib` itself is
+# the proof for the real library: its shared library links with -z defs.)
+NO_PANIC_TEST := $(BUILD)/no-panic-test
+.PHONY: no-panic-test
+no-panic-test:
+	@mkdir -p $(NO_PANIC_TEST)
+	@if $(CARGO) rustc --profile dist -p coserr-ffi --lib --no-default-features --features reachable-panic \
+		--crate-type cdylib --target-dir $(NO_PANIC_TEST)/target > $(NO_PANIC_TEST)/build.log 2>&1; then \
+		echo "no-panic-test: a library with a reachable panic linked: the proof is not live" >&2; exit 1; fi
+	@grep -q 'coserr_panic_is_reachable_in_the_shipped_library' $(NO_PANIC_TEST)/build.log || \
+		{ cat $(NO_PANIC_TEST)/build.log >&2; echo "no-panic-test: the build failed for another reason" >&2; exit 1; }
+	@echo "no-panic-test: a reachable panic fails the shipped library's link, as it must"
 
 # The C tarball. `make dist` installs into a scratch folder and packs it as
 # build/dist/coserr-<version>-<target>.tar.gz: include/ (coserr.h,

@@ -58,18 +58,22 @@ impl ErrorRecord {
             if i > 0 {
                 w.write_char(',')?;
             }
-            write!(w, "\"{key}\":")?;
+            write_all(w, &["\"", key, "\":"])?;
             match self.opt(*field) {
                 Some(v) => json_string(w, v)?,
                 None => w.write_str("null")?,
             }
         }
-        write!(
+        write!(w, ",\"status\":{}", self.status())?;
+        write_all(
             w,
-            ",\"status\":{},\"kind\":\"{}\",\"retry\":\"{}\"}}",
-            self.status(),
-            self.kind().name(),
-            self.retry().name()
+            &[
+                ",\"kind\":\"",
+                self.kind().name(),
+                "\",\"retry\":\"",
+                self.retry().name(),
+                "\"}",
+            ],
         )
     }
 }
@@ -105,12 +109,13 @@ impl fmt::Display for ErrorRecord {
             Kind::Client => "CosClientError",
             Kind::None => "NotAnError",
         };
-        write!(f, "{label} status={}", self.status())?;
+        f.write_str(label)?;
+        write!(f, " status={}", self.status())?;
         if self.kind() == Kind::Client {
-            write!(f, " cause={}", self.body_status().name())?;
+            write_all(f, &[" cause=", self.body_status().name()])?;
         }
         if self.retry() != Retry::None {
-            write!(f, " retry={}", self.retry().name())?;
+            write_all(f, &[" retry=", self.retry().name()])?;
         }
         for (name, field) in [
             ("code", Field::Code),
@@ -119,7 +124,7 @@ impl fmt::Display for ErrorRecord {
             ("trace_id", Field::TraceId),
             ("resource", Field::Resource),
         ] {
-            write!(f, " {name}=")?;
+            write_all(f, &[" ", name, "="])?;
             match self.opt(field) {
                 Some(v) => quoted(f, v)?,
                 None => f.write_char('-')?,
@@ -127,6 +132,13 @@ impl fmt::Display for ErrorRecord {
         }
         Ok(())
     }
+}
+
+/// Writes each of `parts` as it is. Texts go out with `write_str`, not
+/// through `{}`, whose padding support would add code to the shipped
+/// library for nothing.
+fn write_all<W: Write + ?Sized>(w: &mut W, parts: &[&str]) -> fmt::Result {
+    parts.iter().try_for_each(|p| w.write_str(p))
 }
 
 /// `"..."` with `"`, `\` and control characters escaped Rust-style.
@@ -163,7 +175,13 @@ fn json_string<W: Write + ?Sized>(w: &mut W, s: &str) -> fmt::Result {
             w.write_str(s.get(start..i).unwrap_or_default())?;
             match esc {
                 Some(e) => w.write_str(e)?,
-                None => write!(w, "\\u{:04x}", c as u32)?,
+                None => {
+                    // A control character: `\u00XX`.
+                    let hex = |n: u32| char::from_digit(n & 0xf, 16).unwrap_or('0');
+                    write_all(w, &["\\u00"])?;
+                    w.write_char(hex(c as u32 >> 4))?;
+                    w.write_char(hex(c as u32))?;
+                }
             }
             start = i + 1;
         }

@@ -4,7 +4,7 @@
 //! `?`; [`run`] turns it into the `COSERR_*` number and catches a panic on
 //! the way, so that nothing unwinds into C.
 
-use std::panic::{UnwindSafe, catch_unwind};
+use core::panic::UnwindSafe;
 
 use crate::constants::{
     COSERR_INVALID_ARGUMENT, COSERR_NOT_AN_ERROR, COSERR_NULL_ARGUMENT, COSERR_OK, COSERR_PANIC,
@@ -16,8 +16,17 @@ pub(crate) type Checked<T> = Result<T, u32>;
 /// The one panic boundary: a panic (a bug; the core never panics by
 /// design) becomes `on_panic` instead of unwinding into C. Nothing is
 /// shared between calls, so no state can be left broken by an unwind.
+#[cfg(feature = "std")]
 pub(crate) fn guard<T>(on_panic: T, f: impl FnOnce() -> T + UnwindSafe) -> T {
-    catch_unwind(f).unwrap_or(on_panic)
+    std::panic::catch_unwind(f).unwrap_or(on_panic)
+}
+
+/// Without `std` there is no unwinding to catch: the shipped library is
+/// built so that no panic is reachable at all (no_panic.rs), and `on_panic`
+/// is never needed.
+#[cfg(not(feature = "std"))]
+pub(crate) fn guard<T>(_on_panic: T, f: impl FnOnce() -> T + UnwindSafe) -> T {
+    f()
 }
 
 /// Runs an export that answers a `COSERR_*` result: a failed check's error

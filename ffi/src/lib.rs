@@ -35,13 +35,16 @@
 //! Rust code (benchmarks, tests) can call the exports through the rlib, as
 //! `coserr_ffi::coserr_parse_response` with the dependency
 //! `coserr-ffi = { path = "../ffi" }`.
+#![cfg_attr(not(feature = "std"), no_std)]
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 #![deny(missing_docs)]
 #![allow(non_camel_case_types)]
 
-#[cfg(panic = "abort")]
-compile_error!("coserr-ffi needs panic = \"unwind\": its exports catch panics at the C boundary");
+#[cfg(all(feature = "std", panic = "abort"))]
+compile_error!(
+    "coserr-ffi with `std` needs panic = \"unwind\": its exports catch panics at the C boundary"
+);
 
 mod constants;
 mod types;
@@ -65,9 +68,18 @@ mod names;
 mod boundary;
 mod c_headers;
 mod code_names;
+#[cfg(not(feature = "std"))]
+mod no_panic;
 mod numbers;
 mod regions;
 mod writer;
+
+// Without `std` nothing else names libc, whose `memcpy`, `memset` and
+// `bcmp` the compiled code calls: the shared library then records it as
+// needed, and `-z defs` (build.rs) can check every other symbol.
+#[cfg(not(feature = "std"))]
+#[link(name = "c")]
+unsafe extern "C" {}
 
 pub use constants::*;
 pub use decisions::{coserr_clock_skew_ms, coserr_retry_of};

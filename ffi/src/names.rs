@@ -65,5 +65,7 @@ pub extern "C" fn coserr_retry_name(retry: u32) -> *const c_char {
 /// header's to detect a mismatched shared library.
 #[unsafe(no_mangle)]
 pub extern "C" fn coserr_abi_version() -> u32 {
+    #[cfg(all(feature = "reachable-panic", not(feature = "std")))]
+    crate::no_panic::reachable_panic();
     COSERR_ABI_VERSION
 }

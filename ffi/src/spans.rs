@@ -130,7 +130,12 @@ impl<'a> SpanSink<'a> {
             Source::Url => (COSERR_SOURCE_URL, 0, slot.start),
             Source::Header(k) => (
                 COSERR_SOURCE_HEADER,
-                u(self.headers.known_at[usize::from(k)]),
+                u(self
+                    .headers
+                    .known_at
+                    .get(usize::from(k))
+                    .copied()
+                    .unwrap_or_default()),
                 slot.start,
             ),
             Source::Text => (COSERR_SOURCE_TEXT, 0, u(text_offset(field))),
