@@ -68,6 +68,7 @@ mod names;
 mod boundary;
 mod c_headers;
 mod code_names;
+/// cbindgen:ignore
 #[cfg(not(feature = "std"))]
 mod no_panic;
 mod numbers;
