@@ -39,14 +39,13 @@ pub(super) fn char_data(b: &[u8], mut i: usize, plain: &mut bool) -> Result<usiz
     while let Some(b' ' | b'\n' | b'\t') = b.get(i) {
         i += 1;
     }
-    'window: loop {
-        // Most runs hold no stop but the `<` that ends them.
-        i = skip_while_not(b, i, is_stop, is_stop_swar);
-        match b.get(i) {
-            None => break,
-            Some(b'<') => return Ok(i),
-            Some(_) => {}
-        }
+    // Most runs hold no stop but the `<` that ends them.
+    i = skip_while_not(b, i, is_stop, is_stop_swar);
+    if b.get(i) == Some(&b'<') {
+        return Ok(i);
+    }
+    // This one holds more: window by window from its first stop.
+    'window: while i < b.len() {
         let mut mask = stops32(b, i, is_stop);
         while mask != 0 {
             let at = i + mask.trailing_zeros() as usize;
