@@ -16,8 +16,10 @@
 
 use super::extract::{Extract, Name};
 use super::text::char_data;
-use super::{ASCII_NAME, COMMON_DECLARATIONS, NS_XML_URI, NS_XMLNS_URI, first_bad_char};
-use crate::bytes::{WordName, find, load_word, memchr, memchr2, skip_while_not, swar_eq};
+use super::{
+    ASCII_NAME, COMMON_DECLARATIONS, NS_XML_URI, NS_XMLNS_URI, first_bad_char, is_nonchar,
+};
+use crate::bytes::{WordName, find, load_word, skip_while_not, swar_eq};
 use crate::chars::{is_ascii_name_start, is_space};
 use crate::field::Field;
 use crate::markup::{attr_value_eq, parse_reference};
@@ -223,16 +225,11 @@ fn attributes(b: &[u8], mut i: usize) -> Option<(usize, bool)> {
             _ => return None,
         };
         i += 1;
-        let rest = b.get(i..)?;
-        let len = memchr2(quote, b'<', rest)?;
-        let (value, after) = rest.split_at_checked(len)?;
-        if after.first() != Some(&quote) || !value_ok(value) {
-            return None;
-        }
-        i += len + 1;
-        if name == b"xmlns"
-            && (attr_value_eq(value, NS_XML_URI) || attr_value_eq(value, NS_XMLNS_URI))
-        {
+        let value_start = i;
+        let literal = attribute_value(b, &mut i, quote)?;
+        let value = b.get(value_start..i)?;
+        i += 1;
+        if name == b"xmlns" && reserved_namespace(value, literal) {
             return None;
         }
         if names.get(..count)?.contains(&name) {
@@ -243,20 +240,56 @@ fn attributes(b: &[u8], mut i: usize) -> Option<(usize, bool)> {
     }
 }
 
-/// Whether an attribute value holds only XML characters and well-formed
-/// references.
-fn value_ok(mut value: &[u8]) -> bool {
-    if first_bad_char(value).is_some() {
-        return false;
+/// Reads an attribute value from `b[*i]` up to its closing `quote`, where
+/// it leaves `*i`: XML characters, well-formed references, no `<`. Whether
+/// the value is literal (its own normalised value: no reference, tab, LF or
+/// CR) is the answer; None when the value is not well-formed.
+#[inline(always)]
+fn attribute_value(b: &[u8], i: &mut usize, quote: u8) -> Option<bool> {
+    let mut literal = true;
+    loop {
+        let c = *b.get(*i)?;
+        if !ATTRIBUTE_STOP[c as usize] {
+            *i += 1;
+            continue;
+        }
+        match c {
+            _ if c == quote => return Some(literal),
+            b'"' | b'\'' => *i += 1,
+            b'&' => {
+                let (_, n) = b.get(*i..).and_then(parse_reference)?;
+                literal = false;
+                *i += n;
+            }
+            b'\t' | b'\n' | b'\r' => {
+                literal = false;
+                *i += 1;
+            }
+            0xEF if !is_nonchar(b, *i) => *i += 1,
+            _ => return None,
+        }
     }
-    while let Some(k) = memchr(b'&', value) {
-        let Some(((_, n), rest)) = value.get(k..).and_then(|r| Some((parse_reference(r)?, r)))
-        else {
-            return false;
-        };
-        value = rest.get(n..).unwrap_or(&[]);
+}
+
+/// The bytes of an attribute value that need a look: either quote, `<`,
+/// `&`, control characters and the first byte of U+FFFE/U+FFFF.
+static ATTRIBUTE_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = c < 0x20 || matches!(c as u8, b'"' | b'\'' | b'<' | b'&' | 0xEF);
+        c += 1;
     }
-    true
+    t
+};
+
+/// Whether an `xmlns` value binds a URI no default namespace may have.
+fn reserved_namespace(value: &[u8], literal: bool) -> bool {
+    if literal {
+        value == NS_XML_URI || value == NS_XMLNS_URI
+    } else {
+        attr_value_eq(value, NS_XML_URI) || attr_value_eq(value, NS_XMLNS_URI)
+    }
 }
 
 /// Character data from `i` to the next `<` (see [`char_data`]): None when
