@@ -4,8 +4,9 @@
  * how deep the thread went. A thread that makes no call gives the depth of
  * the thread's own start (glibc keeps its thread data on that stack), which
  * is subtracted. Usage: stack_use <body files...>; prints one line per call
- * with the most any of the bodies needed, and exits 1 above the limit
- * given as -l <bytes>. */
+ * with the most any of the bodies (and a generated one that needs the
+ * parser's largest storage) needed, and exits 1 above the limit given as
+ * -l <bytes>. */
 #define _POSIX_C_SOURCE 200809L /* pthread_attr_setstack */
 #include <coserr.h>
 #include <pthread.h>
@@ -65,11 +66,12 @@ static void *run(void *arg) {
 
 /* The bytes of the painted stack that `job` overwrote. */
 static size_t depth(struct job *job) {
-    unsigned char *stack = aligned_alloc(4096, STACK_SIZE);
+    void *mem = NULL;
     pthread_attr_t attr;
     pthread_t t;
     size_t used = 0;
-    if (!stack) exit(2);
+    if (posix_memalign(&mem, 4096, STACK_SIZE)) exit(2);
+    unsigned char *stack = mem;
     memset(stack, PAINT, STACK_SIZE);
     if (pthread_attr_init(&attr) || pthread_attr_setstack(&attr, stack, STACK_SIZE) ||
         pthread_create(&t, &attr, run, job) || pthread_join(t, NULL)) {
@@ -82,8 +84,25 @@ static size_t depth(struct job *job) {
     return STACK_SIZE - used;
 }
 
+/* A body that needs the parser's largest storage (the first attempt's is
+ * small): 200 namespace declarations and 200 attributes on the root and
+ * 250 nested elements, each within the documented limits (256). */
+static char *largest_storage_body(size_t *len) {
+    size_t cap = 64 * 1024, n = 0;
+    char *b = malloc(cap);
+    if (!b) exit(2);
+    n += (size_t)snprintf(b + n, cap - n, "<Error");
+    for (int i = 0; i < 200; i++) n += (size_t)snprintf(b + n, cap - n, " xmlns:n%d=\"urn:%d\" a%d=\"v\"", i, i, i);
+    n += (size_t)snprintf(b + n, cap - n, "><Code>Deep</Code>");
+    for (int i = 0; i < 250; i++) n += (size_t)snprintf(b + n, cap - n, "<d>");
+    for (int i = 0; i < 250; i++) n += (size_t)snprintf(b + n, cap - n, "</d>");
+    n += (size_t)snprintf(b + n, cap - n, "</Error>");
+    *len = n;
+    return b;
+}
+
 int main(int argc, char **argv) {
-    size_t limit = SIZE_MAX, most[CALLS] = {0};
+    size_t limit = SIZE_MAX, most[CALLS] = {0}, deepest[CALLS] = {0};
     int first = 1;
     if (argc > 2 && strcmp(argv[1], "-l") == 0) {
         limit = strtoul(argv[2], NULL, 10);
@@ -93,25 +112,32 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: stack_use [-l max_bytes] body...\n");
         return 2;
     }
-    for (int i = first; i < argc; i++) {
+    for (int i = first; i <= argc; i++) {
         size_t len;
-        char *body = read_body(argv[i], &len);
+        char *body = i < argc ? read_body(argv[i], &len) : largest_storage_body(&len);
         coserr_error err;
         if (!body) { fprintf(stderr, "stack_use: cannot read %s\n", argv[i]); return 2; }
-        coserr_parse_body((const uint8_t *)body, len, &err); /* the record format/to_json read */
+        /* the record coserr_format and coserr_to_json read */
+        if (coserr_parse_body((const uint8_t *)body, len, &err) == COSERR_OK && i == argc &&
+            strcmp(err.code, "Deep") != 0) {
+            fprintf(stderr, "stack_use: the largest-storage body did not parse\n");
+            return 2;
+        }
         for (int c = 0; c < CALLS; c++) {
             struct job job = {(enum call)c, (const uint8_t *)body, len, &err};
             size_t d = depth(&job);
-            if (d > most[c]) most[c] = d;
+            size_t *into = i < argc ? most : deepest;
+            if (d > into[c]) into[c] = d;
         }
         free(body);
     }
     int over = 0;
-    printf("| call | stack (bytes) |\n|---|---:|\n");
+    printf("| call | stack, the bodies given (bytes) | stack, the largest storage (bytes) |\n|---|---:|---:|\n");
     for (int c = 1; c < CALLS; c++) {
         size_t use = most[c] > most[NOTHING] ? most[c] - most[NOTHING] : 0;
-        printf("| `%s` | %zu |\n", names[c], use);
-        over |= use > limit;
+        size_t worst = deepest[c] > deepest[NOTHING] ? deepest[c] - deepest[NOTHING] : 0;
+        printf("| `%s` | %zu | %zu |\n", names[c], use, worst);
+        over |= use > limit || worst > limit;
     }
     if (over) fprintf(stderr, "stack_use: a call uses more than %zu bytes of stack\n", limit);
     return over;
