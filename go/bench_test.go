@@ -179,7 +179,8 @@ func BenchmarkParseParts(b *testing.B) {
 		}
 	})
 	b.Run("c_parse", func(b *testing.B) {
-		r, _ := requestOf(resp, body)
+		var r request
+		r.of(resp, body)
 		for b.Loop() {
 			var out cSpans
 			if rc := r.call(&out, nil); rc != resultOK {
@@ -198,7 +199,8 @@ func BenchmarkParseParts(b *testing.B) {
 	b.Run("floor", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			r, _ := requestOf(resp, body)
+			var r request
+			r.of(resp, body)
 			if ABIVersion() == 0 {
 				b.Fatal("no ABI version")
 			}

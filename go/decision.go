@@ -58,7 +58,8 @@ func Decide(resp *http.Response, body []byte) Decision {
 		r := request{body: body, bodyOnly: true}
 		return r.decide(nil)
 	}
-	r, u := requestOf(resp, body)
+	var r request
+	u := r.of(resp, body)
 	return r.decide(u)
 }
 

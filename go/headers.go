@@ -3,7 +3,10 @@ package coserr
 // #include "shim.h"
 import "C"
 
-import "net/textproto"
+import (
+	"math/bits"
+	"net/textproto"
+)
 
 // knownHeaders is the number of headers coserr reads; the C library looks
 // at no other, so Go passes only these.
@@ -56,16 +59,50 @@ func asciiFold(s, lower string) bool {
 }
 
 // canonicalOf finds the known headers in header as net/http stores it
-// (names in canonical form): one look-up per known header, as
-// resp.Header.Get would make, costs less than a pass over the map.
+// (names in canonical form), as resp.Header.Get reads them. A map of up to
+// eight entries (one group, no hash index) is read in one pass, each name
+// matched by its length first (canonicalByLen): eight look-ups would each
+// compare the key against every entry. A larger map gets the look-ups,
+// which cost less there than a pass.
 func (r *request) canonicalOf(header map[string][]string) {
-	for k, name := range canonicalHeaders {
-		if v := firstNonEmpty(header[name]); v != "" {
-			r.have |= 1 << k
-			r.hv[k] = v
+	if len(header) > canonicalScanMax {
+		for k, name := range canonicalHeaders {
+			if v := firstNonEmpty(header[name]); v != "" {
+				r.have |= 1 << k
+				r.hv[k] = v
+			}
+		}
+		return
+	}
+	for name, values := range header {
+		if len(name) >= len(canonicalByLen) {
+			continue
+		}
+		for cand := canonicalByLen[len(name)]; cand != 0; cand &= cand - 1 {
+			k := bits.TrailingZeros8(cand)
+			if name != canonicalHeaders[k] {
+				continue
+			}
+			if v := firstNonEmpty(values); v != "" {
+				r.have |= 1 << k
+				r.hv[k] = v
+			}
+			break
 		}
 	}
 }
+
+// canonicalScanMax is the largest map canonicalOf reads in one pass: a
+// map of up to eight entries is one group of slots without a hash index.
+const canonicalScanMax = 8
+
+// canonicalByLen[n] has bit k set when canonicalHeaders[k] is n bytes long.
+var canonicalByLen = func() (byLen [32]uint8) {
+	for k, name := range canonicalHeaders {
+		byLen[len(name)] |= 1 << k
+	}
+	return byLen
+}()
 
 // findHeaders finds the known headers in one pass over the map, in any
 // case: the first non-empty value of each.

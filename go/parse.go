@@ -32,20 +32,22 @@ func Parse(resp *http.Response, body []byte) error {
 	if resp == nil {
 		return ParseBody(body)
 	}
-	r, u := requestOf(resp, body)
+	var r request
+	u := r.of(resp, body)
 	return r.parse(u, nil)
 }
 
-// requestOf is what Parse passes to C for resp and body, and the request
+// of sets r, zero, to what Parse passes to C for resp and body (in place:
+// the request is too large to return cheaply), and returns the request
 // URL, to be turned into a string only if the record needs it.
-func requestOf(resp *http.Response, body []byte) (request, *url.URL) {
-	r := request{status: statusOf(resp.StatusCode), body: body}
+func (r *request) of(resp *http.Response, body []byte) *url.URL {
+	r.status, r.body = statusOf(resp.StatusCode), body
 	var u *url.URL
 	if resp.Request != nil {
 		r.method, u = resp.Request.Method, resp.Request.URL
 	}
 	r.canonicalOf(resp.Header)
-	return r, u
+	return u
 }
 
 // ParseRaw is Parse without net/http types: the HTTP status (0 = unknown),

@@ -119,35 +119,31 @@ func (r *request) buildWith(out *cSpans, text, xbuf []byte, xspans []extraSpan, 
 		buf = buf[len(body):]
 	}
 	off := 0
-	str := func(i int) string {
-		sp := spans[i]
-		if bit := Fields(1) << i; whole&bit != 0 {
-			if s, ok := cut.wholes[i].fill(e, body, buf, &off, &cut.scratch); ok {
-				return s
+	// A loop, not a closure called per field: the closure's captured
+	// variables cost an indirection each, on every error.
+	texts := [fieldCount]*string{&e.Code, &e.Message, &e.Resource,
+		&e.RequestID, &e.TraceID, &e.ServerTime, &e.Location, &e.Region}
+	for i, sp := range spans {
+		var s string
+		switch o, l := int(sp.offset), int(sp.len); {
+		case whole&(Fields(1)<<i) != 0:
+			var ok bool
+			if s, ok = cut.wholes[i].fill(e, body, buf, &off, &cut.scratch); !ok {
+				s = string(r.spanBytes(sp, text)) // C failed: the cut value
 			}
-			return string(r.spanBytes(sp, text)) // C failed: the cut value
+		case l == 0:
+			continue // e is zeroed
+		case sp.source == C.COSERR_SOURCE_BODY && inline:
+			s = e.Body[o : o+l]
+		case sp.source == C.COSERR_SOURCE_URL:
+			s = r.url[o : o+l]
+		case sp.source == C.COSERR_SOURCE_HEADER:
+			s = r.hv[sp.header][o : o+l]
+		default:
+			s = take(buf, &off, r.spanBytes(sp, text))
 		}
-		o, l := int(sp.offset), int(sp.len)
-		switch sp.source {
-		case C.COSERR_SOURCE_BODY:
-			if inline {
-				return e.Body[o : o+l]
-			}
-		case C.COSERR_SOURCE_URL:
-			return r.url[o : o+l]
-		case C.COSERR_SOURCE_HEADER:
-			return r.hv[sp.header][o : o+l]
-		}
-		return take(buf, &off, r.spanBytes(sp, text))
+		*texts[i] = s
 	}
-	e.Code = str(0)
-	e.Message = str(1)
-	e.Resource = str(2)
-	e.RequestID = str(3)
-	e.TraceID = str(4)
-	e.ServerTime = str(5)
-	e.Location = str(6)
-	e.Region = str(7)
 	for i, sp := range xspans {
 		name := xbuf[:sp.nameLen]
 		value := xbuf[sp.nameLen : sp.nameLen+sp.valueLen]
