@@ -39,6 +39,9 @@ pub(super) fn char_data(b: &[u8], mut i: usize, plain: &mut bool) -> Result<usiz
     while let Some(b' ' | b'\n' | b'\t') = b.get(i) {
         i += 1;
     }
+    if b.get(i) == Some(&b'<') {
+        return Ok(i);
+    }
     // Most runs hold no stop but the `<` that ends them.
     i = skip_while_not(b, i, is_stop, is_stop_swar);
     if b.get(i) == Some(&b'<') {
