@@ -248,19 +248,48 @@ def generate(table):
     w("    ];")
     w("}")
     w("")
-    w("/// Entry `i` describes the code with id `i`; entry 0 is [`CodeId::Unknown`].")
-    w("pub(super) const ENTRIES: [Entry; CodeId::COUNT + 1] = [")
-    w("    Entry {")
-    w('        code: "",')
-    w("        statuses: &[],")
-    w('        meaning: "",')
-    w("    },")
+    # The texts and statuses are kept in three long constants, and the
+    # entries hold (start, length) pairs into them: a table of `&str` and
+    # `&[u16]` would be three pointers per entry, each a relocation in a
+    # position-independent library (about 12 KiB of the shipped library).
+    code_text, status_list, meaning_text = [], [], []
+    spans = [((0, 0), (0, 0), (0, 0))]
+    code_at = meaning_at = 0
     for code, statuses, rows in table:
-        w("    Entry {")
-        w(f"        code: {rust_str(code)},")
-        w(f"        statuses: &[{', '.join(str(s) for s in statuses)}],")
-        w(f"        meaning: {rust_str(joined_meaning(rows))},")
-        w("    },")
+        meaning = joined_meaning(rows)
+        code_len, meaning_len = len(code.encode("utf-8")), len(meaning.encode("utf-8"))
+        spans.append(((code_at, code_len), (len(status_list), len(statuses)), (meaning_at, meaning_len)))
+        code_text.append(code)
+        status_list.extend(statuses)
+        meaning_text.append(meaning)
+        code_at += code_len
+        meaning_at += meaning_len
+    if max(code_at, meaning_at, len(status_list)) > 0xFFFF:
+        raise TsvError("the code table's texts no longer fit u16 offsets")
+    w("/// Every code's text, one after another, in id order.")
+    w("pub(super) const CODE_TEXT: &str = concat!(")
+    for code in code_text:
+        w(f"    {rust_str(code)},")
+    w(");")
+    w("")
+    w("/// Every code's statuses, one list after another, in id order.")
+    w(f"pub(super) const STATUS_LIST: [u16; {len(status_list)}] = [")
+    for _, statuses, _ in table:
+        w(f"    {', '.join(str(x) for x in statuses)},")
+    w("];")
+    w("")
+    w("/// Every code's meaning, one after another, in id order.")
+    w("pub(super) const MEANING_TEXT: &str = concat!(")
+    for meaning in meaning_text:
+        w(f"    {rust_str(meaning)},")
+    w(");")
+    w("")
+    w("/// Entry `i` describes the code with id `i`; entry 0 is [`CodeId::Unknown`].")
+    w("/// Each is `(start, length)` in [`CODE_TEXT`], [`STATUS_LIST`] and [`MEANING_TEXT`].")
+    w("pub(super) const ENTRIES: [Entry; CodeId::COUNT + 1] = [")
+    for i, (c, st, m) in enumerate(spans):
+        name = "Unknown" if i == 0 else table[i - 1][0]
+        w(f"    Entry {{ code: {c}, statuses: {st}, meaning: {m} }}, // {name}")
     w("];")
     w("")
     bits, slots, max_probes = hash_table([c.encode("utf-8") for c in codes])

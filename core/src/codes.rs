@@ -18,14 +18,51 @@ mod table;
 
 pub use table::CodeId;
 
-/// One row of the generated table: everything known about one code.
+/// One row of the generated table: everything known about one code, as
+/// `(start, length)` pairs into the table's three long constants (offsets,
+/// not `&str`s, so that the table needs no relocation when loaded).
 struct Entry {
-    /// The code as the service spells it (`""` for [`CodeId::Unknown`]).
-    code: &'static str,
-    /// The HTTP statuses the COS documentation lists for it, ascending.
-    statuses: &'static [u16],
-    /// A short paraphrase of the documentation.
-    meaning: &'static str,
+    /// The code as the service spells it (`""` for [`CodeId::Unknown`]), in
+    /// [`table::CODE_TEXT`].
+    code: (u16, u16),
+    /// The HTTP statuses the COS documentation lists for it, ascending, in
+    /// [`table::STATUS_LIST`].
+    statuses: (u16, u16),
+    /// A short paraphrase of the documentation, in [`table::MEANING_TEXT`].
+    meaning: (u16, u16),
+}
+
+impl Entry {
+    const fn code(&self) -> &'static str {
+        sub_str(table::CODE_TEXT, self.code)
+    }
+
+    const fn statuses(&self) -> &'static [u16] {
+        let (start, len) = (self.statuses.0 as usize, self.statuses.1 as usize);
+        match table::STATUS_LIST.split_at_checked(start) {
+            Some((_, rest)) => match rest.split_at_checked(len) {
+                Some((list, _)) => list,
+                None => &[],
+            },
+            None => &[],
+        }
+    }
+
+    const fn meaning(&self) -> &'static str {
+        sub_str(table::MEANING_TEXT, self.meaning)
+    }
+}
+
+/// `text[start..start + len]`; empty if that were out of bounds (never,
+/// for the generated table: the checks below read every entry).
+const fn sub_str(text: &'static str, (start, len): (u16, u16)) -> &'static str {
+    match text.split_at_checked(start as usize) {
+        Some((_, rest)) => match rest.split_at_checked(len as usize) {
+            Some((s, _)) => s,
+            None => "",
+        },
+        None => "",
+    }
 }
 
 /// The hash of a code for [`table::SLOTS`]: a Fibonacci hash of the length
@@ -59,21 +96,23 @@ const fn slot(i: usize) -> u16 {
 // alike).
 const _: () = {
     assert!(table::SLOTS.len() == 1 << table::HASH_BITS);
-    assert!(table::ENTRIES[0].code.is_empty());
+    assert!(table::ENTRIES[0].code().is_empty());
     let mut i = 0;
     while i < CodeId::COUNT {
         let id = i + 1;
         assert!(CodeId::ALL[i] as usize == id);
-        let code = table::ENTRIES[id].code.as_bytes();
+        let code = table::ENTRIES[id].code().as_bytes();
+        assert!(table::ENTRIES[id].code.1 as usize == code.len());
+        assert!(table::ENTRIES[id].meaning().len() == table::ENTRIES[id].meaning.1 as usize);
         assert!(!code.is_empty() && code.len() <= table::MAX_CODE_LEN);
-        assert!(!table::ENTRIES[id].statuses.is_empty());
+        assert!(!table::ENTRIES[id].statuses().is_empty());
         let start = code_hash(code);
         let mut probe = 0;
         loop {
             assert!(probe < table::MAX_PROBES);
             let found = slot(start + probe) as usize;
             assert!(found != 0);
-            if is(code, table::ENTRIES[found].code.as_bytes()) {
+            if is(code, table::ENTRIES[found].code().as_bytes()) {
                 assert!(found == id);
                 break;
             }
@@ -136,14 +175,14 @@ impl CodeId {
     /// made-up name such as `"Unknown"` could be mistaken for one the service
     /// sent. The error record keeps the code text it received either way.
     pub const fn as_str(self) -> &'static str {
-        self.entry().code
+        self.entry().code()
     }
 
     /// The HTTP statuses the COS documentation lists for this code, ascending
     /// and without repeats (`[302, 307]` for `TemporaryRedirect`); empty for
     /// [`CodeId::Unknown`].
     pub const fn statuses(self) -> &'static [u16] {
-        self.entry().statuses
+        self.entry().statuses()
     }
 
     /// A short paraphrase of the documentation, ending in its source tag
@@ -151,7 +190,7 @@ impl CodeId {
     /// several statuses has one meaning per status, each as `"<status>: …"`,
     /// joined with `" | "`. Empty for [`CodeId::Unknown`].
     pub const fn meaning(self) -> &'static str {
-        self.entry().meaning
+        self.entry().meaning()
     }
 
     const fn entry(self) -> &'static Entry {
@@ -302,7 +341,7 @@ const STRONG: [Option<Category>; CodeId::COUNT + 1] = {
     let mut out = [None; CodeId::COUNT + 1];
     let mut i = 0;
     while i < out.len() {
-        out[i] = category_from_code(table::ENTRIES[i].code.as_bytes());
+        out[i] = category_from_code(table::ENTRIES[i].code().as_bytes());
         i += 1;
     }
     out

@@ -861,838 +861,682 @@ impl CodeId {
     ];
 }
 
+/// Every code's text, one after another, in id order.
+pub(super) const CODE_TEXT: &str = concat!(
+    "PermanentRedirect",
+    "TemporaryRedirect",
+    "Redirect",
+    "NotModified",
+    "ActionAccelerateNotSupported",
+    "AttachmentFull",
+    "BadDigest",
+    "BadRequest",
+    "BadRquest",
+    "BucketAccelerateNotEnabled",
+    "BucketNameTooLong",
+    "BucketVersionNotOpen",
+    "DNSRecordVerifyFailed",
+    "EntitySizeNotMatch",
+    "EntityTooLarge",
+    "EntityTooSmall",
+    "ExpiredToken",
+    "ImageResolutionExceed",
+    "ImageTooLarge",
+    "IncompleteBody",
+    "IncorrectNumberOfFilesInPostRequest",
+    "InvalidArgument",
+    "InvalidBucketName",
+    "InvalidCopySource",
+    "InvalidDelimiter",
+    "InvalidDigest",
+    "InvalidImageFormat",
+    "InvalidImageSource",
+    "InvalidLocationConstraint",
+    "InvalidObjectName",
+    "InvalidPart",
+    "InvalidPartOrder",
+    "InvalidPicOperations",
+    "InvalidPolicyDocument",
+    "InvalidRegionName",
+    "InvalidRequest",
+    "InvalidSHA1Digest",
+    "InvalidTag",
+    "InvalidTargetBucketForLogging",
+    "InvalidUploadStatus",
+    "InvalidURI",
+    "InventoryFull",
+    "JsonAPINotSupportOnMAZBucket",
+    "KeyTooLong",
+    "KmsException",
+    "KmsKeyDisabled",
+    "KmsKeyNotExist",
+    "ListPartUploadIdIsEmpty",
+    "LoggingConfExists",
+    "LoggingPrefixInvalid",
+    "MalformedPolicy",
+    "MalformedPOSTRequest",
+    "MalformedXML",
+    "MAZOperationNotSupportOnOAZBucket",
+    "MissingRequestBodyError",
+    "MultiAZFeatureNotSupport",
+    "MultiBucketNotSupport",
+    "NotifyRuleEventConflict",
+    "NotifyRulePrefixConflict",
+    "NotifyRuleSuffixConflict",
+    "NotSupportedStorageClass",
+    "OAZOperationNotSupportOnMAZBucket",
+    "PolicyFull",
+    "PolicyVersionFull",
+    "RequestTimeout",
+    "SsecDecryptHeaderInvalid",
+    "SSEContentNotSupported",
+    "SSEHeaderNotAllowed",
+    "TargetBucketNameInvalid",
+    "TooManyBuckets",
+    "UnexpectedContent",
+    "UserCnameInvalid",
+    "UserNetworkTooSlow",
+    "VerifyAlgorithmNotSupported",
+    "WebsiteURLInvalid",
+    "XMLSizeLimit",
+    "InlineDataTooLarge",
+    "MalformedACLError",
+    "MaxMessageLengthExceeded",
+    "MaxPostPreDataLengthExceededError",
+    "MetadataTooLarge",
+    "MissingSecurityHeader",
+    "MissingContentMD5",
+    "MissingAppid",
+    "MissingHost",
+    "RequestIsNotMultiPartContent",
+    "UnresolvableGrantByUID",
+    "UserKeyMustBeSpecified",
+    "NoLifecycle",
+    "ObjectNotAppendable",
+    "AppendPositionErr",
+    "NoSuchUpload",
+    "NoSuchVersion",
+    "PaymentRequired",
+    "AccessDenied",
+    "AccessForbidden",
+    "InvalidAccessKeyId",
+    "InvalidObjectState",
+    "NoProcessAuthority",
+    "RequestTimeTooSkewed",
+    "Request has expired",
+    "SignatureDoesNotMatch",
+    "UserNotSourceBucketOwner",
+    "UserNotTargetBucketOwner",
+    "AccountProblem",
+    "InvalidSecurity",
+    "InvaildAccessKeyId",
+    "InventoryConfigurationNotFoundError",
+    "NoBucketQuotaPolicy",
+    "NoSuchBucket",
+    "NoSuchCopySource",
+    "NoSuchCORSConfiguration",
+    "NoSuchEncryptionConfiguration",
+    "NoSuchJob",
+    "NoSuchKey",
+    "NoSuchLifecycleConfiguration",
+    "NoSuchObjectLockConfiguration",
+    "NoSuchPolicyVersion",
+    "NoSuchTagSet",
+    "NoSuchWebsiteConfiguration",
+    "OriginConfigurationNotFoundError",
+    "ReplicationConfigurationNotFoundError",
+    "NoSuchResource",
+    "NotFound",
+    "MethodNotAllowed",
+    "RestoreNonArchiveObject",
+    "UploadIdNotSupported",
+    "BucketAlreadyExists",
+    "BucketAlreadyOwnedByYou",
+    "BucketLocked",
+    "BucketNotEmpty",
+    "DomainConfigConflict",
+    "InvalidBucketState",
+    "InvalidLockedTime",
+    "ObjectLocked",
+    "PathConflict",
+    "QuotaConflict",
+    "QuotaOperationConfilct",
+    "RecordAlreadyExist",
+    "RestoreAlreadyInProgress",
+    "UploadConflict",
+    "OperationAborted",
+    "MissingContentLength",
+    "PreconditionFailed",
+    "InvalidRange",
+    "DomainAuditFailed",
+    "UnavailableForLegalReasons",
+    "InternalError",
+    "KmsInternalException",
+    "NotImplemented",
+    "KmsFreqControl",
+    "ServiceUnavailable",
+    "SlowDown",
+    "ValidationException",
+    "ServiceQuotaExceededException",
+    "AccessDeniedException",
+    "NotFoundException",
+    "ConflictException",
+    "TooManyRequestsException",
+    "InternalServerException",
+    "ServiceUnavailableException",
+    "KmsDisabledException",
+    "KmsInvalidKeyUsageException",
+    "KmsInvalidStateException",
+    "KmsNotFoundException",
+);
+
+/// Every code's statuses, one list after another, in id order.
+pub(super) const STATUS_LIST: [u16; 172] = [
+    301,
+    302, 307,
+    307,
+    304,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400, 403,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400,
+    400, 409,
+    400, 409,
+    400, 404,
+    400, 404,
+    402,
+    403,
+    403,
+    403,
+    403, 409,
+    403,
+    403,
+    403,
+    403,
+    403,
+    403,
+    403,
+    403,
+    403,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    404,
+    405,
+    405,
+    405,
+    409,
+    409,
+    409,
+    409,
+    409,
+    409,
+    409,
+    409,
+    409,
+    409,
+    409,
+    409,
+    409,
+    409,
+    409,
+    411,
+    412,
+    416,
+    451,
+    451,
+    500,
+    500,
+    501,
+    503,
+    503,
+    503,
+    400,
+    402,
+    403,
+    404,
+    409,
+    429,
+    500,
+    503,
+    400,
+    400,
+    400,
+    400,
+];
+
+/// Every code's meaning, one after another, in id order.
+pub(super) const MEANING_TEXT: &str = concat!(
+    "Resource moved permanently; follow the Location header [legacy]",
+    "302: Resource moved temporarily; follow the Location header [legacy] | 307: Temporary redirect while DNS is being updated [legacy]",
+    "Temporary redirect [legacy]",
+    "Conditional GET/HEAD not modified (no body; Tencent/flare maps HTTP 304 to this) [sdk]",
+    "The operation is not supported on the global-acceleration endpoint [doc]",
+    "Number of ACLs/policies reached the limit [doc]",
+    "Content-MD5 supplied does not match the MD5 of the body the server received [doc]",
+    "Invalid parameter (older intl doc and Tencent/flare spell it 'BadRquest') [doc]",
+    "Misspelled variant of BadRequest found in the intl doc table / Tencent/flare; match both [doc]",
+    "Global acceleration is not enabled for the bucket [doc]",
+    "Bucket name too long [doc]",
+    "Versioning is not enabled on the bucket [doc]",
+    "Custom-domain DNS (CNAME/TXT) verification failed; records may need up to 10 minutes [doc]",
+    "Declared entity size does not match the actual body size [doc]",
+    "Uploaded object exceeds the maximum allowed size [doc]",
+    "Uploaded object/part smaller than the minimum (typical for multipart parts) [doc]",
+    "400: Temporary-credential session token has expired [doc] | 403: Signature/token expired (legacy doc lists 403; current doc 400) [legacy]",
+    "Image resolution over the limit or too many animation frames [doc]",
+    "Image file too large for processing [doc]",
+    "Body shorter/longer than the Content-Length sent [doc]",
+    "POST Object form upload must carry exactly one file [doc]",
+    "Invalid request argument/header/parameter [doc]",
+    "Bucket name is invalid [doc]",
+    "x-cos-copy-source is malformed or invalid [doc]",
+    "Invalid delimiter parameter [doc]",
+    "Content-MD5 header is malformed [doc]",
+    "Unsupported or invalid image format [doc]",
+    "Image source invalid for processing [doc]",
+    "Invalid region in create-bucket location constraint [doc]",
+    "Invalid object key [doc]",
+    "One or more listed parts not found or ETag mismatch [doc]",
+    "Part list not in ascending PartNumber order [doc]",
+    "Invalid Pic-Operations (image processing) header [doc]",
+    "Invalid (POST/bucket) policy document [doc]",
+    "Invalid region name [doc]",
+    "Invalid request [doc]",
+    "Supplied SHA-1 digest invalid/mismatched [doc]",
+    "Invalid object/bucket tag [doc]",
+    "Invalid target bucket for access logging [doc]",
+    "Multipart upload is in a state that does not allow the operation [doc]",
+    "Request URI invalid [doc]",
+    "Inventory configuration count reached the limit [doc]",
+    "JSON API not supported on multi-AZ buckets [doc]",
+    "Object key too long [doc]",
+    "KMS error during SSE-KMS [doc]",
+    "KMS key disabled [doc]",
+    "KMS key does not exist [doc]",
+    "List Parts called without an uploadId [doc]",
+    "Logging configuration already exists [doc]",
+    "Invalid logging prefix [doc]",
+    "Malformed bucket policy [doc]",
+    "POST Object form body malformed [doc]",
+    "Request XML body malformed or not schema-valid [doc]",
+    "Multi-AZ operation not supported on single-AZ bucket [doc]",
+    "Request body missing [doc]",
+    "Multi-AZ not supported (region/feature) [doc]",
+    "Replication supports a single destination bucket [doc]",
+    "Notification rule event conflict [doc]",
+    "Notification rule prefix conflict [doc]",
+    "Notification rule suffix conflict [doc]",
+    "Storage class not supported [doc]",
+    "Single-AZ operation not supported on multi-AZ bucket [doc]",
+    "Bucket policy count/size reached the limit [doc]",
+    "Policy version limit reached [doc]",
+    "Upload timed out reading the request (slow network / too much concurrency) [doc]",
+    "SSE-C decrypt headers invalid [doc]",
+    "Operation not supported on SSE-encrypted content [doc]",
+    "SSE header not allowed for this request [doc]",
+    "Invalid target bucket name [doc]",
+    "Bucket count over the account limit [doc]",
+    "Request carries content the operation does not support [doc]",
+    "Invalid custom domain (CNAME) [doc]",
+    "Client network too slow [doc]",
+    "Integrity-check algorithm not supported [doc]",
+    "Invalid static-website URL [doc]",
+    "Request XML exceeds the size limit [doc]",
+    "Inline data too large [legacy]",
+    "ACL XML malformed [legacy]",
+    "Request too long [legacy]",
+    "POST form fields before the file too large [legacy]",
+    "User metadata too large (legacy doc spells it 'MatadataTooLarge') [legacy]",
+    "Required header missing [legacy]",
+    "Content-MD5 header missing [legacy]",
+    "Appid missing [legacy]",
+    "Host header missing [legacy]",
+    "POST Content-Type is not multipart/form-data [legacy]",
+    "Grantee UID does not exist [legacy]",
+    "POST to bucket must specify the key [legacy]",
+    "Lifecycle configuration does not exist (legacy 400 form) [legacy]",
+    "400: Object is not appendable (legacy doc lists 400; current doc lists 409) [legacy] | 409: Object is not appendable [doc]",
+    "400: Append position does not equal current object length (legacy doc lists 400; current doc lists 409) [legacy] | 409: Append position does not equal current object length [doc]",
+    "400: uploadId does not exist (legacy doc lists a 400 form; current doc 404) [legacy] | 404: Multipart upload (uploadId) does not exist [doc]",
+    "400: Version does not exist (legacy doc lists a 400 form; current doc 404) [legacy] | 404: Object version does not exist [doc]",
+    "Account in arrears / payment required [doc]",
+    "Access denied: missing permission, anonymous access to private resource, bad/expired credentials [doc]",
+    "CORS request not allowed (failed cross-origin check) [doc]",
+    "SecretId does not exist [doc]",
+    "403: Archived (ARCHIVE/DEEP ARCHIVE) object must be restored first [doc] | 409: Object state conflicts with the request (409 variant) [doc]",
+    "No data-processing (CI) authority / service not enabled [doc]",
+    "Client clock differs too much from server time [doc]",
+    "Signature validity window has expired (note: the code contains spaces) [doc]",
+    "Signature mismatch (body may carry StringToSign/FormatString) [doc]",
+    "Requester is not the source bucket owner [doc]",
+    "Requester is not the target bucket owner [doc]",
+    "Account problem prevents the operation [legacy]",
+    "Invalid signature string [legacy]",
+    "Misspelled legacy variant of InvalidAccessKeyId in old doc [legacy]",
+    "Inventory configuration not found [doc]",
+    "Bucket quota policy not found [doc]",
+    "Bucket does not exist [doc]",
+    "Copy source object does not exist [doc]",
+    "CORS configuration not found [doc]",
+    "Bucket encryption configuration not found [doc]",
+    "Batch job not found [doc]",
+    "Object key does not exist [doc]",
+    "Lifecycle configuration not found [doc]",
+    "Object lock configuration not found [doc]",
+    "Policy version not found [doc]",
+    "Tag set not found [doc]",
+    "Static website configuration not found [doc]",
+    "Origin-pull configuration not found [doc]",
+    "Replication configuration not found [doc]",
+    "Python SDK synthesizes this for HEAD 404 (no body); message 'The Resource You Head Not Exist' [sdk]",
+    "aws-sdk-rust S3 override synthesizes this for empty-body 404 [sdk]",
+    "HTTP method not allowed on this resource [doc]",
+    "POST Object restore on a non-archive object [doc]",
+    "uploadId not supported for this operation [doc]",
+    "Bucket name already in use [doc]",
+    "Bucket already exists and is owned by you [doc]",
+    "Bucket is locked [doc]",
+    "Bucket not empty (objects or unfinished multipart uploads remain) [doc]",
+    "Custom-domain configuration conflict [doc]",
+    "Bucket state conflicts with the request (e.g. versioning vs replication) [doc]",
+    "Object-lock Days shorter than existing period; must be 1-36500 [doc]",
+    "Object is locked (retention) [doc]",
+    "Path conflict (e.g. key vs directory in hierarchical namespace) [doc]",
+    "Quota configuration conflict [doc]",
+    "Quota operation conflict (code misspelled as in the doc) [doc]",
+    "Record (e.g. domain/origin rule) already exists [doc]",
+    "A restore of this archived object is already in progress [doc]",
+    "Concurrent upload conflict on the same key/part [doc]",
+    "Conflicting operation in progress / resource incomplete [legacy]",
+    "Content-Length header required [doc]",
+    "If-Match/If-Unmodified-Since etc. precondition failed [doc]",
+    "Requested Range not satisfiable [doc]",
+    "Custom domain failed audit (e.g. ICP filing) [doc]",
+    "Resource unavailable for legal reasons [doc]",
+    "Internal server error; retryable [doc]",
+    "KMS internal error [doc]",
+    "Header/functionality not implemented [doc]",
+    "KMS rate limit hit [doc]",
+    "Service unavailable; retry [doc]",
+    "Request rate too high; reduce rate and retry [doc]",
+    "Vector API: request invalid (body may carry fieldList[{path,message}]) [vector]",
+    "Vector API: service quota exceeded [vector]",
+    "Vector API: access denied [vector]",
+    "Vector API: resource not found [vector]",
+    "Vector API: resource conflict [vector]",
+    "Vector API: too many requests [vector]",
+    "Vector API: internal error [vector]",
+    "Vector API: service unavailable, retry [vector]",
+    "Vector API: KMS unavailable [vector]",
+    "Vector API: KMS key usage incompatible [vector]",
+    "Vector API: KMS key state invalid [vector]",
+    "Vector API: KMS key not found [vector]",
+);
+
 /// Entry `i` describes the code with id `i`; entry 0 is [`CodeId::Unknown`].
+/// Each is `(start, length)` in [`CODE_TEXT`], [`STATUS_LIST`] and [`MEANING_TEXT`].
 pub(super) const ENTRIES: [Entry; CodeId::COUNT + 1] = [
-    Entry {
-        code: "",
-        statuses: &[],
-        meaning: "",
-    },
-    Entry {
-        code: "PermanentRedirect",
-        statuses: &[301],
-        meaning: "Resource moved permanently; follow the Location header [legacy]",
-    },
-    Entry {
-        code: "TemporaryRedirect",
-        statuses: &[302, 307],
-        meaning: "302: Resource moved temporarily; follow the Location header [legacy] | 307: Temporary redirect while DNS is being updated [legacy]",
-    },
-    Entry {
-        code: "Redirect",
-        statuses: &[307],
-        meaning: "Temporary redirect [legacy]",
-    },
-    Entry {
-        code: "NotModified",
-        statuses: &[304],
-        meaning: "Conditional GET/HEAD not modified (no body; Tencent/flare maps HTTP 304 to this) [sdk]",
-    },
-    Entry {
-        code: "ActionAccelerateNotSupported",
-        statuses: &[400],
-        meaning: "The operation is not supported on the global-acceleration endpoint [doc]",
-    },
-    Entry {
-        code: "AttachmentFull",
-        statuses: &[400],
-        meaning: "Number of ACLs/policies reached the limit [doc]",
-    },
-    Entry {
-        code: "BadDigest",
-        statuses: &[400],
-        meaning: "Content-MD5 supplied does not match the MD5 of the body the server received [doc]",
-    },
-    Entry {
-        code: "BadRequest",
-        statuses: &[400],
-        meaning: "Invalid parameter (older intl doc and Tencent/flare spell it 'BadRquest') [doc]",
-    },
-    Entry {
-        code: "BadRquest",
-        statuses: &[400],
-        meaning: "Misspelled variant of BadRequest found in the intl doc table / Tencent/flare; match both [doc]",
-    },
-    Entry {
-        code: "BucketAccelerateNotEnabled",
-        statuses: &[400],
-        meaning: "Global acceleration is not enabled for the bucket [doc]",
-    },
-    Entry {
-        code: "BucketNameTooLong",
-        statuses: &[400],
-        meaning: "Bucket name too long [doc]",
-    },
-    Entry {
-        code: "BucketVersionNotOpen",
-        statuses: &[400],
-        meaning: "Versioning is not enabled on the bucket [doc]",
-    },
-    Entry {
-        code: "DNSRecordVerifyFailed",
-        statuses: &[400],
-        meaning: "Custom-domain DNS (CNAME/TXT) verification failed; records may need up to 10 minutes [doc]",
-    },
-    Entry {
-        code: "EntitySizeNotMatch",
-        statuses: &[400],
-        meaning: "Declared entity size does not match the actual body size [doc]",
-    },
-    Entry {
-        code: "EntityTooLarge",
-        statuses: &[400],
-        meaning: "Uploaded object exceeds the maximum allowed size [doc]",
-    },
-    Entry {
-        code: "EntityTooSmall",
-        statuses: &[400],
-        meaning: "Uploaded object/part smaller than the minimum (typical for multipart parts) [doc]",
-    },
-    Entry {
-        code: "ExpiredToken",
-        statuses: &[400, 403],
-        meaning: "400: Temporary-credential session token has expired [doc] | 403: Signature/token expired (legacy doc lists 403; current doc 400) [legacy]",
-    },
-    Entry {
-        code: "ImageResolutionExceed",
-        statuses: &[400],
-        meaning: "Image resolution over the limit or too many animation frames [doc]",
-    },
-    Entry {
-        code: "ImageTooLarge",
-        statuses: &[400],
-        meaning: "Image file too large for processing [doc]",
-    },
-    Entry {
-        code: "IncompleteBody",
-        statuses: &[400],
-        meaning: "Body shorter/longer than the Content-Length sent [doc]",
-    },
-    Entry {
-        code: "IncorrectNumberOfFilesInPostRequest",
-        statuses: &[400],
-        meaning: "POST Object form upload must carry exactly one file [doc]",
-    },
-    Entry {
-        code: "InvalidArgument",
-        statuses: &[400],
-        meaning: "Invalid request argument/header/parameter [doc]",
-    },
-    Entry {
-        code: "InvalidBucketName",
-        statuses: &[400],
-        meaning: "Bucket name is invalid [doc]",
-    },
-    Entry {
-        code: "InvalidCopySource",
-        statuses: &[400],
-        meaning: "x-cos-copy-source is malformed or invalid [doc]",
-    },
-    Entry {
-        code: "InvalidDelimiter",
-        statuses: &[400],
-        meaning: "Invalid delimiter parameter [doc]",
-    },
-    Entry {
-        code: "InvalidDigest",
-        statuses: &[400],
-        meaning: "Content-MD5 header is malformed [doc]",
-    },
-    Entry {
-        code: "InvalidImageFormat",
-        statuses: &[400],
-        meaning: "Unsupported or invalid image format [doc]",
-    },
-    Entry {
-        code: "InvalidImageSource",
-        statuses: &[400],
-        meaning: "Image source invalid for processing [doc]",
-    },
-    Entry {
-        code: "InvalidLocationConstraint",
-        statuses: &[400],
-        meaning: "Invalid region in create-bucket location constraint [doc]",
-    },
-    Entry {
-        code: "InvalidObjectName",
-        statuses: &[400],
-        meaning: "Invalid object key [doc]",
-    },
-    Entry {
-        code: "InvalidPart",
-        statuses: &[400],
-        meaning: "One or more listed parts not found or ETag mismatch [doc]",
-    },
-    Entry {
-        code: "InvalidPartOrder",
-        statuses: &[400],
-        meaning: "Part list not in ascending PartNumber order [doc]",
-    },
-    Entry {
-        code: "InvalidPicOperations",
-        statuses: &[400],
-        meaning: "Invalid Pic-Operations (image processing) header [doc]",
-    },
-    Entry {
-        code: "InvalidPolicyDocument",
-        statuses: &[400],
-        meaning: "Invalid (POST/bucket) policy document [doc]",
-    },
-    Entry {
-        code: "InvalidRegionName",
-        statuses: &[400],
-        meaning: "Invalid region name [doc]",
-    },
-    Entry {
-        code: "InvalidRequest",
-        statuses: &[400],
-        meaning: "Invalid request [doc]",
-    },
-    Entry {
-        code: "InvalidSHA1Digest",
-        statuses: &[400],
-        meaning: "Supplied SHA-1 digest invalid/mismatched [doc]",
-    },
-    Entry {
-        code: "InvalidTag",
-        statuses: &[400],
-        meaning: "Invalid object/bucket tag [doc]",
-    },
-    Entry {
-        code: "InvalidTargetBucketForLogging",
-        statuses: &[400],
-        meaning: "Invalid target bucket for access logging [doc]",
-    },
-    Entry {
-        code: "InvalidUploadStatus",
-        statuses: &[400],
-        meaning: "Multipart upload is in a state that does not allow the operation [doc]",
-    },
-    Entry {
-        code: "InvalidURI",
-        statuses: &[400],
-        meaning: "Request URI invalid [doc]",
-    },
-    Entry {
-        code: "InventoryFull",
-        statuses: &[400],
-        meaning: "Inventory configuration count reached the limit [doc]",
-    },
-    Entry {
-        code: "JsonAPINotSupportOnMAZBucket",
-        statuses: &[400],
-        meaning: "JSON API not supported on multi-AZ buckets [doc]",
-    },
-    Entry {
-        code: "KeyTooLong",
-        statuses: &[400],
-        meaning: "Object key too long [doc]",
-    },
-    Entry {
-        code: "KmsException",
-        statuses: &[400],
-        meaning: "KMS error during SSE-KMS [doc]",
-    },
-    Entry {
-        code: "KmsKeyDisabled",
-        statuses: &[400],
-        meaning: "KMS key disabled [doc]",
-    },
-    Entry {
-        code: "KmsKeyNotExist",
-        statuses: &[400],
-        meaning: "KMS key does not exist [doc]",
-    },
-    Entry {
-        code: "ListPartUploadIdIsEmpty",
-        statuses: &[400],
-        meaning: "List Parts called without an uploadId [doc]",
-    },
-    Entry {
-        code: "LoggingConfExists",
-        statuses: &[400],
-        meaning: "Logging configuration already exists [doc]",
-    },
-    Entry {
-        code: "LoggingPrefixInvalid",
-        statuses: &[400],
-        meaning: "Invalid logging prefix [doc]",
-    },
-    Entry {
-        code: "MalformedPolicy",
-        statuses: &[400],
-        meaning: "Malformed bucket policy [doc]",
-    },
-    Entry {
-        code: "MalformedPOSTRequest",
-        statuses: &[400],
-        meaning: "POST Object form body malformed [doc]",
-    },
-    Entry {
-        code: "MalformedXML",
-        statuses: &[400],
-        meaning: "Request XML body malformed or not schema-valid [doc]",
-    },
-    Entry {
-        code: "MAZOperationNotSupportOnOAZBucket",
-        statuses: &[400],
-        meaning: "Multi-AZ operation not supported on single-AZ bucket [doc]",
-    },
-    Entry {
-        code: "MissingRequestBodyError",
-        statuses: &[400],
-        meaning: "Request body missing [doc]",
-    },
-    Entry {
-        code: "MultiAZFeatureNotSupport",
-        statuses: &[400],
-        meaning: "Multi-AZ not supported (region/feature) [doc]",
-    },
-    Entry {
-        code: "MultiBucketNotSupport",
-        statuses: &[400],
-        meaning: "Replication supports a single destination bucket [doc]",
-    },
-    Entry {
-        code: "NotifyRuleEventConflict",
-        statuses: &[400],
-        meaning: "Notification rule event conflict [doc]",
-    },
-    Entry {
-        code: "NotifyRulePrefixConflict",
-        statuses: &[400],
-        meaning: "Notification rule prefix conflict [doc]",
-    },
-    Entry {
-        code: "NotifyRuleSuffixConflict",
-        statuses: &[400],
-        meaning: "Notification rule suffix conflict [doc]",
-    },
-    Entry {
-        code: "NotSupportedStorageClass",
-        statuses: &[400],
-        meaning: "Storage class not supported [doc]",
-    },
-    Entry {
-        code: "OAZOperationNotSupportOnMAZBucket",
-        statuses: &[400],
-        meaning: "Single-AZ operation not supported on multi-AZ bucket [doc]",
-    },
-    Entry {
-        code: "PolicyFull",
-        statuses: &[400],
-        meaning: "Bucket policy count/size reached the limit [doc]",
-    },
-    Entry {
-        code: "PolicyVersionFull",
-        statuses: &[400],
-        meaning: "Policy version limit reached [doc]",
-    },
-    Entry {
-        code: "RequestTimeout",
-        statuses: &[400],
-        meaning: "Upload timed out reading the request (slow network / too much concurrency) [doc]",
-    },
-    Entry {
-        code: "SsecDecryptHeaderInvalid",
-        statuses: &[400],
-        meaning: "SSE-C decrypt headers invalid [doc]",
-    },
-    Entry {
-        code: "SSEContentNotSupported",
-        statuses: &[400],
-        meaning: "Operation not supported on SSE-encrypted content [doc]",
-    },
-    Entry {
-        code: "SSEHeaderNotAllowed",
-        statuses: &[400],
-        meaning: "SSE header not allowed for this request [doc]",
-    },
-    Entry {
-        code: "TargetBucketNameInvalid",
-        statuses: &[400],
-        meaning: "Invalid target bucket name [doc]",
-    },
-    Entry {
-        code: "TooManyBuckets",
-        statuses: &[400],
-        meaning: "Bucket count over the account limit [doc]",
-    },
-    Entry {
-        code: "UnexpectedContent",
-        statuses: &[400],
-        meaning: "Request carries content the operation does not support [doc]",
-    },
-    Entry {
-        code: "UserCnameInvalid",
-        statuses: &[400],
-        meaning: "Invalid custom domain (CNAME) [doc]",
-    },
-    Entry {
-        code: "UserNetworkTooSlow",
-        statuses: &[400],
-        meaning: "Client network too slow [doc]",
-    },
-    Entry {
-        code: "VerifyAlgorithmNotSupported",
-        statuses: &[400],
-        meaning: "Integrity-check algorithm not supported [doc]",
-    },
-    Entry {
-        code: "WebsiteURLInvalid",
-        statuses: &[400],
-        meaning: "Invalid static-website URL [doc]",
-    },
-    Entry {
-        code: "XMLSizeLimit",
-        statuses: &[400],
-        meaning: "Request XML exceeds the size limit [doc]",
-    },
-    Entry {
-        code: "InlineDataTooLarge",
-        statuses: &[400],
-        meaning: "Inline data too large [legacy]",
-    },
-    Entry {
-        code: "MalformedACLError",
-        statuses: &[400],
-        meaning: "ACL XML malformed [legacy]",
-    },
-    Entry {
-        code: "MaxMessageLengthExceeded",
-        statuses: &[400],
-        meaning: "Request too long [legacy]",
-    },
-    Entry {
-        code: "MaxPostPreDataLengthExceededError",
-        statuses: &[400],
-        meaning: "POST form fields before the file too large [legacy]",
-    },
-    Entry {
-        code: "MetadataTooLarge",
-        statuses: &[400],
-        meaning: "User metadata too large (legacy doc spells it 'MatadataTooLarge') [legacy]",
-    },
-    Entry {
-        code: "MissingSecurityHeader",
-        statuses: &[400],
-        meaning: "Required header missing [legacy]",
-    },
-    Entry {
-        code: "MissingContentMD5",
-        statuses: &[400],
-        meaning: "Content-MD5 header missing [legacy]",
-    },
-    Entry {
-        code: "MissingAppid",
-        statuses: &[400],
-        meaning: "Appid missing [legacy]",
-    },
-    Entry {
-        code: "MissingHost",
-        statuses: &[400],
-        meaning: "Host header missing [legacy]",
-    },
-    Entry {
-        code: "RequestIsNotMultiPartContent",
-        statuses: &[400],
-        meaning: "POST Content-Type is not multipart/form-data [legacy]",
-    },
-    Entry {
-        code: "UnresolvableGrantByUID",
-        statuses: &[400],
-        meaning: "Grantee UID does not exist [legacy]",
-    },
-    Entry {
-        code: "UserKeyMustBeSpecified",
-        statuses: &[400],
-        meaning: "POST to bucket must specify the key [legacy]",
-    },
-    Entry {
-        code: "NoLifecycle",
-        statuses: &[400],
-        meaning: "Lifecycle configuration does not exist (legacy 400 form) [legacy]",
-    },
-    Entry {
-        code: "ObjectNotAppendable",
-        statuses: &[400, 409],
-        meaning: "400: Object is not appendable (legacy doc lists 400; current doc lists 409) [legacy] | 409: Object is not appendable [doc]",
-    },
-    Entry {
-        code: "AppendPositionErr",
-        statuses: &[400, 409],
-        meaning: "400: Append position does not equal current object length (legacy doc lists 400; current doc lists 409) [legacy] | 409: Append position does not equal current object length [doc]",
-    },
-    Entry {
-        code: "NoSuchUpload",
-        statuses: &[400, 404],
-        meaning: "400: uploadId does not exist (legacy doc lists a 400 form; current doc 404) [legacy] | 404: Multipart upload (uploadId) does not exist [doc]",
-    },
-    Entry {
-        code: "NoSuchVersion",
-        statuses: &[400, 404],
-        meaning: "400: Version does not exist (legacy doc lists a 400 form; current doc 404) [legacy] | 404: Object version does not exist [doc]",
-    },
-    Entry {
-        code: "PaymentRequired",
-        statuses: &[402],
-        meaning: "Account in arrears / payment required [doc]",
-    },
-    Entry {
-        code: "AccessDenied",
-        statuses: &[403],
-        meaning: "Access denied: missing permission, anonymous access to private resource, bad/expired credentials [doc]",
-    },
-    Entry {
-        code: "AccessForbidden",
-        statuses: &[403],
-        meaning: "CORS request not allowed (failed cross-origin check) [doc]",
-    },
-    Entry {
-        code: "InvalidAccessKeyId",
-        statuses: &[403],
-        meaning: "SecretId does not exist [doc]",
-    },
-    Entry {
-        code: "InvalidObjectState",
-        statuses: &[403, 409],
-        meaning: "403: Archived (ARCHIVE/DEEP ARCHIVE) object must be restored first [doc] | 409: Object state conflicts with the request (409 variant) [doc]",
-    },
-    Entry {
-        code: "NoProcessAuthority",
-        statuses: &[403],
-        meaning: "No data-processing (CI) authority / service not enabled [doc]",
-    },
-    Entry {
-        code: "RequestTimeTooSkewed",
-        statuses: &[403],
-        meaning: "Client clock differs too much from server time [doc]",
-    },
-    Entry {
-        code: "Request has expired",
-        statuses: &[403],
-        meaning: "Signature validity window has expired (note: the code contains spaces) [doc]",
-    },
-    Entry {
-        code: "SignatureDoesNotMatch",
-        statuses: &[403],
-        meaning: "Signature mismatch (body may carry StringToSign/FormatString) [doc]",
-    },
-    Entry {
-        code: "UserNotSourceBucketOwner",
-        statuses: &[403],
-        meaning: "Requester is not the source bucket owner [doc]",
-    },
-    Entry {
-        code: "UserNotTargetBucketOwner",
-        statuses: &[403],
-        meaning: "Requester is not the target bucket owner [doc]",
-    },
-    Entry {
-        code: "AccountProblem",
-        statuses: &[403],
-        meaning: "Account problem prevents the operation [legacy]",
-    },
-    Entry {
-        code: "InvalidSecurity",
-        statuses: &[403],
-        meaning: "Invalid signature string [legacy]",
-    },
-    Entry {
-        code: "InvaildAccessKeyId",
-        statuses: &[403],
-        meaning: "Misspelled legacy variant of InvalidAccessKeyId in old doc [legacy]",
-    },
-    Entry {
-        code: "InventoryConfigurationNotFoundError",
-        statuses: &[404],
-        meaning: "Inventory configuration not found [doc]",
-    },
-    Entry {
-        code: "NoBucketQuotaPolicy",
-        statuses: &[404],
-        meaning: "Bucket quota policy not found [doc]",
-    },
-    Entry {
-        code: "NoSuchBucket",
-        statuses: &[404],
-        meaning: "Bucket does not exist [doc]",
-    },
-    Entry {
-        code: "NoSuchCopySource",
-        statuses: &[404],
-        meaning: "Copy source object does not exist [doc]",
-    },
-    Entry {
-        code: "NoSuchCORSConfiguration",
-        statuses: &[404],
-        meaning: "CORS configuration not found [doc]",
-    },
-    Entry {
-        code: "NoSuchEncryptionConfiguration",
-        statuses: &[404],
-        meaning: "Bucket encryption configuration not found [doc]",
-    },
-    Entry {
-        code: "NoSuchJob",
-        statuses: &[404],
-        meaning: "Batch job not found [doc]",
-    },
-    Entry {
-        code: "NoSuchKey",
-        statuses: &[404],
-        meaning: "Object key does not exist [doc]",
-    },
-    Entry {
-        code: "NoSuchLifecycleConfiguration",
-        statuses: &[404],
-        meaning: "Lifecycle configuration not found [doc]",
-    },
-    Entry {
-        code: "NoSuchObjectLockConfiguration",
-        statuses: &[404],
-        meaning: "Object lock configuration not found [doc]",
-    },
-    Entry {
-        code: "NoSuchPolicyVersion",
-        statuses: &[404],
-        meaning: "Policy version not found [doc]",
-    },
-    Entry {
-        code: "NoSuchTagSet",
-        statuses: &[404],
-        meaning: "Tag set not found [doc]",
-    },
-    Entry {
-        code: "NoSuchWebsiteConfiguration",
-        statuses: &[404],
-        meaning: "Static website configuration not found [doc]",
-    },
-    Entry {
-        code: "OriginConfigurationNotFoundError",
-        statuses: &[404],
-        meaning: "Origin-pull configuration not found [doc]",
-    },
-    Entry {
-        code: "ReplicationConfigurationNotFoundError",
-        statuses: &[404],
-        meaning: "Replication configuration not found [doc]",
-    },
-    Entry {
-        code: "NoSuchResource",
-        statuses: &[404],
-        meaning: "Python SDK synthesizes this for HEAD 404 (no body); message 'The Resource You Head Not Exist' [sdk]",
-    },
-    Entry {
-        code: "NotFound",
-        statuses: &[404],
-        meaning: "aws-sdk-rust S3 override synthesizes this for empty-body 404 [sdk]",
-    },
-    Entry {
-        code: "MethodNotAllowed",
-        statuses: &[405],
-        meaning: "HTTP method not allowed on this resource [doc]",
-    },
-    Entry {
-        code: "RestoreNonArchiveObject",
-        statuses: &[405],
-        meaning: "POST Object restore on a non-archive object [doc]",
-    },
-    Entry {
-        code: "UploadIdNotSupported",
-        statuses: &[405],
-        meaning: "uploadId not supported for this operation [doc]",
-    },
-    Entry {
-        code: "BucketAlreadyExists",
-        statuses: &[409],
-        meaning: "Bucket name already in use [doc]",
-    },
-    Entry {
-        code: "BucketAlreadyOwnedByYou",
-        statuses: &[409],
-        meaning: "Bucket already exists and is owned by you [doc]",
-    },
-    Entry {
-        code: "BucketLocked",
-        statuses: &[409],
-        meaning: "Bucket is locked [doc]",
-    },
-    Entry {
-        code: "BucketNotEmpty",
-        statuses: &[409],
-        meaning: "Bucket not empty (objects or unfinished multipart uploads remain) [doc]",
-    },
-    Entry {
-        code: "DomainConfigConflict",
-        statuses: &[409],
-        meaning: "Custom-domain configuration conflict [doc]",
-    },
-    Entry {
-        code: "InvalidBucketState",
-        statuses: &[409],
-        meaning: "Bucket state conflicts with the request (e.g. versioning vs replication) [doc]",
-    },
-    Entry {
-        code: "InvalidLockedTime",
-        statuses: &[409],
-        meaning: "Object-lock Days shorter than existing period; must be 1-36500 [doc]",
-    },
-    Entry {
-        code: "ObjectLocked",
-        statuses: &[409],
-        meaning: "Object is locked (retention) [doc]",
-    },
-    Entry {
-        code: "PathConflict",
-        statuses: &[409],
-        meaning: "Path conflict (e.g. key vs directory in hierarchical namespace) [doc]",
-    },
-    Entry {
-        code: "QuotaConflict",
-        statuses: &[409],
-        meaning: "Quota configuration conflict [doc]",
-    },
-    Entry {
-        code: "QuotaOperationConfilct",
-        statuses: &[409],
-        meaning: "Quota operation conflict (code misspelled as in the doc) [doc]",
-    },
-    Entry {
-        code: "RecordAlreadyExist",
-        statuses: &[409],
-        meaning: "Record (e.g. domain/origin rule) already exists [doc]",
-    },
-    Entry {
-        code: "RestoreAlreadyInProgress",
-        statuses: &[409],
-        meaning: "A restore of this archived object is already in progress [doc]",
-    },
-    Entry {
-        code: "UploadConflict",
-        statuses: &[409],
-        meaning: "Concurrent upload conflict on the same key/part [doc]",
-    },
-    Entry {
-        code: "OperationAborted",
-        statuses: &[409],
-        meaning: "Conflicting operation in progress / resource incomplete [legacy]",
-    },
-    Entry {
-        code: "MissingContentLength",
-        statuses: &[411],
-        meaning: "Content-Length header required [doc]",
-    },
-    Entry {
-        code: "PreconditionFailed",
-        statuses: &[412],
-        meaning: "If-Match/If-Unmodified-Since etc. precondition failed [doc]",
-    },
-    Entry {
-        code: "InvalidRange",
-        statuses: &[416],
-        meaning: "Requested Range not satisfiable [doc]",
-    },
-    Entry {
-        code: "DomainAuditFailed",
-        statuses: &[451],
-        meaning: "Custom domain failed audit (e.g. ICP filing) [doc]",
-    },
-    Entry {
-        code: "UnavailableForLegalReasons",
-        statuses: &[451],
-        meaning: "Resource unavailable for legal reasons [doc]",
-    },
-    Entry {
-        code: "InternalError",
-        statuses: &[500],
-        meaning: "Internal server error; retryable [doc]",
-    },
-    Entry {
-        code: "KmsInternalException",
-        statuses: &[500],
-        meaning: "KMS internal error [doc]",
-    },
-    Entry {
-        code: "NotImplemented",
-        statuses: &[501],
-        meaning: "Header/functionality not implemented [doc]",
-    },
-    Entry {
-        code: "KmsFreqControl",
-        statuses: &[503],
-        meaning: "KMS rate limit hit [doc]",
-    },
-    Entry {
-        code: "ServiceUnavailable",
-        statuses: &[503],
-        meaning: "Service unavailable; retry [doc]",
-    },
-    Entry {
-        code: "SlowDown",
-        statuses: &[503],
-        meaning: "Request rate too high; reduce rate and retry [doc]",
-    },
-    Entry {
-        code: "ValidationException",
-        statuses: &[400],
-        meaning: "Vector API: request invalid (body may carry fieldList[{path,message}]) [vector]",
-    },
-    Entry {
-        code: "ServiceQuotaExceededException",
-        statuses: &[402],
-        meaning: "Vector API: service quota exceeded [vector]",
-    },
-    Entry {
-        code: "AccessDeniedException",
-        statuses: &[403],
-        meaning: "Vector API: access denied [vector]",
-    },
-    Entry {
-        code: "NotFoundException",
-        statuses: &[404],
-        meaning: "Vector API: resource not found [vector]",
-    },
-    Entry {
-        code: "ConflictException",
-        statuses: &[409],
-        meaning: "Vector API: resource conflict [vector]",
-    },
-    Entry {
-        code: "TooManyRequestsException",
-        statuses: &[429],
-        meaning: "Vector API: too many requests [vector]",
-    },
-    Entry {
-        code: "InternalServerException",
-        statuses: &[500],
-        meaning: "Vector API: internal error [vector]",
-    },
-    Entry {
-        code: "ServiceUnavailableException",
-        statuses: &[503],
-        meaning: "Vector API: service unavailable, retry [vector]",
-    },
-    Entry {
-        code: "KmsDisabledException",
-        statuses: &[400],
-        meaning: "Vector API: KMS unavailable [vector]",
-    },
-    Entry {
-        code: "KmsInvalidKeyUsageException",
-        statuses: &[400],
-        meaning: "Vector API: KMS key usage incompatible [vector]",
-    },
-    Entry {
-        code: "KmsInvalidStateException",
-        statuses: &[400],
-        meaning: "Vector API: KMS key state invalid [vector]",
-    },
-    Entry {
-        code: "KmsNotFoundException",
-        statuses: &[400],
-        meaning: "Vector API: KMS key not found [vector]",
-    },
+    Entry { code: (0, 0), statuses: (0, 0), meaning: (0, 0) }, // Unknown
+    Entry { code: (0, 17), statuses: (0, 1), meaning: (0, 63) }, // PermanentRedirect
+    Entry { code: (17, 17), statuses: (1, 2), meaning: (63, 130) }, // TemporaryRedirect
+    Entry { code: (34, 8), statuses: (3, 1), meaning: (193, 27) }, // Redirect
+    Entry { code: (42, 11), statuses: (4, 1), meaning: (220, 86) }, // NotModified
+    Entry { code: (53, 28), statuses: (5, 1), meaning: (306, 72) }, // ActionAccelerateNotSupported
+    Entry { code: (81, 14), statuses: (6, 1), meaning: (378, 47) }, // AttachmentFull
+    Entry { code: (95, 9), statuses: (7, 1), meaning: (425, 81) }, // BadDigest
+    Entry { code: (104, 10), statuses: (8, 1), meaning: (506, 79) }, // BadRequest
+    Entry { code: (114, 9), statuses: (9, 1), meaning: (585, 94) }, // BadRquest
+    Entry { code: (123, 26), statuses: (10, 1), meaning: (679, 55) }, // BucketAccelerateNotEnabled
+    Entry { code: (149, 17), statuses: (11, 1), meaning: (734, 26) }, // BucketNameTooLong
+    Entry { code: (166, 20), statuses: (12, 1), meaning: (760, 45) }, // BucketVersionNotOpen
+    Entry { code: (186, 21), statuses: (13, 1), meaning: (805, 90) }, // DNSRecordVerifyFailed
+    Entry { code: (207, 18), statuses: (14, 1), meaning: (895, 62) }, // EntitySizeNotMatch
+    Entry { code: (225, 14), statuses: (15, 1), meaning: (957, 54) }, // EntityTooLarge
+    Entry { code: (239, 14), statuses: (16, 1), meaning: (1011, 81) }, // EntityTooSmall
+    Entry { code: (253, 12), statuses: (17, 2), meaning: (1092, 137) }, // ExpiredToken
+    Entry { code: (265, 21), statuses: (19, 1), meaning: (1229, 66) }, // ImageResolutionExceed
+    Entry { code: (286, 13), statuses: (20, 1), meaning: (1295, 41) }, // ImageTooLarge
+    Entry { code: (299, 14), statuses: (21, 1), meaning: (1336, 54) }, // IncompleteBody
+    Entry { code: (313, 35), statuses: (22, 1), meaning: (1390, 57) }, // IncorrectNumberOfFilesInPostRequest
+    Entry { code: (348, 15), statuses: (23, 1), meaning: (1447, 47) }, // InvalidArgument
+    Entry { code: (363, 17), statuses: (24, 1), meaning: (1494, 28) }, // InvalidBucketName
+    Entry { code: (380, 17), statuses: (25, 1), meaning: (1522, 47) }, // InvalidCopySource
+    Entry { code: (397, 16), statuses: (26, 1), meaning: (1569, 33) }, // InvalidDelimiter
+    Entry { code: (413, 13), statuses: (27, 1), meaning: (1602, 37) }, // InvalidDigest
+    Entry { code: (426, 18), statuses: (28, 1), meaning: (1639, 41) }, // InvalidImageFormat
+    Entry { code: (444, 18), statuses: (29, 1), meaning: (1680, 41) }, // InvalidImageSource
+    Entry { code: (462, 25), statuses: (30, 1), meaning: (1721, 57) }, // InvalidLocationConstraint
+    Entry { code: (487, 17), statuses: (31, 1), meaning: (1778, 24) }, // InvalidObjectName
+    Entry { code: (504, 11), statuses: (32, 1), meaning: (1802, 57) }, // InvalidPart
+    Entry { code: (515, 16), statuses: (33, 1), meaning: (1859, 49) }, // InvalidPartOrder
+    Entry { code: (531, 20), statuses: (34, 1), meaning: (1908, 54) }, // InvalidPicOperations
+    Entry { code: (551, 21), statuses: (35, 1), meaning: (1962, 43) }, // InvalidPolicyDocument
+    Entry { code: (572, 17), statuses: (36, 1), meaning: (2005, 25) }, // InvalidRegionName
+    Entry { code: (589, 14), statuses: (37, 1), meaning: (2030, 21) }, // InvalidRequest
+    Entry { code: (603, 17), statuses: (38, 1), meaning: (2051, 46) }, // InvalidSHA1Digest
+    Entry { code: (620, 10), statuses: (39, 1), meaning: (2097, 31) }, // InvalidTag
+    Entry { code: (630, 29), statuses: (40, 1), meaning: (2128, 46) }, // InvalidTargetBucketForLogging
+    Entry { code: (659, 19), statuses: (41, 1), meaning: (2174, 70) }, // InvalidUploadStatus
+    Entry { code: (678, 10), statuses: (42, 1), meaning: (2244, 25) }, // InvalidURI
+    Entry { code: (688, 13), statuses: (43, 1), meaning: (2269, 53) }, // InventoryFull
+    Entry { code: (701, 28), statuses: (44, 1), meaning: (2322, 48) }, // JsonAPINotSupportOnMAZBucket
+    Entry { code: (729, 10), statuses: (45, 1), meaning: (2370, 25) }, // KeyTooLong
+    Entry { code: (739, 12), statuses: (46, 1), meaning: (2395, 30) }, // KmsException
+    Entry { code: (751, 14), statuses: (47, 1), meaning: (2425, 22) }, // KmsKeyDisabled
+    Entry { code: (765, 14), statuses: (48, 1), meaning: (2447, 28) }, // KmsKeyNotExist
+    Entry { code: (779, 23), statuses: (49, 1), meaning: (2475, 43) }, // ListPartUploadIdIsEmpty
+    Entry { code: (802, 17), statuses: (50, 1), meaning: (2518, 42) }, // LoggingConfExists
+    Entry { code: (819, 20), statuses: (51, 1), meaning: (2560, 28) }, // LoggingPrefixInvalid
+    Entry { code: (839, 15), statuses: (52, 1), meaning: (2588, 29) }, // MalformedPolicy
+    Entry { code: (854, 20), statuses: (53, 1), meaning: (2617, 37) }, // MalformedPOSTRequest
+    Entry { code: (874, 12), statuses: (54, 1), meaning: (2654, 52) }, // MalformedXML
+    Entry { code: (886, 33), statuses: (55, 1), meaning: (2706, 58) }, // MAZOperationNotSupportOnOAZBucket
+    Entry { code: (919, 23), statuses: (56, 1), meaning: (2764, 26) }, // MissingRequestBodyError
+    Entry { code: (942, 24), statuses: (57, 1), meaning: (2790, 45) }, // MultiAZFeatureNotSupport
+    Entry { code: (966, 21), statuses: (58, 1), meaning: (2835, 54) }, // MultiBucketNotSupport
+    Entry { code: (987, 23), statuses: (59, 1), meaning: (2889, 38) }, // NotifyRuleEventConflict
+    Entry { code: (1010, 24), statuses: (60, 1), meaning: (2927, 39) }, // NotifyRulePrefixConflict
+    Entry { code: (1034, 24), statuses: (61, 1), meaning: (2966, 39) }, // NotifyRuleSuffixConflict
+    Entry { code: (1058, 24), statuses: (62, 1), meaning: (3005, 33) }, // NotSupportedStorageClass
+    Entry { code: (1082, 33), statuses: (63, 1), meaning: (3038, 58) }, // OAZOperationNotSupportOnMAZBucket
+    Entry { code: (1115, 10), statuses: (64, 1), meaning: (3096, 48) }, // PolicyFull
+    Entry { code: (1125, 17), statuses: (65, 1), meaning: (3144, 34) }, // PolicyVersionFull
+    Entry { code: (1142, 14), statuses: (66, 1), meaning: (3178, 80) }, // RequestTimeout
+    Entry { code: (1156, 24), statuses: (67, 1), meaning: (3258, 35) }, // SsecDecryptHeaderInvalid
+    Entry { code: (1180, 22), statuses: (68, 1), meaning: (3293, 54) }, // SSEContentNotSupported
+    Entry { code: (1202, 19), statuses: (69, 1), meaning: (3347, 45) }, // SSEHeaderNotAllowed
+    Entry { code: (1221, 23), statuses: (70, 1), meaning: (3392, 32) }, // TargetBucketNameInvalid
+    Entry { code: (1244, 14), statuses: (71, 1), meaning: (3424, 41) }, // TooManyBuckets
+    Entry { code: (1258, 17), statuses: (72, 1), meaning: (3465, 60) }, // UnexpectedContent
+    Entry { code: (1275, 16), statuses: (73, 1), meaning: (3525, 35) }, // UserCnameInvalid
+    Entry { code: (1291, 18), statuses: (74, 1), meaning: (3560, 29) }, // UserNetworkTooSlow
+    Entry { code: (1309, 27), statuses: (75, 1), meaning: (3589, 45) }, // VerifyAlgorithmNotSupported
+    Entry { code: (1336, 17), statuses: (76, 1), meaning: (3634, 32) }, // WebsiteURLInvalid
+    Entry { code: (1353, 12), statuses: (77, 1), meaning: (3666, 40) }, // XMLSizeLimit
+    Entry { code: (1365, 18), statuses: (78, 1), meaning: (3706, 30) }, // InlineDataTooLarge
+    Entry { code: (1383, 17), statuses: (79, 1), meaning: (3736, 26) }, // MalformedACLError
+    Entry { code: (1400, 24), statuses: (80, 1), meaning: (3762, 25) }, // MaxMessageLengthExceeded
+    Entry { code: (1424, 33), statuses: (81, 1), meaning: (3787, 51) }, // MaxPostPreDataLengthExceededError
+    Entry { code: (1457, 16), statuses: (82, 1), meaning: (3838, 74) }, // MetadataTooLarge
+    Entry { code: (1473, 21), statuses: (83, 1), meaning: (3912, 32) }, // MissingSecurityHeader
+    Entry { code: (1494, 17), statuses: (84, 1), meaning: (3944, 35) }, // MissingContentMD5
+    Entry { code: (1511, 12), statuses: (85, 1), meaning: (3979, 22) }, // MissingAppid
+    Entry { code: (1523, 11), statuses: (86, 1), meaning: (4001, 28) }, // MissingHost
+    Entry { code: (1534, 28), statuses: (87, 1), meaning: (4029, 53) }, // RequestIsNotMultiPartContent
+    Entry { code: (1562, 22), statuses: (88, 1), meaning: (4082, 35) }, // UnresolvableGrantByUID
+    Entry { code: (1584, 22), statuses: (89, 1), meaning: (4117, 44) }, // UserKeyMustBeSpecified
+    Entry { code: (1606, 11), statuses: (90, 1), meaning: (4161, 65) }, // NoLifecycle
+    Entry { code: (1617, 19), statuses: (91, 2), meaning: (4226, 122) }, // ObjectNotAppendable
+    Entry { code: (1636, 17), statuses: (93, 2), meaning: (4348, 178) }, // AppendPositionErr
+    Entry { code: (1653, 12), statuses: (95, 2), meaning: (4526, 140) }, // NoSuchUpload
+    Entry { code: (1665, 13), statuses: (97, 2), meaning: (4666, 126) }, // NoSuchVersion
+    Entry { code: (1678, 15), statuses: (99, 1), meaning: (4792, 43) }, // PaymentRequired
+    Entry { code: (1693, 12), statuses: (100, 1), meaning: (4835, 102) }, // AccessDenied
+    Entry { code: (1705, 15), statuses: (101, 1), meaning: (4937, 58) }, // AccessForbidden
+    Entry { code: (1720, 18), statuses: (102, 1), meaning: (4995, 29) }, // InvalidAccessKeyId
+    Entry { code: (1738, 18), statuses: (103, 2), meaning: (5024, 139) }, // InvalidObjectState
+    Entry { code: (1756, 18), statuses: (105, 1), meaning: (5163, 61) }, // NoProcessAuthority
+    Entry { code: (1774, 20), statuses: (106, 1), meaning: (5224, 52) }, // RequestTimeTooSkewed
+    Entry { code: (1794, 19), statuses: (107, 1), meaning: (5276, 76) }, // Request has expired
+    Entry { code: (1813, 21), statuses: (108, 1), meaning: (5352, 67) }, // SignatureDoesNotMatch
+    Entry { code: (1834, 24), statuses: (109, 1), meaning: (5419, 46) }, // UserNotSourceBucketOwner
+    Entry { code: (1858, 24), statuses: (110, 1), meaning: (5465, 46) }, // UserNotTargetBucketOwner
+    Entry { code: (1882, 14), statuses: (111, 1), meaning: (5511, 47) }, // AccountProblem
+    Entry { code: (1896, 15), statuses: (112, 1), meaning: (5558, 33) }, // InvalidSecurity
+    Entry { code: (1911, 18), statuses: (113, 1), meaning: (5591, 67) }, // InvaildAccessKeyId
+    Entry { code: (1929, 35), statuses: (114, 1), meaning: (5658, 39) }, // InventoryConfigurationNotFoundError
+    Entry { code: (1964, 19), statuses: (115, 1), meaning: (5697, 35) }, // NoBucketQuotaPolicy
+    Entry { code: (1983, 12), statuses: (116, 1), meaning: (5732, 27) }, // NoSuchBucket
+    Entry { code: (1995, 16), statuses: (117, 1), meaning: (5759, 39) }, // NoSuchCopySource
+    Entry { code: (2011, 23), statuses: (118, 1), meaning: (5798, 34) }, // NoSuchCORSConfiguration
+    Entry { code: (2034, 29), statuses: (119, 1), meaning: (5832, 47) }, // NoSuchEncryptionConfiguration
+    Entry { code: (2063, 9), statuses: (120, 1), meaning: (5879, 25) }, // NoSuchJob
+    Entry { code: (2072, 9), statuses: (121, 1), meaning: (5904, 31) }, // NoSuchKey
+    Entry { code: (2081, 28), statuses: (122, 1), meaning: (5935, 39) }, // NoSuchLifecycleConfiguration
+    Entry { code: (2109, 29), statuses: (123, 1), meaning: (5974, 41) }, // NoSuchObjectLockConfiguration
+    Entry { code: (2138, 19), statuses: (124, 1), meaning: (6015, 30) }, // NoSuchPolicyVersion
+    Entry { code: (2157, 12), statuses: (125, 1), meaning: (6045, 23) }, // NoSuchTagSet
+    Entry { code: (2169, 26), statuses: (126, 1), meaning: (6068, 44) }, // NoSuchWebsiteConfiguration
+    Entry { code: (2195, 32), statuses: (127, 1), meaning: (6112, 41) }, // OriginConfigurationNotFoundError
+    Entry { code: (2227, 37), statuses: (128, 1), meaning: (6153, 41) }, // ReplicationConfigurationNotFoundError
+    Entry { code: (2264, 14), statuses: (129, 1), meaning: (6194, 99) }, // NoSuchResource
+    Entry { code: (2278, 8), statuses: (130, 1), meaning: (6293, 66) }, // NotFound
+    Entry { code: (2286, 16), statuses: (131, 1), meaning: (6359, 46) }, // MethodNotAllowed
+    Entry { code: (2302, 23), statuses: (132, 1), meaning: (6405, 49) }, // RestoreNonArchiveObject
+    Entry { code: (2325, 20), statuses: (133, 1), meaning: (6454, 47) }, // UploadIdNotSupported
+    Entry { code: (2345, 19), statuses: (134, 1), meaning: (6501, 32) }, // BucketAlreadyExists
+    Entry { code: (2364, 23), statuses: (135, 1), meaning: (6533, 47) }, // BucketAlreadyOwnedByYou
+    Entry { code: (2387, 12), statuses: (136, 1), meaning: (6580, 22) }, // BucketLocked
+    Entry { code: (2399, 14), statuses: (137, 1), meaning: (6602, 71) }, // BucketNotEmpty
+    Entry { code: (2413, 20), statuses: (138, 1), meaning: (6673, 42) }, // DomainConfigConflict
+    Entry { code: (2433, 18), statuses: (139, 1), meaning: (6715, 78) }, // InvalidBucketState
+    Entry { code: (2451, 17), statuses: (140, 1), meaning: (6793, 68) }, // InvalidLockedTime
+    Entry { code: (2468, 12), statuses: (141, 1), meaning: (6861, 34) }, // ObjectLocked
+    Entry { code: (2480, 12), statuses: (142, 1), meaning: (6895, 69) }, // PathConflict
+    Entry { code: (2492, 13), statuses: (143, 1), meaning: (6964, 34) }, // QuotaConflict
+    Entry { code: (2505, 22), statuses: (144, 1), meaning: (6998, 62) }, // QuotaOperationConfilct
+    Entry { code: (2527, 18), statuses: (145, 1), meaning: (7060, 53) }, // RecordAlreadyExist
+    Entry { code: (2545, 24), statuses: (146, 1), meaning: (7113, 62) }, // RestoreAlreadyInProgress
+    Entry { code: (2569, 14), statuses: (147, 1), meaning: (7175, 53) }, // UploadConflict
+    Entry { code: (2583, 16), statuses: (148, 1), meaning: (7228, 64) }, // OperationAborted
+    Entry { code: (2599, 20), statuses: (149, 1), meaning: (7292, 36) }, // MissingContentLength
+    Entry { code: (2619, 18), statuses: (150, 1), meaning: (7328, 59) }, // PreconditionFailed
+    Entry { code: (2637, 12), statuses: (151, 1), meaning: (7387, 37) }, // InvalidRange
+    Entry { code: (2649, 17), statuses: (152, 1), meaning: (7424, 50) }, // DomainAuditFailed
+    Entry { code: (2666, 26), statuses: (153, 1), meaning: (7474, 44) }, // UnavailableForLegalReasons
+    Entry { code: (2692, 13), statuses: (154, 1), meaning: (7518, 38) }, // InternalError
+    Entry { code: (2705, 20), statuses: (155, 1), meaning: (7556, 24) }, // KmsInternalException
+    Entry { code: (2725, 14), statuses: (156, 1), meaning: (7580, 42) }, // NotImplemented
+    Entry { code: (2739, 14), statuses: (157, 1), meaning: (7622, 24) }, // KmsFreqControl
+    Entry { code: (2753, 18), statuses: (158, 1), meaning: (7646, 32) }, // ServiceUnavailable
+    Entry { code: (2771, 8), statuses: (159, 1), meaning: (7678, 50) }, // SlowDown
+    Entry { code: (2779, 19), statuses: (160, 1), meaning: (7728, 79) }, // ValidationException
+    Entry { code: (2798, 29), statuses: (161, 1), meaning: (7807, 43) }, // ServiceQuotaExceededException
+    Entry { code: (2827, 21), statuses: (162, 1), meaning: (7850, 34) }, // AccessDeniedException
+    Entry { code: (2848, 17), statuses: (163, 1), meaning: (7884, 39) }, // NotFoundException
+    Entry { code: (2865, 17), statuses: (164, 1), meaning: (7923, 38) }, // ConflictException
+    Entry { code: (2882, 24), statuses: (165, 1), meaning: (7961, 38) }, // TooManyRequestsException
+    Entry { code: (2906, 23), statuses: (166, 1), meaning: (7999, 35) }, // InternalServerException
+    Entry { code: (2929, 27), statuses: (167, 1), meaning: (8034, 47) }, // ServiceUnavailableException
+    Entry { code: (2956, 20), statuses: (168, 1), meaning: (8081, 36) }, // KmsDisabledException
+    Entry { code: (2976, 27), statuses: (169, 1), meaning: (8117, 47) }, // KmsInvalidKeyUsageException
+    Entry { code: (3003, 24), statuses: (170, 1), meaning: (8164, 42) }, // KmsInvalidStateException
+    Entry { code: (3027, 20), statuses: (171, 1), meaning: (8206, 38) }, // KmsNotFoundException
 ];
 
 /// The longest code text, in bytes.
