@@ -44,7 +44,8 @@ pub(crate) fn scan(text: &str, start: usize, out: &mut Scan) {
         return;
     }
     *out = Scan::new();
-    if !Parser::<16, 8, 8>::new(text, start, out).run() {
+    let mut small = Storage::<16, 8, 8>::new();
+    if !small.parser(text, start, out).run() {
         *out = Scan::new();
         scan_large(text, start, out);
     }
@@ -53,7 +54,44 @@ pub(crate) fn scan(text: &str, start: usize, out: &mut Scan) {
 #[inline(never)]
 fn scan_large(text: &str, start: usize, out: &mut Scan) {
     // With storage for the documented limits, storage never runs out first.
-    Parser::<MAX_DEPTH, MAX_ATTRIBUTES, MAX_NAMESPACES>::new(text, start, out).run();
+    let mut large = Storage::<MAX_DEPTH, MAX_ATTRIBUTES, MAX_NAMESPACES>::new();
+    large.parser(text, start, out).run();
+}
+
+/// The parser's storage, on the caller's stack: room for `D` open
+/// elements, `A` attributes on one tag and `N` namespace bindings in scope.
+/// The parser itself sees slices, so that one copy of its code serves both
+/// sizes.
+struct Storage<const D: usize, const A: usize, const N: usize> {
+    stack: [QName; D],
+    bindings: [Binding; N],
+    attrs: [QName; A],
+}
+
+impl<const D: usize, const A: usize, const N: usize> Storage<D, A, N> {
+    fn new() -> Self {
+        Storage {
+            stack: [QName::default(); D],
+            bindings: [Binding::default(); N],
+            attrs: [QName::default(); A],
+        }
+    }
+
+    fn parser<'a, 's, 'm>(
+        &'m mut self,
+        text: &'a str,
+        start: usize,
+        out: &'s mut Scan,
+    ) -> Parser<'a, 's, 'm> {
+        Parser::new(
+            text,
+            start,
+            out,
+            &mut self.stack,
+            &mut self.bindings,
+            &mut self.attrs,
+        )
+    }
 }
 
 /// A byte range `[start, end)` of the input.
@@ -94,19 +132,18 @@ enum TagEnd {
     Empty,
 }
 
-/// The scanner, with room for `D` open elements, `A` attributes on one tag
-/// and `N` namespace bindings in scope.
-struct Parser<'a, 's, const D: usize, const A: usize, const N: usize> {
+/// The scanner, over the storage a [`Storage`] lends it.
+struct Parser<'a, 's, 'm> {
     s: &'a str,
     b: &'a [u8],
     pos: usize,
     /// Open elements: their qualified names, innermost last.
-    stack: [QName; D],
+    stack: &'m mut [QName],
     depth: usize,
-    bindings: [Binding; N],
+    bindings: &'m mut [Binding],
     nbindings: usize,
     /// Ordinary attributes of the start tag being read.
-    attrs: [QName; A],
+    attrs: &'m mut [QName],
     nattrs: usize,
     /// Storage ran out before a documented limit did: scan again, larger.
     retry: bool,
@@ -118,17 +155,24 @@ fn err<T>(offset: usize, reason: Reason) -> Result<T> {
     Err(ParseError { offset, reason })
 }
 
-impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A, N> {
-    fn new(s: &'a str, start: usize, out: &'s mut Scan) -> Self {
+impl<'a, 's, 'm> Parser<'a, 's, 'm> {
+    fn new(
+        s: &'a str,
+        start: usize,
+        out: &'s mut Scan,
+        stack: &'m mut [QName],
+        bindings: &'m mut [Binding],
+        attrs: &'m mut [QName],
+    ) -> Self {
         Parser {
             s,
             b: s.as_bytes(),
             pos: start,
-            stack: [QName::default(); D],
+            stack,
             depth: 0,
-            bindings: [Binding::default(); N],
+            bindings,
             nbindings: 0,
-            attrs: [QName::default(); A],
+            attrs,
             nattrs: 0,
             retry: false,
             root_seen: false,
@@ -660,7 +704,7 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
             TagEnd::Open => {
                 match self.stack.get_mut(self.depth) {
                     Some(slot) => *slot = name,
-                    None => return self.full(tag_start, D, MAX_DEPTH),
+                    None => return self.full(tag_start, self.stack.len(), MAX_DEPTH),
                 }
                 self.depth = new_depth;
             }
@@ -718,7 +762,11 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
             }
             if !is_xml_uri {
                 let Some(slot) = self.bindings.get_mut(self.nbindings) else {
-                    return self.full(name.prefix.start as usize, N, MAX_NAMESPACES);
+                    return self.full(
+                        name.prefix.start as usize,
+                        self.bindings.len(),
+                        MAX_NAMESPACES,
+                    );
                 };
                 *slot = Binding {
                     prefix: name.local,
@@ -734,7 +782,7 @@ impl<'a, 's, const D: usize, const A: usize, const N: usize> Parser<'a, 's, D, A
             }
         } else {
             let Some(slot) = self.attrs.get_mut(self.nattrs) else {
-                return self.full(name.prefix.start as usize, A, MAX_ATTRIBUTES);
+                return self.full(name.prefix.start as usize, self.attrs.len(), MAX_ATTRIBUTES);
             };
             *slot = name;
             self.nattrs += 1;

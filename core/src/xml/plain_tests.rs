@@ -9,13 +9,16 @@ use std::format;
 use std::string::String;
 use std::vec::Vec;
 
-use super::super::{Parser, scan as full_scan};
+use super::super::{Storage, scan as full_scan};
 use crate::scan::Scan;
 
 /// The general parser alone.
 fn general(text: &str, start: usize) -> Scan {
     let mut scan = Scan::new();
-    if !Parser::<16, 8, 8>::new(text, start, &mut scan).run() {
+    if !Storage::<16, 8, 8>::new()
+        .parser(text, start, &mut scan)
+        .run()
+    {
         scan = Scan::new();
         super::super::scan_large(text, start, &mut scan);
     }
