@@ -254,7 +254,10 @@ def generate(table):
     # position-independent library (about 12 KiB of the shipped library).
     code_text, status_list, meaning_text = [], [], []
     spans = [((0, 0), (0, 0), (0, 0))]
-    code_at = meaning_at = 0
+    # CODE_TEXT starts with a NUL (the Unknown entry's empty text) and puts
+    # one after every code, so that each code is also a C string there (the
+    # C ABI's `coserr_code_name` hands out pointers into it).
+    code_at, meaning_at = 1, 0
     for code, statuses, rows in table:
         meaning = joined_meaning(rows)
         code_len, meaning_len = len(code.encode("utf-8")), len(meaning.encode("utf-8"))
@@ -262,14 +265,16 @@ def generate(table):
         code_text.append(code)
         status_list.extend(statuses)
         meaning_text.append(meaning)
-        code_at += code_len
+        code_at += code_len + 1
         meaning_at += meaning_len
     if max(code_at, meaning_at, len(status_list)) > 0xFFFF:
         raise TsvError("the code table's texts no longer fit u16 offsets")
-    w("/// Every code's text, one after another, in id order.")
+    w("/// Every code's text, each followed by a NUL, in id order, after the NUL")
+    w("/// of the Unknown entry's empty text.")
     w("pub(super) const CODE_TEXT: &str = concat!(")
+    w('    "\\0",')
     for code in code_text:
-        w(f"    {rust_str(code)},")
+        w(f"    {rust_str(code)}, \"\\0\",")
     w(");")
     w("")
     w("/// Every code's statuses, one list after another, in id order.")

@@ -18,6 +18,8 @@ mod table;
 
 pub use table::CodeId;
 
+use core::ffi::CStr;
+
 /// One row of the generated table: everything known about one code, as
 /// `(start, length)` pairs into the table's three long constants (offsets,
 /// not `&str`s, so that the table needs no relocation when loaded).
@@ -35,6 +37,15 @@ struct Entry {
 impl Entry {
     const fn code(&self) -> &'static str {
         sub_str(table::CODE_TEXT, self.code)
+    }
+
+    /// The code and the NUL after it in [`table::CODE_TEXT`].
+    const fn c_code(&self) -> &'static CStr {
+        let with_nul = sub_str(table::CODE_TEXT, (self.code.0, self.code.1 + 1));
+        match CStr::from_bytes_with_nul(with_nul.as_bytes()) {
+            Ok(c) => c,
+            Err(_) => c"",
+        }
     }
 
     const fn statuses(&self) -> &'static [u16] {
@@ -97,12 +108,15 @@ const fn slot(i: usize) -> u16 {
 const _: () = {
     assert!(table::SLOTS.len() == 1 << table::HASH_BITS);
     assert!(table::ENTRIES[0].code().is_empty());
+    assert!(table::ENTRIES[0].c_code().is_empty());
     let mut i = 0;
     while i < CodeId::COUNT {
         let id = i + 1;
         assert!(CodeId::ALL[i] as usize == id);
         let code = table::ENTRIES[id].code().as_bytes();
         assert!(table::ENTRIES[id].code.1 as usize == code.len());
+        // The C string is the whole code: a NUL follows it, none is inside.
+        assert!(table::ENTRIES[id].c_code().count_bytes() == code.len());
         assert!(table::ENTRIES[id].meaning().len() == table::ENTRIES[id].meaning.1 as usize);
         assert!(!code.is_empty() && code.len() <= table::MAX_CODE_LEN);
         assert!(!table::ENTRIES[id].statuses().is_empty());
@@ -176,6 +190,12 @@ impl CodeId {
     /// sent. The error record keeps the code text it received either way.
     pub const fn as_str(self) -> &'static str {
         self.entry().code()
+    }
+
+    /// [`CodeId::as_str`] as a C string with a `'static` address (the C
+    /// ABI's `coserr_code_name`); empty for [`CodeId::Unknown`].
+    pub const fn as_c_str(self) -> &'static CStr {
+        self.entry().c_code()
     }
 
     /// The HTTP statuses the COS documentation lists for this code, ascending

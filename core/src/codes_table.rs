@@ -861,173 +861,175 @@ impl CodeId {
     ];
 }
 
-/// Every code's text, one after another, in id order.
+/// Every code's text, each followed by a NUL, in id order, after the NUL
+/// of the Unknown entry's empty text.
 pub(super) const CODE_TEXT: &str = concat!(
-    "PermanentRedirect",
-    "TemporaryRedirect",
-    "Redirect",
-    "NotModified",
-    "ActionAccelerateNotSupported",
-    "AttachmentFull",
-    "BadDigest",
-    "BadRequest",
-    "BadRquest",
-    "BucketAccelerateNotEnabled",
-    "BucketNameTooLong",
-    "BucketVersionNotOpen",
-    "DNSRecordVerifyFailed",
-    "EntitySizeNotMatch",
-    "EntityTooLarge",
-    "EntityTooSmall",
-    "ExpiredToken",
-    "ImageResolutionExceed",
-    "ImageTooLarge",
-    "IncompleteBody",
-    "IncorrectNumberOfFilesInPostRequest",
-    "InvalidArgument",
-    "InvalidBucketName",
-    "InvalidCopySource",
-    "InvalidDelimiter",
-    "InvalidDigest",
-    "InvalidImageFormat",
-    "InvalidImageSource",
-    "InvalidLocationConstraint",
-    "InvalidObjectName",
-    "InvalidPart",
-    "InvalidPartOrder",
-    "InvalidPicOperations",
-    "InvalidPolicyDocument",
-    "InvalidRegionName",
-    "InvalidRequest",
-    "InvalidSHA1Digest",
-    "InvalidTag",
-    "InvalidTargetBucketForLogging",
-    "InvalidUploadStatus",
-    "InvalidURI",
-    "InventoryFull",
-    "JsonAPINotSupportOnMAZBucket",
-    "KeyTooLong",
-    "KmsException",
-    "KmsKeyDisabled",
-    "KmsKeyNotExist",
-    "ListPartUploadIdIsEmpty",
-    "LoggingConfExists",
-    "LoggingPrefixInvalid",
-    "MalformedPolicy",
-    "MalformedPOSTRequest",
-    "MalformedXML",
-    "MAZOperationNotSupportOnOAZBucket",
-    "MissingRequestBodyError",
-    "MultiAZFeatureNotSupport",
-    "MultiBucketNotSupport",
-    "NotifyRuleEventConflict",
-    "NotifyRulePrefixConflict",
-    "NotifyRuleSuffixConflict",
-    "NotSupportedStorageClass",
-    "OAZOperationNotSupportOnMAZBucket",
-    "PolicyFull",
-    "PolicyVersionFull",
-    "RequestTimeout",
-    "SsecDecryptHeaderInvalid",
-    "SSEContentNotSupported",
-    "SSEHeaderNotAllowed",
-    "TargetBucketNameInvalid",
-    "TooManyBuckets",
-    "UnexpectedContent",
-    "UserCnameInvalid",
-    "UserNetworkTooSlow",
-    "VerifyAlgorithmNotSupported",
-    "WebsiteURLInvalid",
-    "XMLSizeLimit",
-    "InlineDataTooLarge",
-    "MalformedACLError",
-    "MaxMessageLengthExceeded",
-    "MaxPostPreDataLengthExceededError",
-    "MetadataTooLarge",
-    "MissingSecurityHeader",
-    "MissingContentMD5",
-    "MissingAppid",
-    "MissingHost",
-    "RequestIsNotMultiPartContent",
-    "UnresolvableGrantByUID",
-    "UserKeyMustBeSpecified",
-    "NoLifecycle",
-    "ObjectNotAppendable",
-    "AppendPositionErr",
-    "NoSuchUpload",
-    "NoSuchVersion",
-    "PaymentRequired",
-    "AccessDenied",
-    "AccessForbidden",
-    "InvalidAccessKeyId",
-    "InvalidObjectState",
-    "NoProcessAuthority",
-    "RequestTimeTooSkewed",
-    "Request has expired",
-    "SignatureDoesNotMatch",
-    "UserNotSourceBucketOwner",
-    "UserNotTargetBucketOwner",
-    "AccountProblem",
-    "InvalidSecurity",
-    "InvaildAccessKeyId",
-    "InventoryConfigurationNotFoundError",
-    "NoBucketQuotaPolicy",
-    "NoSuchBucket",
-    "NoSuchCopySource",
-    "NoSuchCORSConfiguration",
-    "NoSuchEncryptionConfiguration",
-    "NoSuchJob",
-    "NoSuchKey",
-    "NoSuchLifecycleConfiguration",
-    "NoSuchObjectLockConfiguration",
-    "NoSuchPolicyVersion",
-    "NoSuchTagSet",
-    "NoSuchWebsiteConfiguration",
-    "OriginConfigurationNotFoundError",
-    "ReplicationConfigurationNotFoundError",
-    "NoSuchResource",
-    "NotFound",
-    "MethodNotAllowed",
-    "RestoreNonArchiveObject",
-    "UploadIdNotSupported",
-    "BucketAlreadyExists",
-    "BucketAlreadyOwnedByYou",
-    "BucketLocked",
-    "BucketNotEmpty",
-    "DomainConfigConflict",
-    "InvalidBucketState",
-    "InvalidLockedTime",
-    "ObjectLocked",
-    "PathConflict",
-    "QuotaConflict",
-    "QuotaOperationConfilct",
-    "RecordAlreadyExist",
-    "RestoreAlreadyInProgress",
-    "UploadConflict",
-    "OperationAborted",
-    "MissingContentLength",
-    "PreconditionFailed",
-    "InvalidRange",
-    "DomainAuditFailed",
-    "UnavailableForLegalReasons",
-    "InternalError",
-    "KmsInternalException",
-    "NotImplemented",
-    "KmsFreqControl",
-    "ServiceUnavailable",
-    "SlowDown",
-    "ValidationException",
-    "ServiceQuotaExceededException",
-    "AccessDeniedException",
-    "NotFoundException",
-    "ConflictException",
-    "TooManyRequestsException",
-    "InternalServerException",
-    "ServiceUnavailableException",
-    "KmsDisabledException",
-    "KmsInvalidKeyUsageException",
-    "KmsInvalidStateException",
-    "KmsNotFoundException",
+    "\0",
+    "PermanentRedirect", "\0",
+    "TemporaryRedirect", "\0",
+    "Redirect", "\0",
+    "NotModified", "\0",
+    "ActionAccelerateNotSupported", "\0",
+    "AttachmentFull", "\0",
+    "BadDigest", "\0",
+    "BadRequest", "\0",
+    "BadRquest", "\0",
+    "BucketAccelerateNotEnabled", "\0",
+    "BucketNameTooLong", "\0",
+    "BucketVersionNotOpen", "\0",
+    "DNSRecordVerifyFailed", "\0",
+    "EntitySizeNotMatch", "\0",
+    "EntityTooLarge", "\0",
+    "EntityTooSmall", "\0",
+    "ExpiredToken", "\0",
+    "ImageResolutionExceed", "\0",
+    "ImageTooLarge", "\0",
+    "IncompleteBody", "\0",
+    "IncorrectNumberOfFilesInPostRequest", "\0",
+    "InvalidArgument", "\0",
+    "InvalidBucketName", "\0",
+    "InvalidCopySource", "\0",
+    "InvalidDelimiter", "\0",
+    "InvalidDigest", "\0",
+    "InvalidImageFormat", "\0",
+    "InvalidImageSource", "\0",
+    "InvalidLocationConstraint", "\0",
+    "InvalidObjectName", "\0",
+    "InvalidPart", "\0",
+    "InvalidPartOrder", "\0",
+    "InvalidPicOperations", "\0",
+    "InvalidPolicyDocument", "\0",
+    "InvalidRegionName", "\0",
+    "InvalidRequest", "\0",
+    "InvalidSHA1Digest", "\0",
+    "InvalidTag", "\0",
+    "InvalidTargetBucketForLogging", "\0",
+    "InvalidUploadStatus", "\0",
+    "InvalidURI", "\0",
+    "InventoryFull", "\0",
+    "JsonAPINotSupportOnMAZBucket", "\0",
+    "KeyTooLong", "\0",
+    "KmsException", "\0",
+    "KmsKeyDisabled", "\0",
+    "KmsKeyNotExist", "\0",
+    "ListPartUploadIdIsEmpty", "\0",
+    "LoggingConfExists", "\0",
+    "LoggingPrefixInvalid", "\0",
+    "MalformedPolicy", "\0",
+    "MalformedPOSTRequest", "\0",
+    "MalformedXML", "\0",
+    "MAZOperationNotSupportOnOAZBucket", "\0",
+    "MissingRequestBodyError", "\0",
+    "MultiAZFeatureNotSupport", "\0",
+    "MultiBucketNotSupport", "\0",
+    "NotifyRuleEventConflict", "\0",
+    "NotifyRulePrefixConflict", "\0",
+    "NotifyRuleSuffixConflict", "\0",
+    "NotSupportedStorageClass", "\0",
+    "OAZOperationNotSupportOnMAZBucket", "\0",
+    "PolicyFull", "\0",
+    "PolicyVersionFull", "\0",
+    "RequestTimeout", "\0",
+    "SsecDecryptHeaderInvalid", "\0",
+    "SSEContentNotSupported", "\0",
+    "SSEHeaderNotAllowed", "\0",
+    "TargetBucketNameInvalid", "\0",
+    "TooManyBuckets", "\0",
+    "UnexpectedContent", "\0",
+    "UserCnameInvalid", "\0",
+    "UserNetworkTooSlow", "\0",
+    "VerifyAlgorithmNotSupported", "\0",
+    "WebsiteURLInvalid", "\0",
+    "XMLSizeLimit", "\0",
+    "InlineDataTooLarge", "\0",
+    "MalformedACLError", "\0",
+    "MaxMessageLengthExceeded", "\0",
+    "MaxPostPreDataLengthExceededError", "\0",
+    "MetadataTooLarge", "\0",
+    "MissingSecurityHeader", "\0",
+    "MissingContentMD5", "\0",
+    "MissingAppid", "\0",
+    "MissingHost", "\0",
+    "RequestIsNotMultiPartContent", "\0",
+    "UnresolvableGrantByUID", "\0",
+    "UserKeyMustBeSpecified", "\0",
+    "NoLifecycle", "\0",
+    "ObjectNotAppendable", "\0",
+    "AppendPositionErr", "\0",
+    "NoSuchUpload", "\0",
+    "NoSuchVersion", "\0",
+    "PaymentRequired", "\0",
+    "AccessDenied", "\0",
+    "AccessForbidden", "\0",
+    "InvalidAccessKeyId", "\0",
+    "InvalidObjectState", "\0",
+    "NoProcessAuthority", "\0",
+    "RequestTimeTooSkewed", "\0",
+    "Request has expired", "\0",
+    "SignatureDoesNotMatch", "\0",
+    "UserNotSourceBucketOwner", "\0",
+    "UserNotTargetBucketOwner", "\0",
+    "AccountProblem", "\0",
+    "InvalidSecurity", "\0",
+    "InvaildAccessKeyId", "\0",
+    "InventoryConfigurationNotFoundError", "\0",
+    "NoBucketQuotaPolicy", "\0",
+    "NoSuchBucket", "\0",
+    "NoSuchCopySource", "\0",
+    "NoSuchCORSConfiguration", "\0",
+    "NoSuchEncryptionConfiguration", "\0",
+    "NoSuchJob", "\0",
+    "NoSuchKey", "\0",
+    "NoSuchLifecycleConfiguration", "\0",
+    "NoSuchObjectLockConfiguration", "\0",
+    "NoSuchPolicyVersion", "\0",
+    "NoSuchTagSet", "\0",
+    "NoSuchWebsiteConfiguration", "\0",
+    "OriginConfigurationNotFoundError", "\0",
+    "ReplicationConfigurationNotFoundError", "\0",
+    "NoSuchResource", "\0",
+    "NotFound", "\0",
+    "MethodNotAllowed", "\0",
+    "RestoreNonArchiveObject", "\0",
+    "UploadIdNotSupported", "\0",
+    "BucketAlreadyExists", "\0",
+    "BucketAlreadyOwnedByYou", "\0",
+    "BucketLocked", "\0",
+    "BucketNotEmpty", "\0",
+    "DomainConfigConflict", "\0",
+    "InvalidBucketState", "\0",
+    "InvalidLockedTime", "\0",
+    "ObjectLocked", "\0",
+    "PathConflict", "\0",
+    "QuotaConflict", "\0",
+    "QuotaOperationConfilct", "\0",
+    "RecordAlreadyExist", "\0",
+    "RestoreAlreadyInProgress", "\0",
+    "UploadConflict", "\0",
+    "OperationAborted", "\0",
+    "MissingContentLength", "\0",
+    "PreconditionFailed", "\0",
+    "InvalidRange", "\0",
+    "DomainAuditFailed", "\0",
+    "UnavailableForLegalReasons", "\0",
+    "InternalError", "\0",
+    "KmsInternalException", "\0",
+    "NotImplemented", "\0",
+    "KmsFreqControl", "\0",
+    "ServiceUnavailable", "\0",
+    "SlowDown", "\0",
+    "ValidationException", "\0",
+    "ServiceQuotaExceededException", "\0",
+    "AccessDeniedException", "\0",
+    "NotFoundException", "\0",
+    "ConflictException", "\0",
+    "TooManyRequestsException", "\0",
+    "InternalServerException", "\0",
+    "ServiceUnavailableException", "\0",
+    "KmsDisabledException", "\0",
+    "KmsInvalidKeyUsageException", "\0",
+    "KmsInvalidStateException", "\0",
+    "KmsNotFoundException", "\0",
 );
 
 /// Every code's statuses, one list after another, in id order.
@@ -1372,171 +1374,171 @@ pub(super) const MEANING_TEXT: &str = concat!(
 /// Each is `(start, length)` in [`CODE_TEXT`], [`STATUS_LIST`] and [`MEANING_TEXT`].
 pub(super) const ENTRIES: [Entry; CodeId::COUNT + 1] = [
     Entry { code: (0, 0), statuses: (0, 0), meaning: (0, 0) }, // Unknown
-    Entry { code: (0, 17), statuses: (0, 1), meaning: (0, 63) }, // PermanentRedirect
-    Entry { code: (17, 17), statuses: (1, 2), meaning: (63, 130) }, // TemporaryRedirect
-    Entry { code: (34, 8), statuses: (3, 1), meaning: (193, 27) }, // Redirect
-    Entry { code: (42, 11), statuses: (4, 1), meaning: (220, 86) }, // NotModified
-    Entry { code: (53, 28), statuses: (5, 1), meaning: (306, 72) }, // ActionAccelerateNotSupported
-    Entry { code: (81, 14), statuses: (6, 1), meaning: (378, 47) }, // AttachmentFull
-    Entry { code: (95, 9), statuses: (7, 1), meaning: (425, 81) }, // BadDigest
-    Entry { code: (104, 10), statuses: (8, 1), meaning: (506, 79) }, // BadRequest
-    Entry { code: (114, 9), statuses: (9, 1), meaning: (585, 94) }, // BadRquest
-    Entry { code: (123, 26), statuses: (10, 1), meaning: (679, 55) }, // BucketAccelerateNotEnabled
-    Entry { code: (149, 17), statuses: (11, 1), meaning: (734, 26) }, // BucketNameTooLong
-    Entry { code: (166, 20), statuses: (12, 1), meaning: (760, 45) }, // BucketVersionNotOpen
-    Entry { code: (186, 21), statuses: (13, 1), meaning: (805, 90) }, // DNSRecordVerifyFailed
-    Entry { code: (207, 18), statuses: (14, 1), meaning: (895, 62) }, // EntitySizeNotMatch
-    Entry { code: (225, 14), statuses: (15, 1), meaning: (957, 54) }, // EntityTooLarge
-    Entry { code: (239, 14), statuses: (16, 1), meaning: (1011, 81) }, // EntityTooSmall
-    Entry { code: (253, 12), statuses: (17, 2), meaning: (1092, 137) }, // ExpiredToken
-    Entry { code: (265, 21), statuses: (19, 1), meaning: (1229, 66) }, // ImageResolutionExceed
-    Entry { code: (286, 13), statuses: (20, 1), meaning: (1295, 41) }, // ImageTooLarge
-    Entry { code: (299, 14), statuses: (21, 1), meaning: (1336, 54) }, // IncompleteBody
-    Entry { code: (313, 35), statuses: (22, 1), meaning: (1390, 57) }, // IncorrectNumberOfFilesInPostRequest
-    Entry { code: (348, 15), statuses: (23, 1), meaning: (1447, 47) }, // InvalidArgument
-    Entry { code: (363, 17), statuses: (24, 1), meaning: (1494, 28) }, // InvalidBucketName
-    Entry { code: (380, 17), statuses: (25, 1), meaning: (1522, 47) }, // InvalidCopySource
-    Entry { code: (397, 16), statuses: (26, 1), meaning: (1569, 33) }, // InvalidDelimiter
-    Entry { code: (413, 13), statuses: (27, 1), meaning: (1602, 37) }, // InvalidDigest
-    Entry { code: (426, 18), statuses: (28, 1), meaning: (1639, 41) }, // InvalidImageFormat
-    Entry { code: (444, 18), statuses: (29, 1), meaning: (1680, 41) }, // InvalidImageSource
-    Entry { code: (462, 25), statuses: (30, 1), meaning: (1721, 57) }, // InvalidLocationConstraint
-    Entry { code: (487, 17), statuses: (31, 1), meaning: (1778, 24) }, // InvalidObjectName
-    Entry { code: (504, 11), statuses: (32, 1), meaning: (1802, 57) }, // InvalidPart
-    Entry { code: (515, 16), statuses: (33, 1), meaning: (1859, 49) }, // InvalidPartOrder
-    Entry { code: (531, 20), statuses: (34, 1), meaning: (1908, 54) }, // InvalidPicOperations
-    Entry { code: (551, 21), statuses: (35, 1), meaning: (1962, 43) }, // InvalidPolicyDocument
-    Entry { code: (572, 17), statuses: (36, 1), meaning: (2005, 25) }, // InvalidRegionName
-    Entry { code: (589, 14), statuses: (37, 1), meaning: (2030, 21) }, // InvalidRequest
-    Entry { code: (603, 17), statuses: (38, 1), meaning: (2051, 46) }, // InvalidSHA1Digest
-    Entry { code: (620, 10), statuses: (39, 1), meaning: (2097, 31) }, // InvalidTag
-    Entry { code: (630, 29), statuses: (40, 1), meaning: (2128, 46) }, // InvalidTargetBucketForLogging
-    Entry { code: (659, 19), statuses: (41, 1), meaning: (2174, 70) }, // InvalidUploadStatus
-    Entry { code: (678, 10), statuses: (42, 1), meaning: (2244, 25) }, // InvalidURI
-    Entry { code: (688, 13), statuses: (43, 1), meaning: (2269, 53) }, // InventoryFull
-    Entry { code: (701, 28), statuses: (44, 1), meaning: (2322, 48) }, // JsonAPINotSupportOnMAZBucket
-    Entry { code: (729, 10), statuses: (45, 1), meaning: (2370, 25) }, // KeyTooLong
-    Entry { code: (739, 12), statuses: (46, 1), meaning: (2395, 30) }, // KmsException
-    Entry { code: (751, 14), statuses: (47, 1), meaning: (2425, 22) }, // KmsKeyDisabled
-    Entry { code: (765, 14), statuses: (48, 1), meaning: (2447, 28) }, // KmsKeyNotExist
-    Entry { code: (779, 23), statuses: (49, 1), meaning: (2475, 43) }, // ListPartUploadIdIsEmpty
-    Entry { code: (802, 17), statuses: (50, 1), meaning: (2518, 42) }, // LoggingConfExists
-    Entry { code: (819, 20), statuses: (51, 1), meaning: (2560, 28) }, // LoggingPrefixInvalid
-    Entry { code: (839, 15), statuses: (52, 1), meaning: (2588, 29) }, // MalformedPolicy
-    Entry { code: (854, 20), statuses: (53, 1), meaning: (2617, 37) }, // MalformedPOSTRequest
-    Entry { code: (874, 12), statuses: (54, 1), meaning: (2654, 52) }, // MalformedXML
-    Entry { code: (886, 33), statuses: (55, 1), meaning: (2706, 58) }, // MAZOperationNotSupportOnOAZBucket
-    Entry { code: (919, 23), statuses: (56, 1), meaning: (2764, 26) }, // MissingRequestBodyError
-    Entry { code: (942, 24), statuses: (57, 1), meaning: (2790, 45) }, // MultiAZFeatureNotSupport
-    Entry { code: (966, 21), statuses: (58, 1), meaning: (2835, 54) }, // MultiBucketNotSupport
-    Entry { code: (987, 23), statuses: (59, 1), meaning: (2889, 38) }, // NotifyRuleEventConflict
-    Entry { code: (1010, 24), statuses: (60, 1), meaning: (2927, 39) }, // NotifyRulePrefixConflict
-    Entry { code: (1034, 24), statuses: (61, 1), meaning: (2966, 39) }, // NotifyRuleSuffixConflict
-    Entry { code: (1058, 24), statuses: (62, 1), meaning: (3005, 33) }, // NotSupportedStorageClass
-    Entry { code: (1082, 33), statuses: (63, 1), meaning: (3038, 58) }, // OAZOperationNotSupportOnMAZBucket
-    Entry { code: (1115, 10), statuses: (64, 1), meaning: (3096, 48) }, // PolicyFull
-    Entry { code: (1125, 17), statuses: (65, 1), meaning: (3144, 34) }, // PolicyVersionFull
-    Entry { code: (1142, 14), statuses: (66, 1), meaning: (3178, 80) }, // RequestTimeout
-    Entry { code: (1156, 24), statuses: (67, 1), meaning: (3258, 35) }, // SsecDecryptHeaderInvalid
-    Entry { code: (1180, 22), statuses: (68, 1), meaning: (3293, 54) }, // SSEContentNotSupported
-    Entry { code: (1202, 19), statuses: (69, 1), meaning: (3347, 45) }, // SSEHeaderNotAllowed
-    Entry { code: (1221, 23), statuses: (70, 1), meaning: (3392, 32) }, // TargetBucketNameInvalid
-    Entry { code: (1244, 14), statuses: (71, 1), meaning: (3424, 41) }, // TooManyBuckets
-    Entry { code: (1258, 17), statuses: (72, 1), meaning: (3465, 60) }, // UnexpectedContent
-    Entry { code: (1275, 16), statuses: (73, 1), meaning: (3525, 35) }, // UserCnameInvalid
-    Entry { code: (1291, 18), statuses: (74, 1), meaning: (3560, 29) }, // UserNetworkTooSlow
-    Entry { code: (1309, 27), statuses: (75, 1), meaning: (3589, 45) }, // VerifyAlgorithmNotSupported
-    Entry { code: (1336, 17), statuses: (76, 1), meaning: (3634, 32) }, // WebsiteURLInvalid
-    Entry { code: (1353, 12), statuses: (77, 1), meaning: (3666, 40) }, // XMLSizeLimit
-    Entry { code: (1365, 18), statuses: (78, 1), meaning: (3706, 30) }, // InlineDataTooLarge
-    Entry { code: (1383, 17), statuses: (79, 1), meaning: (3736, 26) }, // MalformedACLError
-    Entry { code: (1400, 24), statuses: (80, 1), meaning: (3762, 25) }, // MaxMessageLengthExceeded
-    Entry { code: (1424, 33), statuses: (81, 1), meaning: (3787, 51) }, // MaxPostPreDataLengthExceededError
-    Entry { code: (1457, 16), statuses: (82, 1), meaning: (3838, 74) }, // MetadataTooLarge
-    Entry { code: (1473, 21), statuses: (83, 1), meaning: (3912, 32) }, // MissingSecurityHeader
-    Entry { code: (1494, 17), statuses: (84, 1), meaning: (3944, 35) }, // MissingContentMD5
-    Entry { code: (1511, 12), statuses: (85, 1), meaning: (3979, 22) }, // MissingAppid
-    Entry { code: (1523, 11), statuses: (86, 1), meaning: (4001, 28) }, // MissingHost
-    Entry { code: (1534, 28), statuses: (87, 1), meaning: (4029, 53) }, // RequestIsNotMultiPartContent
-    Entry { code: (1562, 22), statuses: (88, 1), meaning: (4082, 35) }, // UnresolvableGrantByUID
-    Entry { code: (1584, 22), statuses: (89, 1), meaning: (4117, 44) }, // UserKeyMustBeSpecified
-    Entry { code: (1606, 11), statuses: (90, 1), meaning: (4161, 65) }, // NoLifecycle
-    Entry { code: (1617, 19), statuses: (91, 2), meaning: (4226, 122) }, // ObjectNotAppendable
-    Entry { code: (1636, 17), statuses: (93, 2), meaning: (4348, 178) }, // AppendPositionErr
-    Entry { code: (1653, 12), statuses: (95, 2), meaning: (4526, 140) }, // NoSuchUpload
-    Entry { code: (1665, 13), statuses: (97, 2), meaning: (4666, 126) }, // NoSuchVersion
-    Entry { code: (1678, 15), statuses: (99, 1), meaning: (4792, 43) }, // PaymentRequired
-    Entry { code: (1693, 12), statuses: (100, 1), meaning: (4835, 102) }, // AccessDenied
-    Entry { code: (1705, 15), statuses: (101, 1), meaning: (4937, 58) }, // AccessForbidden
-    Entry { code: (1720, 18), statuses: (102, 1), meaning: (4995, 29) }, // InvalidAccessKeyId
-    Entry { code: (1738, 18), statuses: (103, 2), meaning: (5024, 139) }, // InvalidObjectState
-    Entry { code: (1756, 18), statuses: (105, 1), meaning: (5163, 61) }, // NoProcessAuthority
-    Entry { code: (1774, 20), statuses: (106, 1), meaning: (5224, 52) }, // RequestTimeTooSkewed
-    Entry { code: (1794, 19), statuses: (107, 1), meaning: (5276, 76) }, // Request has expired
-    Entry { code: (1813, 21), statuses: (108, 1), meaning: (5352, 67) }, // SignatureDoesNotMatch
-    Entry { code: (1834, 24), statuses: (109, 1), meaning: (5419, 46) }, // UserNotSourceBucketOwner
-    Entry { code: (1858, 24), statuses: (110, 1), meaning: (5465, 46) }, // UserNotTargetBucketOwner
-    Entry { code: (1882, 14), statuses: (111, 1), meaning: (5511, 47) }, // AccountProblem
-    Entry { code: (1896, 15), statuses: (112, 1), meaning: (5558, 33) }, // InvalidSecurity
-    Entry { code: (1911, 18), statuses: (113, 1), meaning: (5591, 67) }, // InvaildAccessKeyId
-    Entry { code: (1929, 35), statuses: (114, 1), meaning: (5658, 39) }, // InventoryConfigurationNotFoundError
-    Entry { code: (1964, 19), statuses: (115, 1), meaning: (5697, 35) }, // NoBucketQuotaPolicy
-    Entry { code: (1983, 12), statuses: (116, 1), meaning: (5732, 27) }, // NoSuchBucket
-    Entry { code: (1995, 16), statuses: (117, 1), meaning: (5759, 39) }, // NoSuchCopySource
-    Entry { code: (2011, 23), statuses: (118, 1), meaning: (5798, 34) }, // NoSuchCORSConfiguration
-    Entry { code: (2034, 29), statuses: (119, 1), meaning: (5832, 47) }, // NoSuchEncryptionConfiguration
-    Entry { code: (2063, 9), statuses: (120, 1), meaning: (5879, 25) }, // NoSuchJob
-    Entry { code: (2072, 9), statuses: (121, 1), meaning: (5904, 31) }, // NoSuchKey
-    Entry { code: (2081, 28), statuses: (122, 1), meaning: (5935, 39) }, // NoSuchLifecycleConfiguration
-    Entry { code: (2109, 29), statuses: (123, 1), meaning: (5974, 41) }, // NoSuchObjectLockConfiguration
-    Entry { code: (2138, 19), statuses: (124, 1), meaning: (6015, 30) }, // NoSuchPolicyVersion
-    Entry { code: (2157, 12), statuses: (125, 1), meaning: (6045, 23) }, // NoSuchTagSet
-    Entry { code: (2169, 26), statuses: (126, 1), meaning: (6068, 44) }, // NoSuchWebsiteConfiguration
-    Entry { code: (2195, 32), statuses: (127, 1), meaning: (6112, 41) }, // OriginConfigurationNotFoundError
-    Entry { code: (2227, 37), statuses: (128, 1), meaning: (6153, 41) }, // ReplicationConfigurationNotFoundError
-    Entry { code: (2264, 14), statuses: (129, 1), meaning: (6194, 99) }, // NoSuchResource
-    Entry { code: (2278, 8), statuses: (130, 1), meaning: (6293, 66) }, // NotFound
-    Entry { code: (2286, 16), statuses: (131, 1), meaning: (6359, 46) }, // MethodNotAllowed
-    Entry { code: (2302, 23), statuses: (132, 1), meaning: (6405, 49) }, // RestoreNonArchiveObject
-    Entry { code: (2325, 20), statuses: (133, 1), meaning: (6454, 47) }, // UploadIdNotSupported
-    Entry { code: (2345, 19), statuses: (134, 1), meaning: (6501, 32) }, // BucketAlreadyExists
-    Entry { code: (2364, 23), statuses: (135, 1), meaning: (6533, 47) }, // BucketAlreadyOwnedByYou
-    Entry { code: (2387, 12), statuses: (136, 1), meaning: (6580, 22) }, // BucketLocked
-    Entry { code: (2399, 14), statuses: (137, 1), meaning: (6602, 71) }, // BucketNotEmpty
-    Entry { code: (2413, 20), statuses: (138, 1), meaning: (6673, 42) }, // DomainConfigConflict
-    Entry { code: (2433, 18), statuses: (139, 1), meaning: (6715, 78) }, // InvalidBucketState
-    Entry { code: (2451, 17), statuses: (140, 1), meaning: (6793, 68) }, // InvalidLockedTime
-    Entry { code: (2468, 12), statuses: (141, 1), meaning: (6861, 34) }, // ObjectLocked
-    Entry { code: (2480, 12), statuses: (142, 1), meaning: (6895, 69) }, // PathConflict
-    Entry { code: (2492, 13), statuses: (143, 1), meaning: (6964, 34) }, // QuotaConflict
-    Entry { code: (2505, 22), statuses: (144, 1), meaning: (6998, 62) }, // QuotaOperationConfilct
-    Entry { code: (2527, 18), statuses: (145, 1), meaning: (7060, 53) }, // RecordAlreadyExist
-    Entry { code: (2545, 24), statuses: (146, 1), meaning: (7113, 62) }, // RestoreAlreadyInProgress
-    Entry { code: (2569, 14), statuses: (147, 1), meaning: (7175, 53) }, // UploadConflict
-    Entry { code: (2583, 16), statuses: (148, 1), meaning: (7228, 64) }, // OperationAborted
-    Entry { code: (2599, 20), statuses: (149, 1), meaning: (7292, 36) }, // MissingContentLength
-    Entry { code: (2619, 18), statuses: (150, 1), meaning: (7328, 59) }, // PreconditionFailed
-    Entry { code: (2637, 12), statuses: (151, 1), meaning: (7387, 37) }, // InvalidRange
-    Entry { code: (2649, 17), statuses: (152, 1), meaning: (7424, 50) }, // DomainAuditFailed
-    Entry { code: (2666, 26), statuses: (153, 1), meaning: (7474, 44) }, // UnavailableForLegalReasons
-    Entry { code: (2692, 13), statuses: (154, 1), meaning: (7518, 38) }, // InternalError
-    Entry { code: (2705, 20), statuses: (155, 1), meaning: (7556, 24) }, // KmsInternalException
-    Entry { code: (2725, 14), statuses: (156, 1), meaning: (7580, 42) }, // NotImplemented
-    Entry { code: (2739, 14), statuses: (157, 1), meaning: (7622, 24) }, // KmsFreqControl
-    Entry { code: (2753, 18), statuses: (158, 1), meaning: (7646, 32) }, // ServiceUnavailable
-    Entry { code: (2771, 8), statuses: (159, 1), meaning: (7678, 50) }, // SlowDown
-    Entry { code: (2779, 19), statuses: (160, 1), meaning: (7728, 79) }, // ValidationException
-    Entry { code: (2798, 29), statuses: (161, 1), meaning: (7807, 43) }, // ServiceQuotaExceededException
-    Entry { code: (2827, 21), statuses: (162, 1), meaning: (7850, 34) }, // AccessDeniedException
-    Entry { code: (2848, 17), statuses: (163, 1), meaning: (7884, 39) }, // NotFoundException
-    Entry { code: (2865, 17), statuses: (164, 1), meaning: (7923, 38) }, // ConflictException
-    Entry { code: (2882, 24), statuses: (165, 1), meaning: (7961, 38) }, // TooManyRequestsException
-    Entry { code: (2906, 23), statuses: (166, 1), meaning: (7999, 35) }, // InternalServerException
-    Entry { code: (2929, 27), statuses: (167, 1), meaning: (8034, 47) }, // ServiceUnavailableException
-    Entry { code: (2956, 20), statuses: (168, 1), meaning: (8081, 36) }, // KmsDisabledException
-    Entry { code: (2976, 27), statuses: (169, 1), meaning: (8117, 47) }, // KmsInvalidKeyUsageException
-    Entry { code: (3003, 24), statuses: (170, 1), meaning: (8164, 42) }, // KmsInvalidStateException
-    Entry { code: (3027, 20), statuses: (171, 1), meaning: (8206, 38) }, // KmsNotFoundException
+    Entry { code: (1, 17), statuses: (0, 1), meaning: (0, 63) }, // PermanentRedirect
+    Entry { code: (19, 17), statuses: (1, 2), meaning: (63, 130) }, // TemporaryRedirect
+    Entry { code: (37, 8), statuses: (3, 1), meaning: (193, 27) }, // Redirect
+    Entry { code: (46, 11), statuses: (4, 1), meaning: (220, 86) }, // NotModified
+    Entry { code: (58, 28), statuses: (5, 1), meaning: (306, 72) }, // ActionAccelerateNotSupported
+    Entry { code: (87, 14), statuses: (6, 1), meaning: (378, 47) }, // AttachmentFull
+    Entry { code: (102, 9), statuses: (7, 1), meaning: (425, 81) }, // BadDigest
+    Entry { code: (112, 10), statuses: (8, 1), meaning: (506, 79) }, // BadRequest
+    Entry { code: (123, 9), statuses: (9, 1), meaning: (585, 94) }, // BadRquest
+    Entry { code: (133, 26), statuses: (10, 1), meaning: (679, 55) }, // BucketAccelerateNotEnabled
+    Entry { code: (160, 17), statuses: (11, 1), meaning: (734, 26) }, // BucketNameTooLong
+    Entry { code: (178, 20), statuses: (12, 1), meaning: (760, 45) }, // BucketVersionNotOpen
+    Entry { code: (199, 21), statuses: (13, 1), meaning: (805, 90) }, // DNSRecordVerifyFailed
+    Entry { code: (221, 18), statuses: (14, 1), meaning: (895, 62) }, // EntitySizeNotMatch
+    Entry { code: (240, 14), statuses: (15, 1), meaning: (957, 54) }, // EntityTooLarge
+    Entry { code: (255, 14), statuses: (16, 1), meaning: (1011, 81) }, // EntityTooSmall
+    Entry { code: (270, 12), statuses: (17, 2), meaning: (1092, 137) }, // ExpiredToken
+    Entry { code: (283, 21), statuses: (19, 1), meaning: (1229, 66) }, // ImageResolutionExceed
+    Entry { code: (305, 13), statuses: (20, 1), meaning: (1295, 41) }, // ImageTooLarge
+    Entry { code: (319, 14), statuses: (21, 1), meaning: (1336, 54) }, // IncompleteBody
+    Entry { code: (334, 35), statuses: (22, 1), meaning: (1390, 57) }, // IncorrectNumberOfFilesInPostRequest
+    Entry { code: (370, 15), statuses: (23, 1), meaning: (1447, 47) }, // InvalidArgument
+    Entry { code: (386, 17), statuses: (24, 1), meaning: (1494, 28) }, // InvalidBucketName
+    Entry { code: (404, 17), statuses: (25, 1), meaning: (1522, 47) }, // InvalidCopySource
+    Entry { code: (422, 16), statuses: (26, 1), meaning: (1569, 33) }, // InvalidDelimiter
+    Entry { code: (439, 13), statuses: (27, 1), meaning: (1602, 37) }, // InvalidDigest
+    Entry { code: (453, 18), statuses: (28, 1), meaning: (1639, 41) }, // InvalidImageFormat
+    Entry { code: (472, 18), statuses: (29, 1), meaning: (1680, 41) }, // InvalidImageSource
+    Entry { code: (491, 25), statuses: (30, 1), meaning: (1721, 57) }, // InvalidLocationConstraint
+    Entry { code: (517, 17), statuses: (31, 1), meaning: (1778, 24) }, // InvalidObjectName
+    Entry { code: (535, 11), statuses: (32, 1), meaning: (1802, 57) }, // InvalidPart
+    Entry { code: (547, 16), statuses: (33, 1), meaning: (1859, 49) }, // InvalidPartOrder
+    Entry { code: (564, 20), statuses: (34, 1), meaning: (1908, 54) }, // InvalidPicOperations
+    Entry { code: (585, 21), statuses: (35, 1), meaning: (1962, 43) }, // InvalidPolicyDocument
+    Entry { code: (607, 17), statuses: (36, 1), meaning: (2005, 25) }, // InvalidRegionName
+    Entry { code: (625, 14), statuses: (37, 1), meaning: (2030, 21) }, // InvalidRequest
+    Entry { code: (640, 17), statuses: (38, 1), meaning: (2051, 46) }, // InvalidSHA1Digest
+    Entry { code: (658, 10), statuses: (39, 1), meaning: (2097, 31) }, // InvalidTag
+    Entry { code: (669, 29), statuses: (40, 1), meaning: (2128, 46) }, // InvalidTargetBucketForLogging
+    Entry { code: (699, 19), statuses: (41, 1), meaning: (2174, 70) }, // InvalidUploadStatus
+    Entry { code: (719, 10), statuses: (42, 1), meaning: (2244, 25) }, // InvalidURI
+    Entry { code: (730, 13), statuses: (43, 1), meaning: (2269, 53) }, // InventoryFull
+    Entry { code: (744, 28), statuses: (44, 1), meaning: (2322, 48) }, // JsonAPINotSupportOnMAZBucket
+    Entry { code: (773, 10), statuses: (45, 1), meaning: (2370, 25) }, // KeyTooLong
+    Entry { code: (784, 12), statuses: (46, 1), meaning: (2395, 30) }, // KmsException
+    Entry { code: (797, 14), statuses: (47, 1), meaning: (2425, 22) }, // KmsKeyDisabled
+    Entry { code: (812, 14), statuses: (48, 1), meaning: (2447, 28) }, // KmsKeyNotExist
+    Entry { code: (827, 23), statuses: (49, 1), meaning: (2475, 43) }, // ListPartUploadIdIsEmpty
+    Entry { code: (851, 17), statuses: (50, 1), meaning: (2518, 42) }, // LoggingConfExists
+    Entry { code: (869, 20), statuses: (51, 1), meaning: (2560, 28) }, // LoggingPrefixInvalid
+    Entry { code: (890, 15), statuses: (52, 1), meaning: (2588, 29) }, // MalformedPolicy
+    Entry { code: (906, 20), statuses: (53, 1), meaning: (2617, 37) }, // MalformedPOSTRequest
+    Entry { code: (927, 12), statuses: (54, 1), meaning: (2654, 52) }, // MalformedXML
+    Entry { code: (940, 33), statuses: (55, 1), meaning: (2706, 58) }, // MAZOperationNotSupportOnOAZBucket
+    Entry { code: (974, 23), statuses: (56, 1), meaning: (2764, 26) }, // MissingRequestBodyError
+    Entry { code: (998, 24), statuses: (57, 1), meaning: (2790, 45) }, // MultiAZFeatureNotSupport
+    Entry { code: (1023, 21), statuses: (58, 1), meaning: (2835, 54) }, // MultiBucketNotSupport
+    Entry { code: (1045, 23), statuses: (59, 1), meaning: (2889, 38) }, // NotifyRuleEventConflict
+    Entry { code: (1069, 24), statuses: (60, 1), meaning: (2927, 39) }, // NotifyRulePrefixConflict
+    Entry { code: (1094, 24), statuses: (61, 1), meaning: (2966, 39) }, // NotifyRuleSuffixConflict
+    Entry { code: (1119, 24), statuses: (62, 1), meaning: (3005, 33) }, // NotSupportedStorageClass
+    Entry { code: (1144, 33), statuses: (63, 1), meaning: (3038, 58) }, // OAZOperationNotSupportOnMAZBucket
+    Entry { code: (1178, 10), statuses: (64, 1), meaning: (3096, 48) }, // PolicyFull
+    Entry { code: (1189, 17), statuses: (65, 1), meaning: (3144, 34) }, // PolicyVersionFull
+    Entry { code: (1207, 14), statuses: (66, 1), meaning: (3178, 80) }, // RequestTimeout
+    Entry { code: (1222, 24), statuses: (67, 1), meaning: (3258, 35) }, // SsecDecryptHeaderInvalid
+    Entry { code: (1247, 22), statuses: (68, 1), meaning: (3293, 54) }, // SSEContentNotSupported
+    Entry { code: (1270, 19), statuses: (69, 1), meaning: (3347, 45) }, // SSEHeaderNotAllowed
+    Entry { code: (1290, 23), statuses: (70, 1), meaning: (3392, 32) }, // TargetBucketNameInvalid
+    Entry { code: (1314, 14), statuses: (71, 1), meaning: (3424, 41) }, // TooManyBuckets
+    Entry { code: (1329, 17), statuses: (72, 1), meaning: (3465, 60) }, // UnexpectedContent
+    Entry { code: (1347, 16), statuses: (73, 1), meaning: (3525, 35) }, // UserCnameInvalid
+    Entry { code: (1364, 18), statuses: (74, 1), meaning: (3560, 29) }, // UserNetworkTooSlow
+    Entry { code: (1383, 27), statuses: (75, 1), meaning: (3589, 45) }, // VerifyAlgorithmNotSupported
+    Entry { code: (1411, 17), statuses: (76, 1), meaning: (3634, 32) }, // WebsiteURLInvalid
+    Entry { code: (1429, 12), statuses: (77, 1), meaning: (3666, 40) }, // XMLSizeLimit
+    Entry { code: (1442, 18), statuses: (78, 1), meaning: (3706, 30) }, // InlineDataTooLarge
+    Entry { code: (1461, 17), statuses: (79, 1), meaning: (3736, 26) }, // MalformedACLError
+    Entry { code: (1479, 24), statuses: (80, 1), meaning: (3762, 25) }, // MaxMessageLengthExceeded
+    Entry { code: (1504, 33), statuses: (81, 1), meaning: (3787, 51) }, // MaxPostPreDataLengthExceededError
+    Entry { code: (1538, 16), statuses: (82, 1), meaning: (3838, 74) }, // MetadataTooLarge
+    Entry { code: (1555, 21), statuses: (83, 1), meaning: (3912, 32) }, // MissingSecurityHeader
+    Entry { code: (1577, 17), statuses: (84, 1), meaning: (3944, 35) }, // MissingContentMD5
+    Entry { code: (1595, 12), statuses: (85, 1), meaning: (3979, 22) }, // MissingAppid
+    Entry { code: (1608, 11), statuses: (86, 1), meaning: (4001, 28) }, // MissingHost
+    Entry { code: (1620, 28), statuses: (87, 1), meaning: (4029, 53) }, // RequestIsNotMultiPartContent
+    Entry { code: (1649, 22), statuses: (88, 1), meaning: (4082, 35) }, // UnresolvableGrantByUID
+    Entry { code: (1672, 22), statuses: (89, 1), meaning: (4117, 44) }, // UserKeyMustBeSpecified
+    Entry { code: (1695, 11), statuses: (90, 1), meaning: (4161, 65) }, // NoLifecycle
+    Entry { code: (1707, 19), statuses: (91, 2), meaning: (4226, 122) }, // ObjectNotAppendable
+    Entry { code: (1727, 17), statuses: (93, 2), meaning: (4348, 178) }, // AppendPositionErr
+    Entry { code: (1745, 12), statuses: (95, 2), meaning: (4526, 140) }, // NoSuchUpload
+    Entry { code: (1758, 13), statuses: (97, 2), meaning: (4666, 126) }, // NoSuchVersion
+    Entry { code: (1772, 15), statuses: (99, 1), meaning: (4792, 43) }, // PaymentRequired
+    Entry { code: (1788, 12), statuses: (100, 1), meaning: (4835, 102) }, // AccessDenied
+    Entry { code: (1801, 15), statuses: (101, 1), meaning: (4937, 58) }, // AccessForbidden
+    Entry { code: (1817, 18), statuses: (102, 1), meaning: (4995, 29) }, // InvalidAccessKeyId
+    Entry { code: (1836, 18), statuses: (103, 2), meaning: (5024, 139) }, // InvalidObjectState
+    Entry { code: (1855, 18), statuses: (105, 1), meaning: (5163, 61) }, // NoProcessAuthority
+    Entry { code: (1874, 20), statuses: (106, 1), meaning: (5224, 52) }, // RequestTimeTooSkewed
+    Entry { code: (1895, 19), statuses: (107, 1), meaning: (5276, 76) }, // Request has expired
+    Entry { code: (1915, 21), statuses: (108, 1), meaning: (5352, 67) }, // SignatureDoesNotMatch
+    Entry { code: (1937, 24), statuses: (109, 1), meaning: (5419, 46) }, // UserNotSourceBucketOwner
+    Entry { code: (1962, 24), statuses: (110, 1), meaning: (5465, 46) }, // UserNotTargetBucketOwner
+    Entry { code: (1987, 14), statuses: (111, 1), meaning: (5511, 47) }, // AccountProblem
+    Entry { code: (2002, 15), statuses: (112, 1), meaning: (5558, 33) }, // InvalidSecurity
+    Entry { code: (2018, 18), statuses: (113, 1), meaning: (5591, 67) }, // InvaildAccessKeyId
+    Entry { code: (2037, 35), statuses: (114, 1), meaning: (5658, 39) }, // InventoryConfigurationNotFoundError
+    Entry { code: (2073, 19), statuses: (115, 1), meaning: (5697, 35) }, // NoBucketQuotaPolicy
+    Entry { code: (2093, 12), statuses: (116, 1), meaning: (5732, 27) }, // NoSuchBucket
+    Entry { code: (2106, 16), statuses: (117, 1), meaning: (5759, 39) }, // NoSuchCopySource
+    Entry { code: (2123, 23), statuses: (118, 1), meaning: (5798, 34) }, // NoSuchCORSConfiguration
+    Entry { code: (2147, 29), statuses: (119, 1), meaning: (5832, 47) }, // NoSuchEncryptionConfiguration
+    Entry { code: (2177, 9), statuses: (120, 1), meaning: (5879, 25) }, // NoSuchJob
+    Entry { code: (2187, 9), statuses: (121, 1), meaning: (5904, 31) }, // NoSuchKey
+    Entry { code: (2197, 28), statuses: (122, 1), meaning: (5935, 39) }, // NoSuchLifecycleConfiguration
+    Entry { code: (2226, 29), statuses: (123, 1), meaning: (5974, 41) }, // NoSuchObjectLockConfiguration
+    Entry { code: (2256, 19), statuses: (124, 1), meaning: (6015, 30) }, // NoSuchPolicyVersion
+    Entry { code: (2276, 12), statuses: (125, 1), meaning: (6045, 23) }, // NoSuchTagSet
+    Entry { code: (2289, 26), statuses: (126, 1), meaning: (6068, 44) }, // NoSuchWebsiteConfiguration
+    Entry { code: (2316, 32), statuses: (127, 1), meaning: (6112, 41) }, // OriginConfigurationNotFoundError
+    Entry { code: (2349, 37), statuses: (128, 1), meaning: (6153, 41) }, // ReplicationConfigurationNotFoundError
+    Entry { code: (2387, 14), statuses: (129, 1), meaning: (6194, 99) }, // NoSuchResource
+    Entry { code: (2402, 8), statuses: (130, 1), meaning: (6293, 66) }, // NotFound
+    Entry { code: (2411, 16), statuses: (131, 1), meaning: (6359, 46) }, // MethodNotAllowed
+    Entry { code: (2428, 23), statuses: (132, 1), meaning: (6405, 49) }, // RestoreNonArchiveObject
+    Entry { code: (2452, 20), statuses: (133, 1), meaning: (6454, 47) }, // UploadIdNotSupported
+    Entry { code: (2473, 19), statuses: (134, 1), meaning: (6501, 32) }, // BucketAlreadyExists
+    Entry { code: (2493, 23), statuses: (135, 1), meaning: (6533, 47) }, // BucketAlreadyOwnedByYou
+    Entry { code: (2517, 12), statuses: (136, 1), meaning: (6580, 22) }, // BucketLocked
+    Entry { code: (2530, 14), statuses: (137, 1), meaning: (6602, 71) }, // BucketNotEmpty
+    Entry { code: (2545, 20), statuses: (138, 1), meaning: (6673, 42) }, // DomainConfigConflict
+    Entry { code: (2566, 18), statuses: (139, 1), meaning: (6715, 78) }, // InvalidBucketState
+    Entry { code: (2585, 17), statuses: (140, 1), meaning: (6793, 68) }, // InvalidLockedTime
+    Entry { code: (2603, 12), statuses: (141, 1), meaning: (6861, 34) }, // ObjectLocked
+    Entry { code: (2616, 12), statuses: (142, 1), meaning: (6895, 69) }, // PathConflict
+    Entry { code: (2629, 13), statuses: (143, 1), meaning: (6964, 34) }, // QuotaConflict
+    Entry { code: (2643, 22), statuses: (144, 1), meaning: (6998, 62) }, // QuotaOperationConfilct
+    Entry { code: (2666, 18), statuses: (145, 1), meaning: (7060, 53) }, // RecordAlreadyExist
+    Entry { code: (2685, 24), statuses: (146, 1), meaning: (7113, 62) }, // RestoreAlreadyInProgress
+    Entry { code: (2710, 14), statuses: (147, 1), meaning: (7175, 53) }, // UploadConflict
+    Entry { code: (2725, 16), statuses: (148, 1), meaning: (7228, 64) }, // OperationAborted
+    Entry { code: (2742, 20), statuses: (149, 1), meaning: (7292, 36) }, // MissingContentLength
+    Entry { code: (2763, 18), statuses: (150, 1), meaning: (7328, 59) }, // PreconditionFailed
+    Entry { code: (2782, 12), statuses: (151, 1), meaning: (7387, 37) }, // InvalidRange
+    Entry { code: (2795, 17), statuses: (152, 1), meaning: (7424, 50) }, // DomainAuditFailed
+    Entry { code: (2813, 26), statuses: (153, 1), meaning: (7474, 44) }, // UnavailableForLegalReasons
+    Entry { code: (2840, 13), statuses: (154, 1), meaning: (7518, 38) }, // InternalError
+    Entry { code: (2854, 20), statuses: (155, 1), meaning: (7556, 24) }, // KmsInternalException
+    Entry { code: (2875, 14), statuses: (156, 1), meaning: (7580, 42) }, // NotImplemented
+    Entry { code: (2890, 14), statuses: (157, 1), meaning: (7622, 24) }, // KmsFreqControl
+    Entry { code: (2905, 18), statuses: (158, 1), meaning: (7646, 32) }, // ServiceUnavailable
+    Entry { code: (2924, 8), statuses: (159, 1), meaning: (7678, 50) }, // SlowDown
+    Entry { code: (2933, 19), statuses: (160, 1), meaning: (7728, 79) }, // ValidationException
+    Entry { code: (2953, 29), statuses: (161, 1), meaning: (7807, 43) }, // ServiceQuotaExceededException
+    Entry { code: (2983, 21), statuses: (162, 1), meaning: (7850, 34) }, // AccessDeniedException
+    Entry { code: (3005, 17), statuses: (163, 1), meaning: (7884, 39) }, // NotFoundException
+    Entry { code: (3023, 17), statuses: (164, 1), meaning: (7923, 38) }, // ConflictException
+    Entry { code: (3041, 24), statuses: (165, 1), meaning: (7961, 38) }, // TooManyRequestsException
+    Entry { code: (3066, 23), statuses: (166, 1), meaning: (7999, 35) }, // InternalServerException
+    Entry { code: (3090, 27), statuses: (167, 1), meaning: (8034, 47) }, // ServiceUnavailableException
+    Entry { code: (3118, 20), statuses: (168, 1), meaning: (8081, 36) }, // KmsDisabledException
+    Entry { code: (3139, 27), statuses: (169, 1), meaning: (8117, 47) }, // KmsInvalidKeyUsageException
+    Entry { code: (3167, 24), statuses: (170, 1), meaning: (8164, 42) }, // KmsInvalidStateException
+    Entry { code: (3192, 20), statuses: (171, 1), meaning: (8206, 38) }, // KmsNotFoundException
 ];
 
 /// The longest code text, in bytes.

@@ -20,7 +20,7 @@ prefix=$(realpath "$1") body=$(realpath "$2") work=$3
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$work" && cd "$work"
 CC=${CC:-cc} CXX=${CXX:-c++}
-WHOLE_LIMIT=190
+WHOLE_LIMIT=160
 failed=0
 fail() { echo "size-test: $*" >&2; failed=1; }
 text() { size --format=berkeley "$1" | awk 'NR == 2 { print $1 }'; }
