@@ -5,8 +5,8 @@
 
 Standard library only (timeit). The SDK column needs cos-python-sdk-v5
 installed; without it only coserr's columns are printed. Every figure is the
-best of --repeat runs, in microseconds per call, on the three shared bodies
-every coserr benchmark uses.
+best of --repeat runs, in microseconds per call, on every shared body the
+coserr benchmarks use (cos/bench/).
 
 Columns:
   SDK          CosServiceError("GET", body_text, 404): what the SDK does with
@@ -37,7 +37,6 @@ except ImportError:
     import coserr
 from coserr import _ffi  # noqa: E402
 
-BODIES = ("typical_482B.xml", "minimal_140B.xml", "large_4KB.xml")
 URL = "https://examplebucket-1250000000.cos.ap-beijing.myqcloud.com/exampleobject"
 HEADERS = {
     "Content-Type": "application/xml",
@@ -80,7 +79,7 @@ def main():
     print("| body | SDK µs | coserr µs | speed-up | +headers µs | speed-up | +digest µs | C call µs |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     efr = coserr.error_from_response
-    for name in BODIES:
+    for name in sorted(p.name for p in bench_dir.iterdir() if p.is_file()):
         body = (bench_dir / name).read_bytes()
         text = body.decode("utf-8")
         out = _ffi.Error()
