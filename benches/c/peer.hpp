@@ -71,6 +71,55 @@ class Scratch {
     size_t used_ = 0;
 };
 
+// What a SAX peer keeps while its callbacks run: the depth, whether the root
+// is <Error>, and the field whose text (directly under it, depth 2) is being
+// joined in a scratch buffer. expat and libxml2's SAX2 callbacks call it.
+class SaxFields {
+  public:
+    void begin(Values &out) {
+        out.clear();
+        scratch_.reset();
+        out_ = &out;
+        depth_ = 0;
+        current_ = -1;
+        root_ok_ = false;
+    }
+    void start(const char *name) {
+        depth_++;
+        if (depth_ == 1) {
+            root_ok_ = std::strcmp(name, "Error") == 0;
+        } else if (depth_ == 2 && root_ok_) {
+            int f = field_of(name);
+            if (f >= 0 && !out_->present[f]) {
+                current_ = f;
+                mark_ = scratch_.mark();
+            }
+        }
+    }
+    void end() {
+        if (depth_ == 2 && current_ >= 0) {
+            out_->present[current_] = true;
+            out_->text[current_] = scratch_.since(mark_);
+            current_ = -1;
+        }
+        depth_--;
+    }
+    void text(const char *s, size_t len) {
+        if (depth_ == 2 && current_ >= 0) {
+            scratch_.put(s, len);
+        }
+    }
+    bool root_ok() const { return root_ok_; }
+
+  private:
+    Scratch scratch_;
+    Values *out_ = nullptr;
+    int depth_ = 0;
+    int current_ = -1;
+    size_t mark_ = 0;
+    bool root_ok_ = false;
+};
+
 // The text of one element from its text children, in order: the child's
 // own bytes when there is one piece (no copy, as pugixml's child_value),
 // joined in the scratch buffer when there are several.

@@ -18,12 +18,7 @@ class Expat final : public Peer {
     const char *name() const override { return "expat"; }
     const char *how() const override { return "XML_Parse (SAX), one parser reset for each body (XML_ParserReset, XML_SetHashSalt)"; }
     bool parse(const std::string &body, Values &out) override {
-        out.clear();
-        scratch_.reset();
-        out_ = &out;
-        depth_ = 0;
-        current_ = -1;
-        root_ok_ = false;
+        fields_.begin(out);
         XML_ParserReset(parser_, nullptr);
         XML_SetHashSalt(parser_, salt_);
         XML_SetUserData(parser_, this);
@@ -32,47 +27,21 @@ class Expat final : public Peer {
         if (XML_Parse(parser_, body.data(), static_cast<int>(body.size()), XML_TRUE) != XML_STATUS_OK) {
             return false;
         }
-        return root_ok_;
+        return fields_.root_ok();
     }
 
   private:
     static void on_start(void *user, const XML_Char *name, const XML_Char **) {
-        Expat *self = static_cast<Expat *>(user);
-        self->depth_++;
-        if (self->depth_ == 1) {
-            self->root_ok_ = std::strcmp(name, "Error") == 0;
-        } else if (self->depth_ == 2 && self->root_ok_) {
-            int f = field_of(name);
-            if (f >= 0 && !self->out_->present[f]) {
-                self->current_ = f;
-                self->mark_ = self->scratch_.mark();
-            }
-        }
+        static_cast<Expat *>(user)->fields_.start(name);
     }
-    static void on_end(void *user, const XML_Char *) {
-        Expat *self = static_cast<Expat *>(user);
-        if (self->depth_ == 2 && self->current_ >= 0) {
-            self->out_->present[self->current_] = true;
-            self->out_->text[self->current_] = self->scratch_.since(self->mark_);
-            self->current_ = -1;
-        }
-        self->depth_--;
-    }
+    static void on_end(void *user, const XML_Char *) { static_cast<Expat *>(user)->fields_.end(); }
     static void on_text(void *user, const XML_Char *s, int len) {
-        Expat *self = static_cast<Expat *>(user);
-        if (self->depth_ == 2 && self->current_ >= 0) {
-            self->scratch_.put(s, static_cast<size_t>(len));
-        }
+        static_cast<Expat *>(user)->fields_.text(s, static_cast<size_t>(len));
     }
 
     XML_Parser parser_;
     unsigned long salt_;
-    Scratch scratch_;
-    Values *out_ = nullptr;
-    int depth_ = 0;
-    int current_ = -1;
-    size_t mark_ = 0;
-    bool root_ok_ = false;
+    SaxFields fields_;
 };
 
 }  // namespace

@@ -28,61 +28,31 @@ class Libxml2Sax final : public Peer {
     const char *name() const override { return "libxml2 (SAX2)"; }
     const char *how() const override { return "SAX2 callbacks, push parser reset for each body (xmlCtxtResetPush, xmlParseChunk)"; }
     bool parse(const std::string &body, Values &out) override {
-        out.clear();
-        scratch_.reset();
-        out_ = &out;
-        depth_ = 0;
-        current_ = -1;
-        root_ok_ = false;
+        fields_.begin(out);
         if (ctxt_ == nullptr || xmlCtxtResetPush(ctxt_, nullptr, 0, nullptr, nullptr) != 0) {
             return false;
         }
         if (xmlParseChunk(ctxt_, body.data(), static_cast<int>(body.size()), 1) != 0 || !ctxt_->wellFormed) {
             return false;
         }
-        return root_ok_;
+        return fields_.root_ok();
     }
 
   private:
     static void on_start(void *user, const xmlChar *localname, const xmlChar *, const xmlChar *, int,
                          const xmlChar **, int, int, const xmlChar **) {
-        Libxml2Sax *self = static_cast<Libxml2Sax *>(user);
-        const char *name = reinterpret_cast<const char *>(localname);
-        self->depth_++;
-        if (self->depth_ == 1) {
-            self->root_ok_ = std::strcmp(name, "Error") == 0;
-        } else if (self->depth_ == 2 && self->root_ok_) {
-            int f = field_of(name);
-            if (f >= 0 && !self->out_->present[f]) {
-                self->current_ = f;
-                self->mark_ = self->scratch_.mark();
-            }
-        }
+        static_cast<Libxml2Sax *>(user)->fields_.start(reinterpret_cast<const char *>(localname));
     }
     static void on_end(void *user, const xmlChar *, const xmlChar *, const xmlChar *) {
-        Libxml2Sax *self = static_cast<Libxml2Sax *>(user);
-        if (self->depth_ == 2 && self->current_ >= 0) {
-            self->out_->present[self->current_] = true;
-            self->out_->text[self->current_] = self->scratch_.since(self->mark_);
-            self->current_ = -1;
-        }
-        self->depth_--;
+        static_cast<Libxml2Sax *>(user)->fields_.end();
     }
     static void on_text(void *user, const xmlChar *s, int len) {
-        Libxml2Sax *self = static_cast<Libxml2Sax *>(user);
-        if (self->depth_ == 2 && self->current_ >= 0) {
-            self->scratch_.put(reinterpret_cast<const char *>(s), static_cast<size_t>(len));
-        }
+        static_cast<Libxml2Sax *>(user)->fields_.text(reinterpret_cast<const char *>(s), static_cast<size_t>(len));
     }
 
     xmlSAXHandler sax_;
     xmlParserCtxtPtr ctxt_ = nullptr;
-    Scratch scratch_;
-    Values *out_ = nullptr;
-    int depth_ = 0;
-    int current_ = -1;
-    size_t mark_ = 0;
-    bool root_ok_ = false;
+    SaxFields fields_;
 };
 
 }  // namespace
