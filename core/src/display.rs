@@ -178,7 +178,7 @@ fn json_string<W: Write + ?Sized>(w: &mut W, s: &str) -> fmt::Result {
                 None => {
                     // A control character: `\u00XX`.
                     let hex = |n: u32| char::from_digit(n & 0xf, 16).unwrap_or('0');
-                    write_all(w, &["\\u00"])?;
+                    w.write_str("\\u00")?;
                     w.write_char(hex(c as u32 >> 4))?;
                     w.write_char(hex(c as u32))?;
                 }

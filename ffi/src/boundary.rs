@@ -1,8 +1,9 @@
 //! The panic boundary and the argument checks every export goes through.
 //!
 //! An export's body returns a [`Checked`] result, so that each check is one
-//! `?`; [`run`] turns it into the `COSERR_*` number and catches a panic on
-//! the way, so that nothing unwinds into C.
+//! `?`; [`run`] turns it into the `COSERR_*` number and, in the `std`
+//! build, catches a panic on the way, so that nothing unwinds into C (the
+//! shipped no-`std` build has no panic left to catch: no_panic.rs).
 
 use core::panic::UnwindSafe;
 

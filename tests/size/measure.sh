@@ -48,9 +48,9 @@ row() {
 }
 # shellcheck disable=SC2086
 row coserr "$CC" baseline_c with_coserr.c $coserr_static
-for peer in expat:expat.pc libxml2:libxml-2.0.pc mxml:mxml.pc pugixml:pugixml.pc; do
-  pkg-config --exists "${peer#*:}" 2>/dev/null || pkg-config --exists "$(basename "${peer#*:}" .pc)" 2>/dev/null ||
-    { echo "| ${peer%%:*} | (not installed) | | |"; continue; }
+# name:pkg-config module
+for peer in expat:expat libxml2:libxml-2.0 mxml:mxml pugixml:pugixml; do
+  pkg-config --exists "${peer#*:}" 2>/dev/null || { echo "| ${peer%%:*} | (not installed) | | |"; continue; }
   case ${peer%%:*} in
     expat) row expat "$CC" baseline_c with_expat.c -Wl,-Bstatic -lexpat -Wl,-Bdynamic ;;
     libxml2) # shellcheck disable=SC2046
